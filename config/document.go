@@ -1,0 +1,273 @@
+// Package config reads IIS and ASP.NET configuration files losslessly.
+//
+// A Document is a beevik/etree tree for querying plus the byte span of every
+// token of the original text. The tree is never serialized: Bytes returns the
+// original bytes, with edits spliced in where the document was edited.
+package config
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/beevik/etree"
+)
+
+// Span is a half-open byte range [Start, End) of a document's text.
+type Span struct{ Start, End int }
+
+// Len is the number of bytes in the span.
+func (s Span) Len() int { return s.End - s.Start }
+
+// Pos is a place in a document: byte offset into its text, 1-based line and
+// 1-based column counted in characters (Unicode code points).
+type Pos struct {
+	Offset int
+	Line   int
+	Column int
+}
+
+// ElementInfo holds the spans of one element.
+type ElementInfo struct {
+	StartTag    Span // "<name ...>" or "<name .../>"
+	EndTag      Span // "</name>"; equals StartTag for a self-closing element
+	Name        Span // the name inside the start tag
+	SelfClosing bool
+	Attrs       []AttrInfo // in source order, parallel to the etree element's Attr
+}
+
+// Whole is the span from the start tag's "<" to the end tag's ">".
+func (e *ElementInfo) Whole() Span { return Span{e.StartTag.Start, e.EndTag.End} }
+
+// Content is the span between the start and end tags (empty when self-closing).
+func (e *ElementInfo) Content() Span {
+	if e.SelfClosing {
+		return Span{e.StartTag.End, e.StartTag.End}
+	}
+	return Span{e.StartTag.End, e.EndTag.Start}
+}
+
+// AttrInfo holds the spans of one attribute.
+type AttrInfo struct {
+	Name  string // qualified name as written
+	Whole Span   // from the whitespace before the name to the closing quote
+	Key   Span   // the name
+	Value Span   // the raw value between the quotes
+	Quote byte   // '"' or '\''
+}
+
+// Kind says what sort of configuration file a document is.
+type Kind int
+
+const (
+	KindWebConfig       Kind = iota // an application's or folder's web.config
+	KindRootWebConfig               // the .NET Framework root web.config
+	KindMachineConfig               // machine.config
+	KindAppHost                     // applicationHost.config
+	KindTransform                   // an XDT transform (Web.Release.config, *.xdt)
+)
+
+func (k Kind) String() string {
+	return [...]string{"web.config", "root web.config", "machine.config", "applicationHost.config", "transform"}[k]
+}
+
+// XDTNamespace is the namespace URI of XML-Document-Transform attributes.
+const XDTNamespace = "http://schemas.microsoft.com/XML-Document-Transform"
+
+// Document is a parsed configuration file.
+type Document struct {
+	Path string // as given to Load; used in messages
+	Tree *etree.Document
+
+	raw       []byte // the bytes as read
+	src       decoded
+	lineStart []int // byte offset of the start of every line
+	elems     map[*etree.Element]*ElementInfo
+	tokens    map[etree.Token]Span // text, comments, CDATA, PIs, directives
+	order     []*etree.Element     // elements in document order
+	kind      Kind
+	edits     []edit
+	nextEdit  int
+}
+
+// Root is the document element (normally <configuration>).
+func (d *Document) Root() *etree.Element { return d.Tree.Root() }
+
+// Text is the document's text as UTF-8, without byte order mark.
+func (d *Document) Text() []byte { return d.src.text }
+
+// Encoding is the encoding the file was read in and will be written in.
+func (d *Document) Encoding() Encoding { return d.src.enc }
+
+// HasBOM reports whether the file starts with a byte order mark.
+func (d *Document) HasBOM() bool { return d.src.bom }
+
+// Kind says what sort of configuration file this is.
+func (d *Document) Kind() Kind { return d.kind }
+
+// Elements lists every element in document order.
+func (d *Document) Elements() []*etree.Element { return d.order }
+
+// Info returns the spans of an element of this document, or nil.
+func (d *Document) Info(e *etree.Element) *ElementInfo { return d.elems[e] }
+
+// TokenSpan returns the span of a non-element token (text, comment, CDATA,
+// processing instruction, directive).
+func (d *Document) TokenSpan(t etree.Token) (Span, bool) {
+	s, ok := d.tokens[t]
+	return s, ok
+}
+
+// AttrInfo returns the spans of the named attribute of e.
+func (d *Document) AttrInfo(e *etree.Element, name string) (AttrInfo, bool) {
+	info := d.elems[e]
+	if info == nil {
+		return AttrInfo{}, false
+	}
+	for _, a := range info.Attrs {
+		if a.Name == name {
+			return a, true
+		}
+	}
+	return AttrInfo{}, false
+}
+
+// Pos converts a byte offset of the text to a position.
+func (d *Document) Pos(offset int) Pos {
+	if offset < 0 {
+		offset = 0
+	}
+	if offset > len(d.src.text) {
+		offset = len(d.src.text)
+	}
+	line := sort.Search(len(d.lineStart), func(i int) bool { return d.lineStart[i] > offset }) - 1
+	col := utf8.RuneCount(d.src.text[d.lineStart[line]:offset]) + 1
+	return Pos{Offset: offset, Line: line + 1, Column: col}
+}
+
+// StartPos is the position of an element's "<".
+func (d *Document) StartPos(e *etree.Element) Pos {
+	if info := d.elems[e]; info != nil {
+		return d.Pos(info.StartTag.Start)
+	}
+	return Pos{Line: 1, Column: 1}
+}
+
+// LineCount is the number of lines of the text.
+func (d *Document) LineCount() int { return len(d.lineStart) }
+
+// Line returns the text of a 1-based line without its line terminator.
+func (d *Document) Line(n int) string {
+	if n < 1 || n > len(d.lineStart) {
+		return ""
+	}
+	start := d.lineStart[n-1]
+	end := len(d.src.text)
+	if n < len(d.lineStart) {
+		end = d.lineStart[n]
+	}
+	return strings.TrimRight(string(d.src.text[start:end]), "\r\n")
+}
+
+// Newline is the line terminator the file mostly uses ("\n" when it has none).
+func (d *Document) Newline() string {
+	crlf, lf := 0, 0
+	text := d.src.text
+	for i, c := range text {
+		if c == '\n' {
+			if i > 0 && text[i-1] == '\r' {
+				crlf++
+			} else {
+				lf++
+			}
+		}
+	}
+	if crlf > lf {
+		return "\r\n"
+	}
+	return "\n"
+}
+
+func computeLineStarts(text []byte) []int {
+	starts := make([]int, 1, 64)
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case '\n':
+			starts = append(starts, i+1)
+		case '\r':
+			if i+1 < len(text) && text[i+1] == '\n' {
+				continue
+			}
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+// classify decides the document's Kind from its name and content.
+func (d *Document) classify() Kind {
+	root := d.Root()
+	if root == nil {
+		return KindWebConfig
+	}
+	for _, a := range root.Attr {
+		if (a.Space == "xmlns" || (a.Space == "" && a.Key == "xmlns")) && a.Value == XDTNamespace {
+			return KindTransform
+		}
+	}
+	base := strings.ToLower(baseName(d.Path))
+	if root.SelectElement("system.applicationHost") != nil || base == "applicationhost.config" {
+		return KindAppHost
+	}
+	if base == "machine.config" || declaresSystemWebSections(root) {
+		return KindMachineConfig
+	}
+	if definesRootHandlerLists(root) {
+		return KindRootWebConfig
+	}
+	return KindWebConfig
+}
+
+func baseName(p string) string {
+	if i := strings.LastIndexAny(p, `/\`); i >= 0 {
+		return p[i+1:]
+	}
+	return p
+}
+
+// declaresSystemWebSections reports whether <configSections> registers the
+// system.web section group's httpModules section: only machine.config does.
+func declaresSystemWebSections(root *etree.Element) bool {
+	for _, g := range root.FindElements("configSections/sectionGroup[@name='system.web']") {
+		if g.FindElement("section[@name='httpModules']") != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// definesRootHandlerLists recognises the .NET root web.config: it is the
+// file that starts system.web/httpModules with the OutputCache module, and
+// an application's file re-adding it without <remove>/<clear> would fail
+// with a duplicate-key error (HTTP 500.19).
+func definesRootHandlerLists(root *etree.Element) bool {
+	for _, sw := range root.SelectElements("system.web") {
+		for _, hm := range sw.SelectElements("httpModules") {
+			first := firstChildElement(hm)
+			if first != nil && first.Tag == "add" && first.SelectAttrValue("name", "") == "OutputCache" &&
+				strings.HasPrefix(first.SelectAttrValue("type", ""), "System.Web.Caching.OutputCacheModule") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func firstChildElement(e *etree.Element) *etree.Element {
+	for _, t := range e.Child {
+		if c, ok := t.(*etree.Element); ok {
+			return c
+		}
+	}
+	return nil
+}

@@ -1,0 +1,41 @@
+package config
+
+import (
+	"fmt"
+
+	"github.com/beevik/etree"
+)
+
+// Load parses the bytes of a configuration file. name is used in messages
+// and to recognise the kind of file. A malformed file gives a *SyntaxError
+// with the line and column of the problem.
+func Load(name string, data []byte) (*Document, error) {
+	src, err := decode(data)
+	if err != nil {
+		return nil, &SyntaxError{File: name, Line: 1, Column: 1, Msg: err.Error()}
+	}
+	d := &Document{
+		Path:      name,
+		Tree:      etree.NewDocument(),
+		raw:       data,
+		src:       src,
+		lineStart: computeLineStarts(src.text),
+		elems:     make(map[*etree.Element]*ElementInfo, len(src.text)/64),
+		tokens:    make(map[etree.Token]Span, len(src.text)/32),
+	}
+	s := &scanner{text: src.text, doc: d, names: make(map[string]string, 64)}
+	if err := s.run(); err != nil {
+		return nil, err
+	}
+	d.kind = d.classify()
+	return d, nil
+}
+
+// MustLoad is Load for tests and built-in data; it panics on error.
+func MustLoad(name string, data []byte) *Document {
+	d, err := Load(name, data)
+	if err != nil {
+		panic(fmt.Sprintf("config.MustLoad: %v", err))
+	}
+	return d
+}

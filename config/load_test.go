@@ -1,0 +1,257 @@
+package config_test
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+	"unicode/utf16"
+
+	"github.com/iiscfg/iiscfg/config"
+)
+
+func TestMalformedInput(t *testing.T) {
+	tests := []struct {
+		name      string
+		in        string
+		line, col int
+		msg       string
+	}{
+		{"mismatched tag", "<configuration>\n  <system.web>\n  </system.webServer>\n</configuration>", 3, 3,
+			"end tag </system.webServer> does not match start tag <system.web> at line 2, column 3"},
+		{"unclosed at eof", "<configuration>\n  <appSettings>\n", 3, 1,
+			"unexpected end of file: element <appSettings> opened at line 2, column 3 is not closed"},
+		{"duplicate attribute", `<configuration><add key="a" value="1" value="2"/></configuration>`, 1, 39,
+			`duplicate attribute "value" (first at line 1, column 29)`},
+		{"text after root", "<configuration/>\nstray", 2, 1, "text is not allowed after the root element"},
+		{"second root", "<a/><b/>", 1, 5, "a second root element is not allowed"},
+		{"bad character", "<configuration>\x01</configuration>", 1, 16, "invalid character U+0001"},
+		{"invalid utf8", "<configuration>\xff</configuration>", 1, 16, "invalid UTF-8 byte 0xFF (is the file's encoding declared correctly?)"},
+		{"truncated start tag", `<configuration><add key="a`, 1, 25, `unexpected end of file inside the value of attribute "key"`},
+		{"truncated comment", "<configuration><!-- never closed", 1, 16, "unexpected end of file inside a comment that starts here"},
+		{"double hyphen in comment", "<configuration><!-- a -- b --></configuration>", 1, 23, `"--" is not allowed inside a comment`},
+		{"undefined entity", "<configuration>&nbsp;</configuration>", 1, 16, "undefined entity &nbsp;"},
+		{"bare ampersand", `<a b="x & y"/>`, 1, 9, `"&" must start a reference such as &amp; (unescaped ampersand?)`},
+		{"lt in attribute", `<a b="x < y"/>`, 1, 9, `"<" is not allowed in an attribute value (write &lt;)`},
+		{"unquoted attribute", `<a b=c/>`, 1, 6, `the value of attribute "b" must be in quotes`},
+		{"attributes not separated", `<a b="1"c="2"/>`, 1, 9, "attributes must be separated by white space"},
+		{"stray end tag", "<a/></a>", 1, 5, "end tag </a> has no matching start tag"},
+		{"xml decl not first", "\n<?xml version=\"1.0\"?><a/>", 2, 1, "the XML declaration is allowed only at the very start of the file"},
+		{"undeclared prefix", `<configuration><add xdt:Transform="Insert"/></configuration>`, 1, 21, `namespace prefix "xdt" is not declared`},
+		{"empty", "", 1, 1, "no root element"},
+		{"only a comment", "<!-- nothing -->", 1, 17, "no root element"},
+		{"bad char reference", "<a>&#0;</a>", 1, 4, "invalid character reference &#0;"},
+		{"cdata end in text", "<a>x ]]> y</a>", 1, 6, `"]]>" is not allowed in text`},
+		{"lone lt", "<a>x < y</a>", 1, 6, `"<" must start a tag (unescaped "<" in text?)`},
+		{"multi-byte columns", "<a>\n  \u00e9\u00e9<b></c></a>", 2, 8, "end tag </c> does not match start tag <b> at line 2, column 5"},
+		{"utf-32", "\x00\x00\xfe\xff", 1, 1, "unsupported encoding UTF-32; convert the file to UTF-8"},
+		{"unknown encoding", `<?xml version="1.0" encoding="gb2312"?><a/>`, 1, 1,
+			`unsupported encoding "gb2312"; supported are UTF-8, UTF-16 (with byte order mark), windows-1252 and iso-8859-1`},
+		{"utf-16 declared without bom", `<?xml version="1.0" encoding="utf-16"?><a/>`, 1, 1,
+			`the XML declaration says encoding "utf-16" but the file has no UTF-16 byte order mark and is not UTF-16; fix the declaration or the file`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := config.Load("web.config", []byte(tc.in))
+			var se *config.SyntaxError
+			if !errors.As(err, &se) {
+				t.Fatalf("want a *SyntaxError, got %v", err)
+			}
+			if se.Line != tc.line || se.Column != tc.col || se.Msg != tc.msg {
+				t.Errorf("got  %d:%d: %s\nwant %d:%d: %s", se.Line, se.Column, se.Msg, tc.line, tc.col, tc.msg)
+			}
+			if !strings.HasPrefix(err.Error(), "web.config:") {
+				t.Errorf("error does not start with the file name: %v", err)
+			}
+		})
+	}
+}
+
+func utf16Bytes(s string, bigEndian, bom bool) []byte {
+	var out []byte
+	if bom {
+		if bigEndian {
+			out = append(out, 0xFE, 0xFF)
+		} else {
+			out = append(out, 0xFF, 0xFE)
+		}
+	}
+	for _, u := range utf16.Encode([]rune(s)) {
+		if bigEndian {
+			out = append(out, byte(u>>8), byte(u))
+		} else {
+			out = append(out, byte(u), byte(u>>8))
+		}
+	}
+	return out
+}
+
+const smallConfig = "<?xml version=\"1.0\" encoding=\"utf-16\"?>\r\n<configuration>\r\n  <appSettings>\r\n    <add key=\"caf\u00e9\" value=\"\U0001F600\" />\r\n  </appSettings>\r\n</configuration>\r\n"
+
+func TestEncodings(t *testing.T) {
+	tests := []struct {
+		name string
+		data []byte
+		enc  config.Encoding
+		bom  bool
+	}{
+		{"utf-8", []byte(strings.Replace(smallConfig, "utf-16", "utf-8", 1)), config.UTF8, false},
+		{"utf-8 bom", append([]byte{0xEF, 0xBB, 0xBF}, strings.Replace(smallConfig, "utf-16", "utf-8", 1)...), config.UTF8, true},
+		{"utf-16le bom", utf16Bytes(smallConfig, false, true), config.UTF16LE, true},
+		{"utf-16be bom", utf16Bytes(smallConfig, true, true), config.UTF16BE, true},
+		{"utf-16le no bom", utf16Bytes(smallConfig, false, false), config.UTF16LE, false},
+		{"windows-1252", []byte("<?xml version=\"1.0\" encoding=\"Windows-1252\"?>\n<configuration>\n  <appSettings>\n    <add key=\"caf\xe9\" value=\"\x80 \x81\" />\n  </appSettings>\n</configuration>\n"), config.Windows1252, false},
+		{"iso-8859-1", []byte("<?xml version='1.0' encoding='ISO-8859-1'?>\n<configuration>\n  <appSettings>\n    <add key=\"caf\xe9\" value=\"\x80\" />\n  </appSettings>\n</configuration>\n"), config.ISO88591, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := config.Load("web.config", tc.data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if doc.Encoding() != tc.enc || doc.HasBOM() != tc.bom {
+				t.Errorf("encoding %v bom %v, want %v %v", doc.Encoding(), doc.HasBOM(), tc.enc, tc.bom)
+			}
+			if !bytes.Equal(doc.Bytes(), tc.data) {
+				t.Errorf("Bytes() differs from the input")
+			}
+			add := doc.Root().FindElement("appSettings/add")
+			if got := add.SelectAttrValue("key", ""); got != "caf\u00e9" {
+				t.Errorf("key = %q, want café", got)
+			}
+			// Positions count characters, not bytes, and never the BOM.
+			p := doc.StartPos(add)
+			if p.Line != 4 || p.Column != 5 {
+				t.Errorf("<add> at %d:%d, want 4:5", p.Line, p.Column)
+			}
+			// An edit is written back in the original encoding.
+			info := doc.Info(add)
+			if err := doc.Insert(info.StartTag.End, "<!--\u00e9-->"); err != nil {
+				t.Fatal(err)
+			}
+			again, err := config.Load("web.config", doc.Bytes())
+			if err != nil {
+				t.Fatalf("edited output does not parse: %v", err)
+			}
+			if again.Encoding() != tc.enc || again.HasBOM() != tc.bom {
+				t.Errorf("edited output is %v bom %v", again.Encoding(), again.HasBOM())
+			}
+			if !strings.Contains(string(again.Text()), "<!--\u00e9-->") {
+				t.Errorf("edit missing from the output")
+			}
+		})
+	}
+}
+
+func TestWindows1252UnrepresentableBecomesReference(t *testing.T) {
+	doc := config.MustLoad("web.config", []byte("<?xml version=\"1.0\" encoding=\"windows-1252\"?><a b=\"x\"/>"))
+	info := doc.Info(doc.Root())
+	attr := info.Attrs[0]
+	if err := doc.Replace(attr.Value, "\u4e2d"); err != nil {
+		t.Fatal(err)
+	}
+	if got := string(doc.Bytes()); !strings.Contains(got, `b="&#x4E2D;"`) {
+		t.Errorf("got %s", got)
+	}
+}
+
+func TestPositions(t *testing.T) {
+	src := "<configuration>\r\n\t<system.web>\r\n\t\t<httpModules>\r\n\t\t\t<add name='a\u00e9' type=\"T\" />\r\n\t\t</httpModules>\r\n\t</system.web>\r\n</configuration>"
+	doc := config.MustLoad("web.config", []byte(src))
+	hm := doc.Root().FindElement("system.web/httpModules")
+	info := doc.Info(hm)
+	if p := doc.Pos(info.StartTag.Start); p.Line != 3 || p.Column != 3 {
+		t.Errorf("start %d:%d", p.Line, p.Column)
+	}
+	if p := doc.Pos(info.EndTag.End); p.Line != 5 || p.Column != 17 {
+		t.Errorf("end %d:%d", p.Line, p.Column)
+	}
+	add := hm.SelectElement("add")
+	ai := doc.Info(add)
+	if !ai.SelfClosing || ai.EndTag != ai.StartTag {
+		t.Errorf("self-closing element spans: %+v", ai)
+	}
+	name, _ := doc.AttrInfo(add, "name")
+	if name.Quote != '\'' || string(doc.Text()[name.Value.Start:name.Value.End]) != "a\u00e9" {
+		t.Errorf("name attr: %+v", name)
+	}
+	typ, _ := doc.AttrInfo(add, "type")
+	if p := doc.Pos(typ.Key.Start); p.Line != 4 || p.Column != 19 {
+		t.Errorf("type attribute at %d:%d, want 4:19 (characters, not bytes)", p.Line, p.Column)
+	}
+	if got := doc.Line(4); got != "\t\t\t<add name='a\u00e9' type=\"T\" />" {
+		t.Errorf("Line(4) = %q", got)
+	}
+	if doc.Newline() != "\r\n" {
+		t.Errorf("newline %q", doc.Newline())
+	}
+	for _, tok := range hm.Child {
+		if _, ok := doc.TokenSpan(tok); !ok {
+			if _, isEl := tok.(interface{ FullTag() string }); !isEl {
+				t.Errorf("token %T has no span", tok)
+			}
+		}
+	}
+}
+
+func TestAttributeValueNormalization(t *testing.T) {
+	doc := config.MustLoad("web.config", []byte("<a v=\"x\r\ny\tz&#xA;&amp;\"/>"))
+	if got := doc.Root().SelectAttrValue("v", ""); got != "x y z\n&" {
+		t.Errorf("got %q", got)
+	}
+}
+
+func TestLegacyNamespaceDoesNotHideSections(t *testing.T) {
+	doc := config.MustLoad("web.config", []byte(`<configuration xmlns="http://schemas.microsoft.com/.NetConfiguration/v2.0"><system.web><httpModules/></system.web></configuration>`))
+	if doc.Root().FindElement("system.web/httpModules") == nil {
+		t.Fatal("system.web/httpModules not found under the VS2005 default namespace")
+	}
+}
+
+func TestKinds(t *testing.T) {
+	tests := []struct {
+		name, src string
+		kind      config.Kind
+	}{
+		{"web.config", `<configuration><system.web/></configuration>`, config.KindWebConfig},
+		{"Web.Release.config", `<configuration xmlns:xdt="http://schemas.microsoft.com/XML-Document-Transform"/>`, config.KindTransform},
+		{"applicationHost.config", `<configuration><system.webServer/></configuration>`, config.KindAppHost},
+		{"x.config", `<configuration><system.applicationHost/></configuration>`, config.KindAppHost},
+		{"machine.config", `<configuration/>`, config.KindMachineConfig},
+		{"web.config", `<configuration><system.web><httpModules><add name="OutputCache" type="System.Web.Caching.OutputCacheModule"/></httpModules></system.web></configuration>`, config.KindRootWebConfig},
+	}
+	for _, tc := range tests {
+		doc := config.MustLoad(tc.name, []byte(tc.src))
+		if doc.Kind() != tc.kind {
+			t.Errorf("%s %s: kind %v, want %v", tc.name, tc.src, doc.Kind(), tc.kind)
+		}
+	}
+}
+
+func TestEditsSpliceIntoOriginal(t *testing.T) {
+	src := "<a x='1'>\n  <b/>\n</a>\n"
+	doc := config.MustLoad("t.config", []byte(src))
+	b := doc.Root().SelectElement("b")
+	bi := doc.Info(b)
+	x, _ := doc.AttrInfo(doc.Root(), "x")
+	must(t, doc.Replace(x.Value, "2"))
+	must(t, doc.Insert(bi.StartTag.End, "\n  <c/>"))
+	must(t, doc.Insert(bi.StartTag.End, "\n  <d/>"))
+	if err := doc.Replace(bi.StartTag, "<B/>"); err != nil {
+		t.Fatalf("a replacement may touch an insertion point at its end: %v", err)
+	}
+	if err := doc.Replace(x.Whole, ""); err == nil {
+		t.Error("overlapping edit accepted")
+	}
+	want := "<a x='2'>\n  <B/>\n  <c/>\n  <d/>\n</a>\n"
+	if got := string(doc.Bytes()); got != want {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}

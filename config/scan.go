@@ -1,0 +1,859 @@
+package config
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/beevik/etree"
+)
+
+// The scanner is one pass over the text that checks well-formedness (XML 1.0
+// fifth edition, plus namespace prefixes), records the span of every token,
+// and builds the etree tree. encoding/xml is not used: it neither reports
+// spans of attributes nor rejects everything System.Xml rejects, and a second
+// pass would halve the speed.
+
+type openElement struct {
+	el        *etree.Element
+	info      *ElementInfo
+	nsMark    int // length of scanner.ns when the element was opened
+	nameBytes []byte
+}
+
+type nsBinding struct{ prefix, uri string }
+
+type scanner struct {
+	text  []byte
+	pos   int
+	doc   *Document
+	stack []openElement
+	ns    []nsBinding
+	root  bool // the root element has been seen
+	names map[string]string
+}
+
+// SyntaxError is a malformed-input error with its place in the file.
+type SyntaxError struct {
+	File   string
+	Line   int
+	Column int
+	Offset int
+	Msg    string
+}
+
+func (e *SyntaxError) Error() string {
+	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Column, e.Msg)
+}
+
+func (s *scanner) errAt(offset int, format string, args ...any) error {
+	p := s.doc.Pos(offset)
+	return &SyntaxError{File: s.doc.Path, Line: p.Line, Column: p.Column, Offset: offset, Msg: fmt.Sprintf(format, args...)}
+}
+
+func (s *scanner) intern(b []byte) string {
+	if str, ok := s.names[string(b)]; ok {
+		return str
+	}
+	str := string(b)
+	s.names[str] = str
+	return str
+}
+
+func (s *scanner) parent() *etree.Element {
+	if len(s.stack) == 0 {
+		return &s.doc.Tree.Element
+	}
+	return s.stack[len(s.stack)-1].el
+}
+
+func (s *scanner) run() error {
+	for s.pos < len(s.text) {
+		if s.text[s.pos] != '<' {
+			if err := s.charData(); err != nil {
+				return err
+			}
+			continue
+		}
+		rest := s.text[s.pos:]
+		var err error
+		switch {
+		case bytes.HasPrefix(rest, []byte("<!--")):
+			err = s.comment()
+		case bytes.HasPrefix(rest, []byte("<![CDATA[")):
+			err = s.cdata()
+		case bytes.HasPrefix(rest, []byte("<!DOCTYPE")):
+			err = s.doctype()
+		case bytes.HasPrefix(rest, []byte("<?")):
+			err = s.procInst()
+		case bytes.HasPrefix(rest, []byte("</")):
+			err = s.endTag()
+		case bytes.HasPrefix(rest, []byte("<!")):
+			err = s.errAt(s.pos, "unknown markup declaration")
+		default:
+			err = s.startTag()
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if len(s.stack) > 0 {
+		top := s.stack[len(s.stack)-1]
+		p := s.doc.Pos(top.info.StartTag.Start)
+		return s.errAt(len(s.text), "unexpected end of file: element <%s> opened at line %d, column %d is not closed", top.nameBytes, p.Line, p.Column)
+	}
+	if !s.root {
+		return s.errAt(len(s.text), "no root element")
+	}
+	return nil
+}
+
+// charData scans text up to the next '<'.
+func (s *scanner) charData() error {
+	start := s.pos
+	needsDecode := false
+	onlySpace := true
+	for s.pos < len(s.text) {
+		c := s.text[s.pos]
+		if c == '<' {
+			break
+		}
+		switch {
+		case c == '&':
+			needsDecode = true
+			onlySpace = false
+			n, err := s.checkReference(s.pos)
+			if err != nil {
+				return err
+			}
+			s.pos += n
+			continue
+		case c == '\r':
+			needsDecode = true
+		case c == ' ' || c == '\t' || c == '\n':
+		case c == ']':
+			onlySpace = false
+			if bytes.HasPrefix(s.text[s.pos:], []byte("]]>")) {
+				return s.errAt(s.pos, `"]]>" is not allowed in text`)
+			}
+		default:
+			onlySpace = false
+			if err := s.checkChar(); err != nil {
+				return err
+			}
+			continue
+		}
+		s.pos++
+	}
+	raw := s.text[start:s.pos]
+	if len(s.stack) == 0 {
+		if !onlySpace {
+			where := "before"
+			if s.root {
+				where = "after"
+			}
+			first := start + len(raw) - len(bytes.TrimLeft(raw, " \t\r\n"))
+			return s.errAt(first, "text is not allowed %s the root element", where)
+		}
+	}
+	value := string(raw)
+	if needsDecode {
+		value = decodeText(raw)
+	}
+	t := s.parent().CreateText(value)
+	if onlySpace {
+		t.SetData(value) // marks the token as whitespace
+	}
+	s.doc.tokens[t] = Span{start, s.pos}
+	return nil
+}
+
+// checkChar validates the (possibly multi-byte) character at s.pos and
+// advances past it.
+func (s *scanner) checkChar() error {
+	n, err := s.charAt(s.pos)
+	s.pos += n
+	return err
+}
+
+// charAt validates the character at i and returns its length in bytes.
+func (s *scanner) charAt(i int) (int, error) {
+	c := s.text[i]
+	if c < utf8.RuneSelf {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
+			return 0, s.errAt(i, "invalid character U+%04X", c)
+		}
+		return 1, nil
+	}
+	r, size := utf8.DecodeRune(s.text[i:])
+	if r == utf8.RuneError && size <= 1 {
+		return 0, s.errAt(i, "invalid UTF-8 byte 0x%02X (is the file's encoding declared correctly?)", c)
+	}
+	if !isXMLChar(r) {
+		return 0, s.errAt(i, "invalid character U+%04X", r)
+	}
+	return size, nil
+}
+
+func isXMLChar(r rune) bool {
+	switch {
+	case r == 0x9 || r == 0xA || r == 0xD:
+		return true
+	case r >= 0x20 && r <= 0xD7FF:
+		return true
+	case r >= 0xE000 && r <= 0xFFFD:
+		return true
+	case r >= 0x10000 && r <= 0x10FFFF:
+		return true
+	}
+	return false
+}
+
+// checkReference validates the entity or character reference at i and
+// returns its length.
+func (s *scanner) checkReference(i int) (int, error) {
+	end := bytes.IndexByte(s.text[i:min(len(s.text), i+32)], ';')
+	if end < 0 {
+		return 0, s.errAt(i, `"&" must start a reference such as &amp; (unescaped ampersand?)`)
+	}
+	name := s.text[i+1 : i+end]
+	if _, ok := resolveReference(name); !ok {
+		if len(name) > 0 && name[0] == '#' {
+			return 0, s.errAt(i, "invalid character reference &%s;", name)
+		}
+		return 0, s.errAt(i, "undefined entity &%s;", name)
+	}
+	return end + 1, nil
+}
+
+// resolveReference returns the text of a reference's name (between & and ;).
+func resolveReference(name []byte) (string, bool) {
+	switch string(name) {
+	case "amp":
+		return "&", true
+	case "lt":
+		return "<", true
+	case "gt":
+		return ">", true
+	case "quot":
+		return `"`, true
+	case "apos":
+		return "'", true
+	}
+	if len(name) < 2 || name[0] != '#' {
+		return "", false
+	}
+	var n uint64
+	var err error
+	if name[1] == 'x' {
+		if len(name) < 3 {
+			return "", false
+		}
+		n, err = strconv.ParseUint(string(name[2:]), 16, 32)
+	} else {
+		n, err = strconv.ParseUint(string(name[1:]), 10, 32)
+	}
+	if err != nil || n > 0x10FFFF || !isXMLChar(rune(n)) {
+		return "", false
+	}
+	return string(rune(n)), true
+}
+
+// decodeText resolves references and normalizes line ends in text content.
+func decodeText(raw []byte) string {
+	var b strings.Builder
+	b.Grow(len(raw))
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		switch c {
+		case '\r':
+			b.WriteByte('\n')
+			if i+1 < len(raw) && raw[i+1] == '\n' {
+				i++
+			}
+		case '&':
+			end := bytes.IndexByte(raw[i:], ';')
+			v, _ := resolveReference(raw[i+1 : i+end])
+			b.WriteString(v)
+			i += end
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// decodeAttrValue resolves references and applies attribute-value
+// normalization (XML 1.0 §3.3.3): literal tabs and line ends become spaces,
+// characters written as references are kept.
+func decodeAttrValue(raw []byte) string {
+	var b strings.Builder
+	b.Grow(len(raw))
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		switch c {
+		case '\r':
+			b.WriteByte(' ')
+			if i+1 < len(raw) && raw[i+1] == '\n' {
+				i++
+			}
+		case '\n', '\t':
+			b.WriteByte(' ')
+		case '&':
+			end := bytes.IndexByte(raw[i:], ';')
+			v, _ := resolveReference(raw[i+1 : i+end])
+			b.WriteString(v)
+			i += end
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+func (s *scanner) comment() error {
+	start := s.pos
+	bodyStart := start + len("<!--")
+	end := bytes.Index(s.text[bodyStart:], []byte("--"))
+	if end < 0 {
+		return s.errAt(start, "unexpected end of file inside a comment that starts here")
+	}
+	abs := bodyStart + end
+	if abs+2 >= len(s.text) {
+		return s.errAt(start, "unexpected end of file inside a comment that starts here")
+	}
+	if s.text[abs+2] != '>' {
+		// System.Xml rejects "--" inside a comment, and so does ASP.NET.
+		if s.text[abs+2] == '-' && abs+3 < len(s.text) && s.text[abs+3] == '>' {
+			return s.errAt(abs, `a comment may not end with "--->"`)
+		}
+		return s.errAt(abs, `"--" is not allowed inside a comment`)
+	}
+	if err := s.checkChars(bodyStart, abs); err != nil {
+		return err
+	}
+	s.pos = abs + 3
+	c := s.parent().CreateComment(normalizeNewlines(s.text[bodyStart:abs]))
+	s.doc.tokens[c] = Span{start, s.pos}
+	return nil
+}
+
+// checkChars validates the characters of text[from:to].
+func (s *scanner) checkChars(from, to int) error {
+	for i := from; i < to; {
+		n, err := s.charAt(i)
+		if err != nil {
+			return err
+		}
+		i += n
+	}
+	return nil
+}
+
+func normalizeNewlines(b []byte) string {
+	if bytes.IndexByte(b, '\r') < 0 {
+		return string(b)
+	}
+	return decodeTextNoRefs(b)
+}
+
+func decodeTextNoRefs(raw []byte) string {
+	var b strings.Builder
+	b.Grow(len(raw))
+	for i := 0; i < len(raw); i++ {
+		if raw[i] == '\r' {
+			b.WriteByte('\n')
+			if i+1 < len(raw) && raw[i+1] == '\n' {
+				i++
+			}
+			continue
+		}
+		b.WriteByte(raw[i])
+	}
+	return b.String()
+}
+
+func (s *scanner) cdata() error {
+	start := s.pos
+	if len(s.stack) == 0 {
+		return s.errAt(start, "CDATA section outside the root element")
+	}
+	bodyStart := start + len("<![CDATA[")
+	end := bytes.Index(s.text[bodyStart:], []byte("]]>"))
+	if end < 0 {
+		return s.errAt(start, "unexpected end of file inside a CDATA section that starts here")
+	}
+	if err := s.checkChars(bodyStart, bodyStart+end); err != nil {
+		return err
+	}
+	s.pos = bodyStart + end + 3
+	c := s.parent().CreateCData(normalizeNewlines(s.text[bodyStart : bodyStart+end]))
+	s.doc.tokens[c] = Span{start, s.pos}
+	return nil
+}
+
+func (s *scanner) doctype() error {
+	start := s.pos
+	if s.root || len(s.stack) > 0 {
+		return s.errAt(start, "a DOCTYPE is allowed only before the root element")
+	}
+	i := start + len("<!DOCTYPE")
+	j := s.skipSpace(i)
+	nameEnd, err := s.scanName(j)
+	if err != nil {
+		return err
+	}
+	if j == i || nameEnd == j {
+		return s.errAt(i, "expected white space and a name after <!DOCTYPE")
+	}
+	// Skip to the closing '>', stepping over quoted strings, comments and
+	// the internal subset.
+	inSubset := false
+	for i = nameEnd; i < len(s.text); {
+		switch c := s.text[i]; {
+		case c == '"' || c == '\'':
+			k := bytes.IndexByte(s.text[i+1:], c)
+			if k < 0 {
+				return s.errAt(start, "unexpected end of file inside the DOCTYPE that starts here")
+			}
+			i += k + 2
+			continue
+		case inSubset && bytes.HasPrefix(s.text[i:], []byte("<!--")):
+			k := bytes.Index(s.text[i+4:], []byte("-->"))
+			if k < 0 {
+				return s.errAt(start, "unexpected end of file inside the DOCTYPE that starts here")
+			}
+			i += 4 + k + 3
+			continue
+		case c == '[' && !inSubset:
+			inSubset = true
+		case c == ']' && inSubset:
+			inSubset = false
+		case c == '>' && !inSubset:
+			if err := s.checkChars(start, i); err != nil {
+				return err
+			}
+			s.pos = i + 1
+			d := s.parent().CreateDirective(normalizeNewlines(s.text[start+2 : i]))
+			s.doc.tokens[d] = Span{start, s.pos}
+			return nil
+		}
+		i++
+	}
+	return s.errAt(start, "unexpected end of file inside the DOCTYPE that starts here")
+}
+
+func (s *scanner) procInst() error {
+	start := s.pos
+	i := start + 2
+	nameEnd, err := s.scanName(i)
+	if err != nil {
+		return err
+	}
+	if nameEnd == i {
+		return s.errAt(i, "processing instruction without a target name")
+	}
+	target := string(s.text[i:nameEnd])
+	end := bytes.Index(s.text[nameEnd:], []byte("?>"))
+	if end < 0 {
+		return s.errAt(start, "unexpected end of file inside the processing instruction that starts here")
+	}
+	bodyEnd := nameEnd + end
+	body := s.text[nameEnd:bodyEnd]
+	if len(body) > 0 && !isSpace(body[0]) {
+		return s.errAt(nameEnd, "expected white space after the processing instruction target %q", target)
+	}
+	if err := s.checkChars(nameEnd, bodyEnd); err != nil {
+		return err
+	}
+	if strings.EqualFold(target, "xml") {
+		if start != 0 || target != "xml" {
+			if target == "xml" {
+				return s.errAt(start, "the XML declaration is allowed only at the very start of the file")
+			}
+			return s.errAt(start, "processing instruction target %q is reserved", target)
+		}
+		if err := s.checkDeclaration(nameEnd, body); err != nil {
+			return err
+		}
+	}
+	s.pos = bodyEnd + 2
+	p := s.parent().CreateProcInst(target, strings.TrimLeft(normalizeNewlines(body), " \t\r\n"))
+	s.doc.tokens[p] = Span{start, s.pos}
+	return nil
+}
+
+// checkDeclaration parses the pseudo-attributes of the XML declaration:
+// version (which must be 1.0, as in System.Xml), then optional encoding and
+// standalone, in that order.
+func (s *scanner) checkDeclaration(at int, body []byte) error {
+	i := 0
+	next := func() (name string, value string, valueAt int, ok bool, err error) {
+		j := i
+		for j < len(body) && isSpace(body[j]) {
+			j++
+		}
+		if j == len(body) {
+			return "", "", 0, false, nil
+		}
+		if j == i {
+			return "", "", 0, false, s.errAt(at+j, "malformed XML declaration")
+		}
+		k := j
+		for k < len(body) && body[k] >= 'a' && body[k] <= 'z' {
+			k++
+		}
+		name = string(body[j:k])
+		for k < len(body) && isSpace(body[k]) {
+			k++
+		}
+		if k >= len(body) || body[k] != '=' {
+			return "", "", 0, false, s.errAt(at+j, "malformed XML declaration")
+		}
+		k++
+		for k < len(body) && isSpace(body[k]) {
+			k++
+		}
+		if k >= len(body) || (body[k] != '"' && body[k] != '\'') {
+			return "", "", 0, false, s.errAt(at+k, "malformed XML declaration: value of %q must be in quotes", name)
+		}
+		q := body[k]
+		end := bytes.IndexByte(body[k+1:], q)
+		if end < 0 {
+			return "", "", 0, false, s.errAt(at+k, "malformed XML declaration")
+		}
+		i = k + 1 + end + 1
+		return name, string(body[k+1 : k+1+end]), at + k + 1, true, nil
+	}
+	order := []string{"version", "encoding", "standalone"}
+	seen := 0
+	for {
+		name, value, valueAt, ok, err := next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		idx := -1
+		for n := seen; n < len(order); n++ {
+			if order[n] == name {
+				idx = n
+			}
+		}
+		if idx < 0 || (seen == 0 && idx != 0) {
+			if seen == 0 {
+				return s.errAt(at, "the XML declaration must start with version")
+			}
+			return s.errAt(valueAt, "unexpected %q in the XML declaration", name)
+		}
+		switch name {
+		case "version":
+			if value != "1.0" {
+				return s.errAt(valueAt, "unsupported XML version %q; only 1.0 is supported", value)
+			}
+		case "standalone":
+			if value != "yes" && value != "no" {
+				return s.errAt(valueAt, `standalone must be "yes" or "no"`)
+			}
+		}
+		seen = idx + 1
+	}
+	if seen == 0 {
+		return s.errAt(at, "the XML declaration has no version")
+	}
+	return nil
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+func (s *scanner) skipSpace(i int) int {
+	for i < len(s.text) && isSpace(s.text[i]) {
+		i++
+	}
+	return i
+}
+
+// scanName returns the end of the XML Name at i (i itself when there is none).
+func (s *scanner) scanName(i int) (int, error) {
+	start := i
+	for i < len(s.text) {
+		c := s.text[i]
+		if c < utf8.RuneSelf {
+			if isASCIINameChar(c, i == start) {
+				i++
+				continue
+			}
+			break
+		}
+		r, size := utf8.DecodeRune(s.text[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i, s.errAt(i, "invalid UTF-8 byte 0x%02X (is the file's encoding declared correctly?)", c)
+		}
+		if !isNameRune(r, i == start) {
+			break
+		}
+		i += size
+	}
+	return i, nil
+}
+
+func isASCIINameChar(c byte, first bool) bool {
+	switch {
+	case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c == '_', c == ':':
+		return true
+	case c >= '0' && c <= '9', c == '-', c == '.':
+		return !first
+	}
+	return false
+}
+
+func isNameRune(r rune, first bool) bool {
+	switch {
+	case r >= 0xC0 && r <= 0xD6, r >= 0xD8 && r <= 0xF6, r >= 0xF8 && r <= 0x2FF,
+		r >= 0x370 && r <= 0x37D, r >= 0x37F && r <= 0x1FFF, r >= 0x200C && r <= 0x200D,
+		r >= 0x2070 && r <= 0x218F, r >= 0x2C00 && r <= 0x2FEF, r >= 0x3001 && r <= 0xD7FF,
+		r >= 0xF900 && r <= 0xFDCF, r >= 0xFDF0 && r <= 0xFFFD, r >= 0x10000 && r <= 0xEFFFF:
+		return true
+	case r == 0xB7, r >= 0x300 && r <= 0x36F, r >= 0x203F && r <= 0x2040:
+		return !first
+	}
+	return false
+}
+
+func (s *scanner) startTag() error {
+	start := s.pos
+	if s.root && len(s.stack) == 0 {
+		return s.errAt(start, "a second root element is not allowed")
+	}
+	nameStart := start + 1
+	nameEnd, err := s.scanName(nameStart)
+	if err != nil {
+		return err
+	}
+	if nameEnd == nameStart {
+		if nameStart >= len(s.text) {
+			return s.errAt(start, "unexpected end of file after \"<\"")
+		}
+		return s.errAt(start, `"<" must start a tag (unescaped "<" in text?)`)
+	}
+	name := s.text[nameStart:nameEnd]
+	if err := s.checkQName(nameStart, name); err != nil {
+		return err
+	}
+	info := &ElementInfo{Name: Span{nameStart, nameEnd}}
+	el := s.parent().CreateElement(s.intern(name))
+	nsMark := len(s.ns)
+	i := nameEnd
+	for {
+		j := s.skipSpace(i)
+		if j >= len(s.text) {
+			return s.errAt(start, "unexpected end of file inside the start tag <%s>", name)
+		}
+		c := s.text[j]
+		if c == '>' || (c == '/' && j+1 < len(s.text) && s.text[j+1] == '>') {
+			i = j
+			break
+		}
+		if c == '/' {
+			return s.errAt(j, `expected ">" after "/" in the start tag <%s>`, name)
+		}
+		if j == i {
+			if isASCIINameChar(c, true) || c >= utf8.RuneSelf {
+				return s.errAt(j, "attributes must be separated by white space")
+			}
+			return s.errAt(j, "unexpected %s in the start tag <%s>", describeByte(s.text, j), name)
+		}
+		a, next, err := s.attribute(i, j, name)
+		if err != nil {
+			return err
+		}
+		for _, prev := range info.Attrs {
+			if prev.Name == a.Name {
+				p := s.doc.Pos(prev.Key.Start)
+				return s.errAt(a.Key.Start, "duplicate attribute %q (first at line %d, column %d)", a.Name, p.Line, p.Column)
+			}
+		}
+		value := s.text[a.Value.Start:a.Value.End]
+		var v string
+		if bytes.IndexAny(value, "&\t\r\n") >= 0 {
+			v = decodeAttrValue(value)
+		} else {
+			v = string(value)
+		}
+		el.CreateAttr(a.Name, v)
+		info.Attrs = append(info.Attrs, a)
+		if a.Name == "xmlns" {
+			s.ns = append(s.ns, nsBinding{"", v})
+		} else if strings.HasPrefix(a.Name, "xmlns:") {
+			if v == "" {
+				return s.errAt(a.Value.Start, "namespace prefix %q may not be bound to an empty URI", a.Name[6:])
+			}
+			s.ns = append(s.ns, nsBinding{a.Name[6:], v})
+		}
+		i = next
+	}
+	if err := s.checkPrefixes(el, info, nsMark); err != nil {
+		return err
+	}
+	s.doc.elems[el] = info
+	s.doc.order = append(s.doc.order, el)
+	if s.text[i] == '/' {
+		s.pos = i + 2
+		info.StartTag = Span{start, s.pos}
+		info.EndTag = info.StartTag
+		info.SelfClosing = true
+		s.ns = s.ns[:nsMark]
+		if len(s.stack) == 0 {
+			s.root = true
+		}
+		return nil
+	}
+	s.pos = i + 1
+	info.StartTag = Span{start, s.pos}
+	s.stack = append(s.stack, openElement{el: el, info: info, nsMark: nsMark, nameBytes: name})
+	s.root = true
+	return nil
+}
+
+// attribute scans `name = "value"`; ws is where the preceding white space
+// starts and i where the name starts.
+func (s *scanner) attribute(ws, i int, tag []byte) (AttrInfo, int, error) {
+	nameEnd, err := s.scanName(i)
+	if err != nil {
+		return AttrInfo{}, 0, err
+	}
+	if nameEnd == i {
+		return AttrInfo{}, 0, s.errAt(i, "unexpected %s in the start tag <%s>", describeByte(s.text, i), tag)
+	}
+	name := s.text[i:nameEnd]
+	if err := s.checkQName(i, name); err != nil {
+		return AttrInfo{}, 0, err
+	}
+	j := s.skipSpace(nameEnd)
+	if j >= len(s.text) || s.text[j] != '=' {
+		return AttrInfo{}, 0, s.errAt(nameEnd, "attribute %q has no value (expected \"=\")", name)
+	}
+	j = s.skipSpace(j + 1)
+	if j >= len(s.text) || (s.text[j] != '"' && s.text[j] != '\'') {
+		return AttrInfo{}, 0, s.errAt(j, "the value of attribute %q must be in quotes", name)
+	}
+	q := s.text[j]
+	valStart := j + 1
+	k := valStart
+	for {
+		if k >= len(s.text) {
+			return AttrInfo{}, 0, s.errAt(j, "unexpected end of file inside the value of attribute %q", name)
+		}
+		c := s.text[k]
+		if c == q {
+			break
+		}
+		switch c {
+		case '<':
+			return AttrInfo{}, 0, s.errAt(k, `"<" is not allowed in an attribute value (write &lt;)`)
+		case '&':
+			n, err := s.checkReference(k)
+			if err != nil {
+				return AttrInfo{}, 0, err
+			}
+			k += n
+			continue
+		}
+		n, err := s.charAt(k)
+		if err != nil {
+			return AttrInfo{}, 0, err
+		}
+		k += n
+	}
+	return AttrInfo{
+		Name:  s.intern(name),
+		Whole: Span{ws, k + 1},
+		Key:   Span{i, nameEnd},
+		Value: Span{valStart, k},
+		Quote: q,
+	}, k + 1, nil
+}
+
+func describeByte(text []byte, i int) string {
+	if i >= len(text) {
+		return "end of file"
+	}
+	r, _ := utf8.DecodeRune(text[i:])
+	return strconv.QuoteRune(r)
+}
+
+// checkQName enforces the Namespaces in XML form prefix:local.
+func (s *scanner) checkQName(at int, name []byte) error {
+	colon := bytes.IndexByte(name, ':')
+	if colon < 0 {
+		return nil
+	}
+	if colon == 0 || colon == len(name)-1 || bytes.IndexByte(name[colon+1:], ':') >= 0 {
+		return s.errAt(at, "%q is not a valid qualified name", name)
+	}
+	return nil
+}
+
+func (s *scanner) lookupPrefix(prefix string) bool {
+	switch prefix {
+	case "xml", "xmlns":
+		return true
+	}
+	for i := len(s.ns) - 1; i >= 0; i-- {
+		if s.ns[i].prefix == prefix {
+			return true
+		}
+	}
+	return false
+}
+
+// checkPrefixes rejects element and attribute prefixes that no xmlns:
+// attribute declares, as System.Xml does.
+func (s *scanner) checkPrefixes(el *etree.Element, info *ElementInfo, nsMark int) error {
+	if el.Space != "" && !s.lookupPrefix(el.Space) {
+		return s.errAt(info.Name.Start, "namespace prefix %q is not declared", el.Space)
+	}
+	for _, a := range info.Attrs {
+		colon := strings.IndexByte(a.Name, ':')
+		if colon < 0 {
+			continue
+		}
+		if p := a.Name[:colon]; !s.lookupPrefix(p) {
+			return s.errAt(a.Key.Start, "namespace prefix %q is not declared", p)
+		}
+	}
+	return nil
+}
+
+func (s *scanner) endTag() error {
+	start := s.pos
+	nameStart := start + 2
+	nameEnd, err := s.scanName(nameStart)
+	if err != nil {
+		return err
+	}
+	name := s.text[nameStart:nameEnd]
+	j := s.skipSpace(nameEnd)
+	if j >= len(s.text) {
+		return s.errAt(start, "unexpected end of file inside the end tag </%s>", name)
+	}
+	if s.text[j] != '>' || nameEnd == nameStart {
+		return s.errAt(j, "malformed end tag: expected \">\"")
+	}
+	if len(s.stack) == 0 {
+		return s.errAt(start, "end tag </%s> has no matching start tag", name)
+	}
+	top := s.stack[len(s.stack)-1]
+	if !bytes.Equal(top.nameBytes, name) {
+		p := s.doc.Pos(top.info.StartTag.Start)
+		return s.errAt(start, "end tag </%s> does not match start tag <%s> at line %d, column %d", name, top.nameBytes, p.Line, p.Column)
+	}
+	s.pos = j + 1
+	top.info.EndTag = Span{start, s.pos}
+	s.stack = s.stack[:len(s.stack)-1]
+	s.ns = s.ns[:top.nsMark]
+	return nil
+}
