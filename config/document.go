@@ -60,11 +60,11 @@ type AttrInfo struct {
 type Kind int
 
 const (
-	KindWebConfig       Kind = iota // an application's or folder's web.config
-	KindRootWebConfig               // the .NET Framework root web.config
-	KindMachineConfig               // machine.config
-	KindAppHost                     // applicationHost.config
-	KindTransform                   // an XDT transform (Web.Release.config, *.xdt)
+	KindWebConfig     Kind = iota // an application's or folder's web.config
+	KindRootWebConfig             // the .NET Framework root web.config
+	KindMachineConfig             // machine.config
+	KindAppHost                   // applicationHost.config
+	KindTransform                 // an XDT transform (Web.Release.config, *.xdt)
 )
 
 func (k Kind) String() string {
