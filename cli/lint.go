@@ -1,0 +1,183 @@
+package cli
+
+import (
+	"path/filepath"
+	"strings"
+
+	ucli "github.com/urfave/cli/v2"
+
+	"github.com/iiscfg/iiscfg/config"
+	"github.com/iiscfg/iiscfg/report"
+	"github.com/iiscfg/iiscfg/schema"
+	"github.com/iiscfg/iiscfg/validate"
+)
+
+func lintCommand(e *env) *ucli.Command {
+	return &ucli.Command{
+		Name:      "lint",
+		Usage:     "report what IIS will refuse or ignore in configuration files",
+		ArgsUsage: "[PATH...]  (files, directories, or - for standard input; default .)",
+		Description: `Directories are walked for web.config, Web.*.config, applicationHost.config and
+machine.config (any letter case), skipping bin, obj, node_modules and dot-folders.
+A web.config below another one in the same walk is taken as that application's
+subfolder, unless it has application-only sections (authentication, sessionState, ...).
+
+Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage error,
+3 an input could not be read or parsed (the other inputs are still linted).`,
+		Flags: []ucli.Flag{
+			&ucli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format: text or json"},
+			&ucli.StringFlag{Name: "fail-on", Value: "warning", Usage: "lowest severity that fails the run: error, warning, info or none"},
+			&ucli.StringFlag{Name: "runtime", Value: "v4.0", Usage: "the application pool's .NET runtime: v2.0 or v4.0 (selects the root web.config compared with)"},
+			&ucli.StringFlag{Name: "color", Value: "auto", Usage: "colour output: auto, always or never (NO_COLOR is honoured)"},
+			&ucli.StringFlag{Name: "stdin-filename", Value: "<stdin>", Usage: "the name to report for standard input"},
+		},
+		Action: func(c *ucli.Context) error { return runLint(c, e) },
+	}
+}
+
+// failThreshold parses --fail-on; ok is false for "none".
+func failThreshold(s string) (sev validate.Severity, ok bool, err error) {
+	if strings.EqualFold(s, "none") {
+		return 0, false, nil
+	}
+	sev, err = validate.ParseSeverity(s)
+	if err != nil {
+		return 0, false, usageError("--fail-on must be error, warning, info or none, not %q", s)
+	}
+	return sev, true, nil
+}
+
+func runLint(c *ucli.Context, e *env) error {
+	format := c.String("format")
+	if format != "text" && format != "json" {
+		return usageError("--format must be text or json, not %q", format)
+	}
+	threshold, failOn, err := failThreshold(c.String("fail-on"))
+	if err != nil {
+		return err
+	}
+	runtime, err := schema.ParseRuntime(c.String("runtime"))
+	if err != nil || runtime == schema.V11 {
+		return usageError("--runtime must be v2.0 or v4.0, not %q", c.String("runtime"))
+	}
+	outColor, err := colorFor(c.String("color"), e.stdout, e.getenv)
+	if err != nil {
+		return err
+	}
+	errColor, _ := colorFor(c.String("color"), e.stderr, e.getenv)
+	args := c.Args().Slice()
+	if len(args) == 0 {
+		args = []string{"."}
+	}
+
+	inputs, errs := collectInputs(args, c.String("stdin-filename"))
+	docs := loadAll(inputs, e.stdin)
+	contexts := lintContexts(docs, runtime)
+
+	results := make([][]validate.Finding, len(docs))
+	parallel(len(docs), func(i int) {
+		if docs[i].doc != nil {
+			results[i] = validate.Lint(docs[i].doc, contexts[i])
+		}
+	})
+	res := &report.Result{Errors: errs}
+	src := sources{}
+	for i, l := range docs {
+		if l.err != nil {
+			res.Errors = append(res.Errors, *l.err)
+			continue
+		}
+		src[l.path] = l.doc
+		res.Findings = append(res.Findings, results[i]...)
+	}
+	validate.SortFindings(res.Findings)
+
+	switch format {
+	case "json":
+		err = report.JSON(e.stdout, res)
+	default:
+		err = report.Text(colorWriter(e.stdout, outColor), res, src, report.NewPalette(outColor))
+		if werr := report.Errors(colorWriter(e.stderr, errColor), res.Errors, report.NewPalette(errColor)); err == nil {
+			err = werr
+		}
+	}
+	if err != nil {
+		return &exitError{code: ExitInput, msg: "writing the report: " + err.Error()}
+	}
+	switch {
+	case len(res.Errors) > 0:
+		return exitCode(ExitInput)
+	case failOn && anyAtOrAbove(res.Findings, threshold):
+		return exitCode(ExitFindings)
+	}
+	return nil
+}
+
+func anyAtOrAbove(fs []validate.Finding, s validate.Severity) bool {
+	for _, f := range fs {
+		if f.Severity >= s {
+			return true
+		}
+	}
+	return false
+}
+
+// lintContexts decides how each document is deployed. A lone file is an
+// application root in an Integrated pool. Walking a tree, a web.config below
+// another web.config is that application's subfolder (it inherits its
+// settings, and IIS checks only handlers there), unless it has sections
+// ASP.NET allows only at an application root.
+func lintContexts(docs []*loaded, runtime schema.Runtime) []validate.Context {
+	byDir := map[string]*loaded{}
+	for _, l := range docs {
+		if l.doc != nil && l.walkRoot != "" && strings.EqualFold(filepath.Base(l.path), "web.config") && l.doc.Kind() == config.KindWebConfig {
+			byDir[filepath.Dir(filepath.Clean(l.path))] = l
+		}
+	}
+	parentOf := func(l *loaded) *loaded {
+		if isApplicationRoot(l.doc) {
+			return nil
+		}
+		root := filepath.Clean(l.walkRoot)
+		for dir := filepath.Dir(filepath.Clean(l.path)); dir != root; {
+			parent := filepath.Dir(dir)
+			if parent == dir {
+				break
+			}
+			dir = parent
+			if p := byDir[dir]; p != nil {
+				return p
+			}
+		}
+		return nil
+	}
+	out := make([]validate.Context, len(docs))
+	for i, l := range docs {
+		ctx := validate.DefaultContext(runtime)
+		out[i] = ctx
+		if l.doc == nil || byDir[filepath.Dir(filepath.Clean(l.path))] != l {
+			continue
+		}
+		dir := filepath.Dir(filepath.Clean(l.path))
+		var chain []validate.Ancestor
+		for p := parentOf(l); p != nil; p = parentOf(p) {
+			rel, _ := filepath.Rel(filepath.Dir(filepath.Clean(p.path)), dir)
+			chain = append([]validate.Ancestor{{Doc: p.doc, Rel: filepath.ToSlash(rel)}}, chain...)
+		}
+		ctx.Ancestors = chain
+		ctx.AppRoot = len(chain) == 0
+		out[i] = ctx
+	}
+	return out
+}
+
+// isApplicationRoot reports whether a web.config has a section that ASP.NET
+// accepts only at an application's root.
+func isApplicationRoot(d *config.Document) bool {
+	for _, s := range schema.ApplicationOnlySections {
+		if len(d.SectionLevels(s, "")) > 0 {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,148 @@
+// Package cli is iiscfg's command line: commands and flags, reading and
+// writing files, colour, and exit codes. It is the only package that does
+// I/O.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	ucli "github.com/urfave/cli/v2"
+)
+
+// Exit codes (DESIGN.md).
+const (
+	ExitOK       = 0 // nothing at or above --fail-on; nothing to migrate; no difference
+	ExitFindings = 1 // findings at or above --fail-on; something would change; differences
+	ExitUsage    = 2 // bad flag or argument
+	ExitInput    = 3 // an input could not be read or parsed, or a write failed
+)
+
+// exitError carries an exit code out of a command's action.
+type exitError struct {
+	code int
+	msg  string // printed to stderr when not empty
+}
+
+func (e *exitError) Error() string { return e.msg }
+
+func exitCode(code int) error { return &exitError{code: code} }
+
+// usageError reports a bad flag value or argument (exit 2).
+func usageError(format string, args ...any) error {
+	return &exitError{code: ExitUsage, msg: fmt.Sprintf(format, args...)}
+}
+
+// env is what commands read and write instead of the process's globals.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	getenv         func(string) string
+}
+
+// Main runs iiscfg with args (args[0] is the program name) and returns the
+// exit code. It never calls os.Exit.
+func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	return run(args, &env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: osGetenv})
+}
+
+func run(args []string, e *env) int {
+	app := newApp(e)
+	err := app.Run(permuteArgs(app, args))
+	if err == nil {
+		return ExitOK
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if ee.msg != "" {
+			fmt.Fprintf(e.stderr, "iiscfg: %s\n", ee.msg)
+		}
+		return ee.code
+	}
+	fmt.Fprintf(e.stderr, "iiscfg: %v\n", err)
+	return ExitUsage
+}
+
+func newApp(e *env) *ucli.App {
+	app := &ucli.App{
+		Name:            "iiscfg",
+		Usage:           "lint, migrate and diff IIS / ASP.NET configuration files",
+		Description:     "iiscfg finds what IIS will refuse in web.config and applicationHost.config files, and moves\nclassic-only ASP.NET sections to the Integrated pipeline exactly as appcmd migrate config does.",
+		Reader:          e.stdin,
+		Writer:          e.stdout,
+		ErrWriter:       e.stderr,
+		HideVersion:     true,
+		ExitErrHandler:  func(*ucli.Context, error) {}, // exit codes are ours to return
+		OnUsageError:    onUsageError,
+		CommandNotFound: func(c *ucli.Context, name string) {},
+		Commands: []*ucli.Command{
+			lintCommand(e),
+			versionCommand(e),
+		},
+		Action: func(c *ucli.Context) error {
+			if c.Args().Present() {
+				return usageError("unknown command %q (see iiscfg --help)", c.Args().First())
+			}
+			return ucli.ShowAppHelp(c)
+		},
+	}
+	for _, cmd := range app.Commands {
+		cmd.OnUsageError = onUsageError
+	}
+	return app
+}
+
+func onUsageError(c *ucli.Context, err error, isSubcommand bool) error {
+	return usageError("%v (see iiscfg %s --help)", err, c.Command.Name)
+}
+
+// permuteArgs moves a command's flags in front of its positional arguments,
+// so that "iiscfg lint . --format json" works (urfave/cli, like the flag
+// package, stops at the first positional argument). "--" ends the flags.
+func permuteArgs(app *ucli.App, args []string) []string {
+	if len(args) < 2 {
+		return args
+	}
+	var cmd *ucli.Command
+	for _, c := range app.Commands {
+		if c.HasName(args[1]) {
+			cmd = c
+		}
+	}
+	if cmd == nil {
+		return args
+	}
+	takesValue := map[string]bool{}
+	for _, f := range cmd.Flags {
+		_, isBool := f.(*ucli.BoolFlag)
+		for _, n := range f.Names() {
+			takesValue[n] = !isBool
+		}
+	}
+	var flags, positional []string
+	rest := args[2:]
+	for i := 0; i < len(rest); i++ {
+		a := rest[i]
+		switch {
+		case a == "--":
+			positional = append(positional, rest[i+1:]...)
+			i = len(rest)
+		case len(a) > 1 && a[0] == '-':
+			flags = append(flags, a)
+			name := strings.TrimLeft(a, "-")
+			if !strings.Contains(name, "=") && takesValue[name] && i+1 < len(rest) {
+				flags = append(flags, rest[i+1])
+				i++
+			}
+		default:
+			positional = append(positional, a)
+		}
+	}
+	out := append([]string{args[0], args[1]}, flags...)
+	if len(positional) > 0 {
+		out = append(append(out, "--"), positional...)
+	}
+	return out
+}

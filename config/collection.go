@@ -1,0 +1,189 @@
+package config
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/beevik/etree"
+
+	"github.com/iiscfg/iiscfg/schema"
+)
+
+// Item is one entry of an effective collection.
+type Item struct {
+	Tag   string        // the add element's name ("add", "allow", ...)
+	Attrs []schema.Attr // attributes as written, in order
+	Doc   *Document     // nil for built-in defaults
+	Elem  *etree.Element
+}
+
+// Get returns the written value of an attribute.
+func (it Item) Get(name string) (string, bool) {
+	for _, a := range it.Attrs {
+		if a.Name == name {
+			return a.Value, true
+		}
+	}
+	return "", false
+}
+
+// Value returns the attribute's written value, else the schema default.
+func (it Item) Value(a *schema.Attribute) string {
+	if v, ok := it.Get(a.Name); ok {
+		return v
+	}
+	return a.Default
+}
+
+// ItemsFromEntries turns built-in entries into collection items.
+func ItemsFromEntries(entries []schema.Entry) []Item {
+	out := make([]Item, len(entries))
+	for i, e := range entries {
+		out[i] = Item{Tag: "add", Attrs: e}
+	}
+	return out
+}
+
+func itemFromElement(d *Document, e *etree.Element) Item {
+	attrs := make([]schema.Attr, 0, len(e.Attr))
+	for _, a := range e.Attr {
+		attrs = append(attrs, schema.Attr{Name: a.FullKey(), Value: a.Value})
+	}
+	return Item{Tag: e.Tag, Attrs: attrs, Doc: d, Elem: e}
+}
+
+// MergeError is a problem IIS reports while merging a collection (HTTP
+// 500.19), with the directive that causes it.
+type MergeError struct {
+	Doc  *Document
+	Elem *etree.Element
+	Msg  string
+}
+
+// Collection is an effective collection being merged down the hierarchy.
+type Collection struct {
+	Schema *schema.Collection
+	Items  []Item
+}
+
+// NewCollection starts a collection with inherited items.
+func NewCollection(c *schema.Collection, inherited []Item) *Collection {
+	return &Collection{Schema: c, Items: append([]Item(nil), inherited...)}
+}
+
+// Clone copies the collection so that a branch of the hierarchy can be
+// merged without changing it.
+func (c *Collection) Clone() *Collection { return NewCollection(c.Schema, c.Items) }
+
+// ApplyLevel merges the directives of one configuration level (the
+// children of its collection elements, in document order) as IIS does:
+// <clear/> drops everything before it, <remove> drops the items with its
+// key, <add> adds an item; the level's items go after the inherited ones,
+// or before them when the collection's mergeAppend is false.
+func (c *Collection) ApplyLevel(l Level) []MergeError {
+	var errs []MergeError
+	inherited, local := c.Items, []Item(nil)
+	for _, container := range l.Elems {
+		for _, d := range container.ChildElements() {
+			switch {
+			case d.Space != "":
+				continue // e.g. xdt:Import in a transform
+			case c.Schema.Clear != "" && d.Tag == c.Schema.Clear:
+				inherited, local = nil, nil
+			case c.Schema.Remove != "" && d.Tag == c.Schema.Remove:
+				key := c.keyOf(itemFromElement(l.Doc, d))
+				inherited = c.without(inherited, key)
+				local = c.without(local, key)
+			case c.Schema.IsAdd(d.Tag):
+				it := itemFromElement(l.Doc, d)
+				if !c.Schema.AllowDuplicates {
+					key := c.keyOf(it)
+					if c.contains(inherited, key) || c.contains(local, key) {
+						errs = append(errs, MergeError{Doc: l.Doc, Elem: d, Msg: c.duplicateMessage(d.Tag, key)})
+						continue
+					}
+				}
+				local = append(local, it)
+			}
+		}
+	}
+	if c.Schema.MergeAppend {
+		c.Items = append(append([]Item(nil), inherited...), local...)
+	} else {
+		c.Items = append(append([]Item(nil), local...), inherited...)
+	}
+	return errs
+}
+
+// Key is the values of an item's key attributes.
+type Key []string
+
+func (c *Collection) keyOf(it Item) Key {
+	attrs := c.Schema.Keys()
+	k := make(Key, len(attrs))
+	for i, a := range attrs {
+		k[i] = it.Value(a)
+	}
+	return k
+}
+
+func (c *Collection) sameKey(a, b Key) bool {
+	for i, attr := range c.Schema.Keys() {
+		if attr.CaseSensitive {
+			if a[i] != b[i] {
+				return false
+			}
+		} else if !strings.EqualFold(a[i], b[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func (c *Collection) contains(items []Item, k Key) bool {
+	for _, it := range items {
+		if c.sameKey(c.keyOf(it), k) {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *Collection) without(items []Item, k Key) []Item {
+	out := items[:0:0]
+	for _, it := range items {
+		if !c.sameKey(c.keyOf(it), k) {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// duplicateMessage is IIS's 500.19 text for a duplicate key
+// (appcmd-migrate.md §5.3, iis-schema.md §3.2).
+func (c *Collection) duplicateMessage(tag string, k Key) string {
+	attrs := c.Schema.Keys()
+	if len(attrs) == 1 {
+		return fmt.Sprintf("Cannot add duplicate collection entry of type '%s' with unique key attribute '%s' set to '%s'", tag, attrs[0].Name, k[0])
+	}
+	names := make([]string, len(attrs))
+	for i, a := range attrs {
+		names[i] = a.Name
+	}
+	kind := "combined key attributes"
+	if attrs[0].UniqueKey {
+		kind = "unique key attributes"
+	}
+	return fmt.Sprintf("Cannot add duplicate collection entry of type '%s' with %s '%s' respectively set to '%s'", tag, kind, strings.Join(names, ", "), strings.Join(k, ", "))
+}
+
+// Find returns the index of the first item with key k (compared as the
+// schema says: case-sensitively only for caseSensitive attributes), or -1.
+func (c *Collection) Find(k Key) int {
+	for i, it := range c.Items {
+		if c.sameKey(c.keyOf(it), k) {
+			return i
+		}
+	}
+	return -1
+}

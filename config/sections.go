@@ -1,0 +1,159 @@
+package config
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/beevik/etree"
+)
+
+// Location is a <location> tag of a document.
+type Location struct {
+	Elem *etree.Element
+	Path string // normalized: "" for the file's own level
+}
+
+// NormalizeLocationPath turns a location path attribute into the form used
+// for matching: no surrounding slashes or spaces, and "" for "." or "".
+func NormalizeLocationPath(p string) string {
+	p = strings.Trim(strings.TrimSpace(p), "/")
+	if p == "." {
+		return ""
+	}
+	return p
+}
+
+// Locations lists the document's <location> tags (children of the root) in
+// document order.
+func (d *Document) Locations() []Location {
+	root := d.Root()
+	if root == nil {
+		return nil
+	}
+	var out []Location
+	for _, c := range root.ChildElements() {
+		if c.Space == "" && c.Tag == "location" {
+			out = append(out, Location{Elem: c, Path: NormalizeLocationPath(c.SelectAttrValue("path", ""))})
+		}
+	}
+	return out
+}
+
+// PathCovers reports whether configuration at location path loc applies to
+// the relative path rel: loc is rel or one of its ancestors. IIS compares
+// paths case-insensitively.
+func PathCovers(loc, rel string) bool {
+	if loc == "" {
+		return true
+	}
+	if len(rel) < len(loc) || !strings.EqualFold(rel[:len(loc)], loc) {
+		return false
+	}
+	return len(rel) == len(loc) || rel[len(loc)] == '/'
+}
+
+// Level is the configuration one file contributes at one depth: the
+// elements of a section in document order, and the location path they come
+// from ("" for the file's own level).
+type Level struct {
+	Doc      *Document
+	Location string
+	Elems    []*etree.Element
+}
+
+// SectionLevels returns the elements of a section (a path such as
+// "system.web/httpModules") that apply to rel, a path relative to this file
+// ("" for the file's own level), grouped by depth: first the file level
+// (outside <location> and in <location path=""> or "."), then each
+// location tag whose path covers rel, shallowest first. Levels without
+// elements are left out.
+func (d *Document) SectionLevels(section, rel string) []Level {
+	rel = NormalizeLocationPath(rel)
+	root := d.Root()
+	if root == nil {
+		return nil
+	}
+	byPath := map[string][]*etree.Element{"": findSection(root, section)}
+	paths := []string{""}
+	for _, loc := range d.Locations() {
+		if !PathCovers(loc.Path, rel) {
+			continue
+		}
+		key := strings.ToLower(loc.Path)
+		if _, seen := byPath[key]; !seen {
+			paths = append(paths, key)
+		}
+		byPath[key] = append(byPath[key], findSection(loc.Elem, section)...)
+	}
+	sort.SliceStable(paths, func(i, j int) bool { return depth(paths[i]) < depth(paths[j]) })
+	var out []Level
+	for _, p := range paths {
+		if els := byPath[p]; len(els) > 0 {
+			if p != "" {
+				sortByDocumentOrder(d, els)
+			}
+			out = append(out, Level{Doc: d, Location: p, Elems: els})
+		}
+	}
+	return out
+}
+
+func depth(p string) int {
+	if p == "" {
+		return 0
+	}
+	return strings.Count(p, "/") + 1
+}
+
+func sortByDocumentOrder(d *Document, els []*etree.Element) {
+	sort.SliceStable(els, func(i, j int) bool {
+		return d.elems[els[i]].StartTag.Start < d.elems[els[j]].StartTag.Start
+	})
+}
+
+// findSection returns the elements at section path below container, in
+// document order (a section group may be written more than once).
+func findSection(container *etree.Element, section string) []*etree.Element {
+	cur := []*etree.Element{container}
+	for _, seg := range strings.Split(section, "/") {
+		var next []*etree.Element
+		for _, c := range cur {
+			for _, ch := range c.ChildElements() {
+				if ch.Space == "" && ch.Tag == seg {
+					next = append(next, ch)
+				}
+			}
+		}
+		cur = next
+		if len(cur) == 0 {
+			return nil
+		}
+	}
+	return cur
+}
+
+// SectionElements returns every element of a section in the document,
+// inside or outside location tags, in document order.
+func (d *Document) SectionElements(section string) []*etree.Element {
+	root := d.Root()
+	if root == nil {
+		return nil
+	}
+	out := findSection(root, section)
+	for _, loc := range d.Locations() {
+		out = append(out, findSection(loc.Elem, section)...)
+	}
+	sortByDocumentOrder(d, out)
+	return out
+}
+
+// LocationOf returns the normalized path of the location tag that contains
+// e, and whether e is inside one at all.
+func LocationOf(e *etree.Element) (string, bool) {
+	for p := e.Parent(); p != nil; p = p.Parent() {
+		if p.Space == "" && p.Tag == "location" && p.Parent() != nil && p.Parent().Parent() != nil && p.Parent().Parent().Parent() == nil {
+			return NormalizeLocationPath(p.SelectAttrValue("path", "")), true
+		}
+	}
+	return "", false
+}

@@ -1,0 +1,63 @@
+package validate
+
+import (
+	"github.com/beevik/etree"
+
+	"github.com/iiscfg/iiscfg/schema"
+)
+
+// ClassicImpersonation is HTTP 500.24 (appcmd-migrate.md §5.2 step 4).
+var ClassicImpersonation = register(&Rule{
+	Code:     "IC103",
+	Name:     "classic-impersonation",
+	Severity: Error,
+	Summary:  `<identity impersonate="true"/> without a userName: HTTP 500.24 in an Integrated pool`,
+	Doc: `With <identity impersonate="true"/> ASP.NET runs each request as the client's Windows
+identity. The Integrated pipeline cannot do that in its early stages (BeginRequest,
+AuthenticateRequest run before the client is known), so IIS's ConfigurationValidationModule
+answers HTTP 500.24 "An ASP.NET setting has been detected that does not apply in Integrated
+managed pipeline mode" when system.web/identity at the application has impersonate="true" and
+an empty userName. With a userName (impersonating one fixed account) every stage can
+impersonate, so IIS accepts it and so does this rule. "appcmd migrate config" does not change
+the identity section.
+
+Fix it by turning client impersonation off if the application does not need it. If it needs
+impersonation only after authentication (the usual case), set
+system.webServer/validation/@validateIntegratedModeConfiguration="false". If it needs it from
+the very first stage, keep the application in a Classic pool.`,
+	check: checkClassicImpersonation,
+})
+
+func checkClassicImpersonation(p *pass) {
+	if !p.appliesToApplication() || !p.ctx.AppRoot {
+		return
+	}
+	scopes := p.integrated().validatedScopes()
+	if len(scopes) == 0 {
+		return
+	}
+	var setter *etree.Element // the element whose impersonate="true" is in effect
+	impersonate, userName := false, ""
+	for _, l := range p.levelsAt(schema.Identity.Path, "") {
+		for _, e := range l.Elems {
+			if a := e.SelectAttr("impersonate"); a != nil {
+				if b, ok := parseBool(a.Value); ok {
+					impersonate = b
+					setter = nil
+					if b && l.Doc == p.doc {
+						setter = e
+					}
+				}
+			}
+			if a := e.SelectAttr("userName"); a != nil {
+				userName = a.Value
+			}
+		}
+	}
+	if !impersonate || userName != "" || setter == nil {
+		return
+	}
+	p.report(setter, `<identity impersonate="true"/> without a userName: an Integrated pool answers HTTP 500.24 to %s; `+
+		`turn impersonation off, or set system.webServer/validation/@validateIntegratedModeConfiguration="false" `+
+		`if the application impersonates only after authentication, or use a Classic pool`, p.scopeText(scopes))
+}

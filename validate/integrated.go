@@ -1,0 +1,247 @@
+package validate
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/beevik/etree"
+
+	"github.com/iiscfg/iiscfg/config"
+	"github.com/iiscfg/iiscfg/schema"
+)
+
+// IIS's ConfigurationValidationModule (validcfg.dll), as disassembled in
+// appcmd-migrate.md §5.2. Per request, in an Integrated pool:
+//
+//  1. read system.webServer/validation@validateIntegratedModeConfiguration
+//     at the request's URL; if false, stop;
+//  2. 500.22 if system.web/httpModules at the application path differs from
+//     the one at MACHINE/WEBROOT (the root web.config);
+//  3. 500.23 if system.web/httpHandlers at the request's URL differs from the
+//     root web.config's;
+//  4. 500.24 if system.web/identity at the application path has
+//     impersonate=true and an empty userName.
+//
+// "Differs" means a different count, or any schema attribute (with defaults
+// applied) different at the same index.
+//
+// A linter cannot enumerate request URLs; it checks the application root
+// and every path a <location> tag of the file names, which is where the
+// configuration can change.
+
+// checkpoint is one URL scope of the linted file.
+type checkpoint struct {
+	rel      string // "" for the file's own folder
+	validate bool   // validateIntegratedModeConfiguration in effect there
+}
+
+type integratedModel struct {
+	checkpoints []checkpoint
+}
+
+func (p *pass) integrated() *integratedModel {
+	if p.im != nil {
+		return p.im
+	}
+	m := &integratedModel{}
+	rels := []string{""}
+	seen := map[string]bool{"": true}
+	for _, loc := range p.doc.Locations() {
+		key := strings.ToLower(loc.Path)
+		if !seen[key] {
+			seen[key] = true
+			rels = append(rels, loc.Path)
+		}
+	}
+	sort.Strings(rels[1:])
+	for _, rel := range rels {
+		m.checkpoints = append(m.checkpoints, checkpoint{rel: rel, validate: p.validationAt(rel)})
+	}
+	p.im = m
+	return m
+}
+
+// validationAt is the effective validateIntegratedModeConfiguration at rel.
+func (p *pass) validationAt(rel string) bool {
+	enabled := p.ctx.Server.Validation
+	for _, l := range p.levelsAt(schema.Validation.Path, rel) {
+		for _, e := range l.Elems {
+			if v := e.SelectAttr("validateIntegratedModeConfiguration"); v != nil {
+				if b, ok := parseBool(v.Value); ok {
+					enabled = b
+				}
+			}
+		}
+	}
+	return enabled
+}
+
+// validatedScopes lists the checkpoints where validation is on.
+func (m *integratedModel) validatedScopes() []string {
+	var out []string
+	for _, c := range m.checkpoints {
+		if c.validate {
+			out = append(out, c.rel)
+		}
+	}
+	return out
+}
+
+// effective merges a collection section from the server level down to rel.
+func (p *pass) effective(sec *schema.Section, server []config.Item, rel string) *config.Collection {
+	c := config.NewCollection(sec.Root.Collection, server)
+	for _, l := range p.levelsAt(sec.Path, rel) {
+		c.ApplyLevel(l)
+	}
+	return c
+}
+
+// levelChange is what one level of the linted file does to a collection.
+type levelChange struct {
+	elems  []*etree.Element // the level's collection elements with directives
+	change string
+}
+
+// ownChanges merges a collection section down to rel and returns, for each
+// level of the linted file that changes the collection, its elements and a
+// description of its change.
+func (p *pass) ownChanges(sec *schema.Section, server []config.Item, rel string, label func(config.Item) string) []levelChange {
+	c := config.NewCollection(sec.Root.Collection, server)
+	var out []levelChange
+	for _, l := range p.levelsAt(sec.Path, rel) {
+		before := c.Items
+		c.ApplyLevel(l)
+		if l.Doc != p.doc || sameCollection(sec, before, c.Items) {
+			continue
+		}
+		var elems []*etree.Element
+		for _, e := range l.Elems {
+			if hasDirectives(e) {
+				elems = append(elems, e)
+			}
+		}
+		out = append(out, levelChange{elems: elems, change: collectionChange(sec, before, c.Items, label)})
+	}
+	return out
+}
+
+// sameCollection is validcfg's comparison: same count, and every schema
+// attribute equal at the same index (values with defaults applied, compared
+// exactly; booleans by value).
+func sameCollection(sec *schema.Section, a, b []config.Item) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if !sameItem(sec, a[i], b[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func sameItem(sec *schema.Section, a, b config.Item) bool {
+	for _, attr := range sec.Root.Collection.Item.Attrs {
+		va, vb := a.Value(attr), b.Value(attr)
+		if attr.Type == schema.Bool {
+			ba, okA := parseBool(va)
+			bb, okB := parseBool(vb)
+			if okA && okB {
+				if ba != bb {
+					return false
+				}
+				continue
+			}
+		}
+		if va != vb {
+			return false
+		}
+	}
+	return true
+}
+
+// collectionChange describes how a collection changed from root to eff:
+// items added, inherited items gone, or only the order.
+func collectionChange(sec *schema.Section, root, eff []config.Item, label func(config.Item) string) string {
+	var added, removed []string
+	for _, e := range eff {
+		if !containsItem(sec, root, e) {
+			added = append(added, label(e))
+		}
+	}
+	for _, r := range root {
+		if !containsItem(sec, eff, r) {
+			removed = append(removed, label(r))
+		}
+	}
+	var parts []string
+	if len(added) > 0 {
+		parts = append(parts, "adds "+nameList(added))
+	}
+	switch {
+	case len(removed) > 1 && len(removed) == len(root):
+		parts = append(parts, fmt.Sprintf("removes all %d inherited entries", len(root)))
+	case len(removed) > 3:
+		parts = append(parts, fmt.Sprintf("removes %d of the %d inherited entries", len(removed), len(root)))
+	case len(removed) > 0:
+		parts = append(parts, "removes "+nameList(removed))
+	}
+	if len(parts) == 0 {
+		return "reorders the inherited entries"
+	}
+	return strings.Join(parts, " and ")
+}
+
+func containsItem(sec *schema.Section, items []config.Item, it config.Item) bool {
+	for _, o := range items {
+		if sameItem(sec, o, it) {
+			return true
+		}
+	}
+	return false
+}
+
+// nameList formats at most three names: `"a", "b" and 3 more`.
+func nameList(names []string) string {
+	const max = 3
+	quoted := make([]string, 0, max)
+	for i, n := range names {
+		if i == max {
+			break
+		}
+		quoted = append(quoted, fmt.Sprintf("%q", n))
+	}
+	switch {
+	case len(names) > max:
+		return strings.Join(quoted, ", ") + fmt.Sprintf(" and %d more", len(names)-max)
+	case len(quoted) == 1:
+		return quoted[0]
+	}
+	return strings.Join(quoted[:len(quoted)-1], ", ") + " and " + quoted[len(quoted)-1]
+}
+
+// scopeText names the requests a finding affects.
+func (p *pass) scopeText(rels []string) string {
+	if len(rels) > 0 && rels[0] == "" {
+		if p.ctx.AppRoot {
+			return "every request of the application"
+		}
+		return "every request under this folder"
+	}
+	paths := make([]string, len(rels))
+	for i, r := range rels {
+		paths[i] = "/" + r
+	}
+	return "requests under " + strings.Join(paths, ", ")
+}
+
+const integratedFix = `fix: iiscfg migrate, validateIntegratedModeConfiguration="false", or a Classic pool`
+
+// appliesToApplication reports whether the Integrated-mode rules apply to
+// the document: an application's web.config (or a fragment of one). The
+// root web.config and machine.config define the baseline, and a transform's
+// effect depends on the file it is applied to.
+func (p *pass) appliesToApplication() bool {
+	return p.ctx.Pipeline == Integrated && p.doc.Kind() == config.KindWebConfig
+}

@@ -1,0 +1,147 @@
+package validate
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/beevik/etree"
+
+	"github.com/iiscfg/iiscfg/config"
+	"github.com/iiscfg/iiscfg/schema"
+)
+
+// Pipeline is an application pool's managedPipelineMode.
+type Pipeline int
+
+const (
+	Integrated Pipeline = iota
+	Classic
+)
+
+func (p Pipeline) String() string { return [...]string{"Integrated", "Classic"}[p] }
+
+// Server is what the levels above the application provide.
+type Server struct {
+	// RootHTTPModules and RootHTTPHandlers are system.web/httpModules and
+	// httpHandlers at MACHINE/WEBROOT: the root web.config of the pool's
+	// runtime. IIS compares the application's lists with these.
+	RootHTTPModules  []config.Item
+	RootHTTPHandlers []config.Item
+	// Validation is the inherited validateIntegratedModeConfiguration.
+	Validation bool
+}
+
+// StockServer is a stock IIS 10 server whose pool runs runtime r.
+func StockServer(r schema.Runtime) Server {
+	return Server{
+		RootHTTPModules:  config.ItemsFromEntries(schema.RootHTTPModules(r)),
+		RootHTTPHandlers: config.ItemsFromEntries(schema.RootHTTPHandlers(r)),
+		Validation:       true,
+	}
+}
+
+// Ancestor is a configuration file above the linted one along the URL,
+// with the path from its folder to the linted file's folder.
+type Ancestor struct {
+	Doc *config.Document
+	Rel string
+}
+
+// Context says where a document is deployed.
+type Context struct {
+	Runtime   schema.Runtime
+	Pipeline  Pipeline
+	Server    Server
+	Ancestors []Ancestor // outermost first; none for a lone application root
+	// AppRoot is true when the document is the application's root
+	// web.config (not a subfolder's).
+	AppRoot bool
+	// Enabled selects rules; nil runs every rule.
+	Enabled func(*Rule) bool
+}
+
+// DefaultContext is a lone web.config taken as the root of an application
+// in an Integrated pool of runtime r on a stock server.
+func DefaultContext(r schema.Runtime) Context {
+	return Context{Runtime: r, Pipeline: Integrated, Server: StockServer(r), AppRoot: true}
+}
+
+// Lint runs the enabled rules over doc and returns the findings, sorted.
+func Lint(doc *config.Document, ctx Context) []Finding {
+	var findings []Finding
+	p := &pass{doc: doc, ctx: &ctx, findings: &findings}
+	for _, r := range registry {
+		if ctx.Enabled != nil && !ctx.Enabled(r) {
+			continue
+		}
+		p.rule = r
+		r.check(p)
+	}
+	SortFindings(findings)
+	return findings
+}
+
+// pass is the state shared by the rules while they lint one document.
+type pass struct {
+	doc      *config.Document
+	ctx      *Context
+	rule     *Rule
+	findings *[]Finding
+	im       *integratedModel
+}
+
+// report records a finding that spans element e.
+func (p *pass) report(e *etree.Element, format string, args ...any) {
+	info := p.doc.Info(e)
+	whole := info.Whole()
+	*p.findings = append(*p.findings, Finding{
+		File:     p.doc.Path,
+		Start:    p.doc.Pos(whole.Start),
+		End:      p.doc.Pos(whole.End),
+		Rule:     p.rule,
+		Severity: p.rule.Severity,
+		Message:  fmt.Sprintf(format, args...),
+	})
+}
+
+// levelsAt returns the levels of a section that apply at rel (a path
+// relative to the linted file) along the chain of files, outermost first.
+func (p *pass) levelsAt(section, rel string) []config.Level {
+	var out []config.Level
+	for _, a := range p.ctx.Ancestors {
+		out = append(out, a.Doc.SectionLevels(section, joinRel(a.Rel, rel))...)
+	}
+	return append(out, p.doc.SectionLevels(section, rel)...)
+}
+
+func joinRel(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	}
+	return a + "/" + b
+}
+
+// parseBool reads a bool as the configuration system does.
+func parseBool(s string) (bool, bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "true":
+		return true, true
+	case "false":
+		return false, true
+	}
+	return false, false
+}
+
+// hasDirectives reports whether a collection element has any child element
+// (an empty <httpModules/> changes nothing).
+func hasDirectives(e *etree.Element) bool {
+	for _, c := range e.ChildElements() {
+		if c.Space == "" {
+			return true
+		}
+	}
+	return false
+}
