@@ -177,6 +177,9 @@ func (c *Collection) duplicateMessage(tag string, k Key) string {
 	return fmt.Sprintf("Cannot add duplicate collection entry of type '%s' with %s '%s' respectively set to '%s'", tag, kind, strings.Join(names, ", "), strings.Join(k, ", "))
 }
 
+// HasKey reports whether items holds an item with the key of it.
+func (c *Collection) HasKey(items []Item, it Item) bool { return c.contains(items, c.keyOf(it)) }
+
 // Find returns the index of the first item with key k (compared as the
 // schema says: case-sensitively only for caseSensitive attributes), or -1.
 func (c *Collection) Find(k Key) int {

@@ -11,6 +11,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/beevik/etree"
+
+	"github.com/iiscfg/iiscfg/schema"
 )
 
 // Span is a half-open byte range [Start, End) of a document's text.
@@ -222,7 +224,7 @@ func (d *Document) classify() Kind {
 	if base == "machine.config" || declaresSystemWebSections(root) {
 		return KindMachineConfig
 	}
-	if definesRootHandlerLists(root) {
+	if definesRootModules(root) {
 		return KindRootWebConfig
 	}
 	return KindWebConfig
@@ -246,28 +248,35 @@ func declaresSystemWebSections(root *etree.Element) bool {
 	return false
 }
 
-// definesRootHandlerLists recognises the .NET root web.config: it is the
-// file that starts system.web/httpModules with the OutputCache module, and
-// an application's file re-adding it without <remove>/<clear> would fail
-// with a duplicate-key error (HTTP 500.19).
-func definesRootHandlerLists(root *etree.Element) bool {
+// definesRootModules recognises a .NET root web.config: it adds modules
+// that every application inherits (OutputCache, Session, ...). An
+// application cannot add one of those names without removing it first; IIS
+// would answer 500.19 for the duplicate key.
+func definesRootModules(root *etree.Element) bool {
+	inherited := map[string]bool{}
+	for _, r := range []schema.Runtime{schema.V20, schema.V40} {
+		for _, m := range schema.RootHTTPModules(r) {
+			inherited[strings.ToLower(m.Value("name"))] = true
+		}
+	}
 	for _, sw := range root.SelectElements("system.web") {
 		for _, hm := range sw.SelectElements("httpModules") {
-			first := firstChildElement(hm)
-			if first != nil && first.Tag == "add" && first.SelectAttrValue("name", "") == "OutputCache" &&
-				strings.HasPrefix(first.SelectAttrValue("type", ""), "System.Web.Caching.OutputCacheModule") {
-				return true
+			removed := map[string]bool{}
+			cleared := false
+			for _, d := range hm.ChildElements() {
+				name := strings.ToLower(d.SelectAttrValue("name", ""))
+				switch d.Tag {
+				case "clear":
+					cleared = true
+				case "remove":
+					removed[name] = true
+				case "add":
+					if inherited[name] && !cleared && !removed[name] {
+						return true
+					}
+				}
 			}
 		}
 	}
 	return false
-}
-
-func firstChildElement(e *etree.Element) *etree.Element {
-	for _, t := range e.Child {
-		if c, ok := t.(*etree.Element); ok {
-			return c
-		}
-	}
-	return nil
 }

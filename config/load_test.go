@@ -255,3 +255,17 @@ func must(t *testing.T, err error) {
 		t.Fatal(err)
 	}
 }
+
+func TestRootWebConfigRecognised(t *testing.T) {
+	mono := `<configuration><system.web><httpModules>` +
+		`<add name="FormsAuthentication" type="System.Web.Security.FormsAuthenticationModule, System.Web, Version=2.0.0.0"/>` +
+		`</httpModules></system.web></configuration>`
+	if k := config.MustLoad("web.config", []byte(mono)).Kind(); k != config.KindRootWebConfig {
+		t.Errorf("Mono-style root web.config: kind %v", k)
+	}
+	app := `<configuration><system.web><httpModules><remove name="Session"/>` +
+		`<add name="Session" type="System.Web.SessionState.SessionStateModule"/></httpModules></system.web></configuration>`
+	if k := config.MustLoad("web.config", []byte(app)).Kind(); k != config.KindWebConfig {
+		t.Errorf("application re-adding a removed module: kind %v", k)
+	}
+}

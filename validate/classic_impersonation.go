@@ -58,6 +58,6 @@ func checkClassicImpersonation(p *pass) {
 		return
 	}
 	p.report(setter, `<identity impersonate="true"/> without a userName: an Integrated pool answers HTTP 500.24 to %s; `+
-		`turn impersonation off, or set system.webServer/validation/@validateIntegratedModeConfiguration="false" `+
-		`if the application impersonates only after authentication, or use a Classic pool`, p.scopeText(scopes))
+		`fix: turn impersonation off, validateIntegratedModeConfiguration="false" (if it impersonates only after authentication), or a Classic pool`,
+		p.scopeText(scopes))
 }

@@ -162,22 +162,30 @@ func sameItem(sec *schema.Section, a, b config.Item) bool {
 }
 
 // collectionChange describes how a collection changed from root to eff:
-// items added, inherited items gone, or only the order.
+// entries added, changed (same key, other values), removed, or only moved.
 func collectionChange(sec *schema.Section, root, eff []config.Item, label func(config.Item) string) string {
-	var added, removed []string
+	coll := config.NewCollection(sec.Root.Collection, nil)
+	var added, changed, removed []string
 	for _, e := range eff {
-		if !containsItem(sec, root, e) {
+		switch {
+		case containsItem(sec, root, e):
+		case coll.HasKey(root, e):
+			changed = append(changed, label(e))
+		default:
 			added = append(added, label(e))
 		}
 	}
 	for _, r := range root {
-		if !containsItem(sec, eff, r) {
+		if !containsItem(sec, eff, r) && !coll.HasKey(eff, r) {
 			removed = append(removed, label(r))
 		}
 	}
 	var parts []string
 	if len(added) > 0 {
 		parts = append(parts, "adds "+nameList(added))
+	}
+	if len(changed) > 0 {
+		parts = append(parts, "changes "+nameList(changed))
 	}
 	switch {
 	case len(removed) > 1 && len(removed) == len(root):

@@ -1,0 +1,248 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+func runWith(t *testing.T, stdin string, getenv func(string) string, args ...string) result {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	if getenv == nil {
+		getenv = func(string) string { return "" }
+	}
+	code := run(append([]string{"iiscfg"}, args...), &env{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errOut, getenv: getenv})
+	return result{code, out.String(), errOut.String()}
+}
+
+func runCLI(t *testing.T, args ...string) result { return runWith(t, "", nil, args...) }
+
+// writeTree creates files (path → content) under a temporary directory.
+func writeTree(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for p, content := range files {
+		full := filepath.Join(dir, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+const (
+	cleanConfig    = `<configuration><system.web><compilation debug="false"/></system.web></configuration>`
+	modulesConfig  = `<configuration><system.web><httpModules><add name="M" type="T"/></httpModules></system.web></configuration>`
+	handlersConfig = `<configuration><system.web><httpHandlers><add verb="*" path="*.x" type="H"/></httpHandlers></system.web></configuration>`
+)
+
+func TestExitCodes(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"clean/web.config":   cleanConfig,
+		"modules/web.config": modulesConfig,
+		"broken/web.config":  "<configuration>",
+	})
+	tests := []struct {
+		name string
+		args []string
+		code int
+	}{
+		{"clean", []string{"lint", filepath.Join(dir, "clean")}, ExitOK},
+		{"findings", []string{"lint", filepath.Join(dir, "modules")}, ExitFindings},
+		{"fail-on none", []string{"lint", "--fail-on", "none", filepath.Join(dir, "modules")}, ExitOK},
+		{"fail-on error", []string{"lint", "--fail-on=error", filepath.Join(dir, "modules")}, ExitFindings},
+		{"parse error wins", []string{"lint", dir}, ExitInput},
+		{"missing path", []string{"lint", filepath.Join(dir, "nope")}, ExitInput},
+		{"bad format", []string{"lint", "--format", "yaml", dir}, ExitUsage},
+		{"bad fail-on", []string{"lint", "--fail-on", "sometimes", dir}, ExitUsage},
+		{"bad runtime", []string{"lint", "--runtime", "v3.5", dir}, ExitUsage},
+		{"bad color", []string{"lint", "--color", "rainbow", dir}, ExitUsage},
+		{"unknown flag", []string{"lint", "--frobnicate", dir}, ExitUsage},
+		{"unknown command", []string{"frobnicate"}, ExitUsage},
+		{"flags after paths", []string{"lint", filepath.Join(dir, "modules"), "--fail-on", "none"}, ExitOK},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := runCLI(t, tc.args...)
+			if r.code != tc.code {
+				t.Errorf("exit %d, want %d\nstdout: %s\nstderr: %s", r.code, tc.code, r.stdout, r.stderr)
+			}
+			if tc.code == ExitUsage && !strings.HasPrefix(r.stderr, "iiscfg: ") {
+				t.Errorf("usage error not explained on stderr: %q", r.stderr)
+			}
+		})
+	}
+}
+
+func TestParseErrorDoesNotStopOtherFiles(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"a/web.config": "<configuration>\n  <system.web>\n</configuration>",
+		"b/web.config": modulesConfig,
+	})
+	r := runCLI(t, "lint", "--format", "json", dir)
+	if r.code != ExitInput {
+		t.Fatalf("exit %d", r.code)
+	}
+	var out struct {
+		Findings []struct{ File, Rule string }
+		Errors   []struct {
+			File         string
+			Line, Column int
+			Message      string
+		}
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
+		t.Fatalf("%v\n%s", err, r.stdout)
+	}
+	if len(out.Findings) != 1 || !strings.HasSuffix(out.Findings[0].File, filepath.Join("b", "web.config")) {
+		t.Errorf("findings %+v", out.Findings)
+	}
+	if len(out.Errors) != 1 || out.Errors[0].Line != 3 || out.Errors[0].Column != 1 ||
+		out.Errors[0].Message != "end tag </configuration> does not match start tag <system.web> at line 2, column 3" {
+		t.Errorf("errors %+v", out.Errors)
+	}
+}
+
+func TestJSONShape(t *testing.T) {
+	r := runWith(t, modulesConfig, nil, "lint", "--format", "json", "--stdin-filename", "app/web.config", "-")
+	want := `{
+  "findings": [
+    {
+      "file": "app/web.config",
+      "line": 1,
+      "column": 28,
+      "endLine": 1,
+      "endColumn": 79,
+      "rule": "classic-http-modules",
+      "code": "IC101",
+      "severity": "error",
+      "message": "system.web/httpModules adds \"M\": an Integrated pool answers HTTP 500.22 to every request of the application; fix: iiscfg migrate, validateIntegratedModeConfiguration=\"false\", or a Classic pool"
+    }
+  ],
+  "errors": []
+}
+`
+	if r.stdout != want {
+		t.Errorf("got\n%s\nwant\n%s", r.stdout, want)
+	}
+	empty := runWith(t, cleanConfig, nil, "lint", "--format", "json", "-")
+	if empty.stdout != "{\n  \"findings\": [],\n  \"errors\": []\n}\n" || empty.code != 0 {
+		t.Errorf("empty report: %q exit %d", empty.stdout, empty.code)
+	}
+}
+
+func TestWalkPicksConfigFilesOnly(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"WEB.CONFIG":                        modulesConfig,
+		"Web.Release.config":                `<configuration xmlns:xdt="http://schemas.microsoft.com/XML-Document-Transform"/>`,
+		"sub/ApplicationHost.config":        `<configuration><system.applicationHost/></configuration>`,
+		"sub/machine.config":                `<configuration/>`,
+		"other.config":                      modulesConfig,
+		"web.config.bak":                    modulesConfig,
+		"bin/web.config":                    modulesConfig,
+		"obj/Debug/web.config":              modulesConfig,
+		"node_modules/x/web.config":         modulesConfig,
+		".vs/config/applicationhost.config": `<configuration/>`,
+	})
+	inputs, errs := collectInputs([]string{dir}, "<stdin>")
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	var got []string
+	for _, in := range inputs {
+		rel, _ := filepath.Rel(dir, in.path)
+		got = append(got, filepath.ToSlash(rel))
+	}
+	want := "WEB.CONFIG Web.Release.config sub/ApplicationHost.config sub/machine.config"
+	if strings.Join(got, " ") != want {
+		t.Errorf("walk found %v, want %s", got, want)
+	}
+	// A file named explicitly is linted whatever its name.
+	r := runCLI(t, "lint", filepath.Join(dir, "other.config"))
+	if r.code != ExitFindings {
+		t.Errorf("explicit file: exit %d", r.code)
+	}
+}
+
+func TestSubfolderConfigInheritsFromApplication(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		// The application turns validation off; its Views folder inherits that.
+		"web.config": `<configuration><system.web><authentication mode="Forms"/></system.web>` +
+			`<system.webServer><validation validateIntegratedModeConfiguration="false"/></system.webServer></configuration>`,
+		"Views/web.config": handlersConfig,
+		// A nested application root (it has an application-only section) does not inherit.
+		"Child/web.config": `<configuration><system.web><sessionState mode="Off"/>` +
+			`<httpHandlers><add verb="*" path="*.y" type="H"/></httpHandlers></system.web></configuration>`,
+		// httpModules in a subfolder are not checked by IIS.
+		"Docs/web.config": modulesConfig,
+	})
+	r := runCLI(t, "lint", "--format", "json", dir)
+	var out struct{ Findings []struct{ File, Rule string } }
+	if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
+		t.Fatal(err)
+	}
+	if len(out.Findings) != 1 || !strings.HasSuffix(out.Findings[0].File, filepath.Join("Child", "web.config")) {
+		t.Errorf("findings %+v", out.Findings)
+	}
+}
+
+func TestStdin(t *testing.T) {
+	r := runWith(t, handlersConfig, nil, "lint", "--color", "never", "--stdin-filename", "site/web.config", "-")
+	if r.code != ExitFindings || !strings.HasPrefix(r.stdout, "site/web.config:1:28: error: ") {
+		t.Errorf("exit %d stdout %q", r.code, r.stdout)
+	}
+	r = runWith(t, "<configuration>", nil, "lint", "-")
+	if r.code != ExitInput || !strings.HasPrefix(r.stderr, "iiscfg: <stdin>:1:16: ") {
+		t.Errorf("exit %d stderr %q", r.code, r.stderr)
+	}
+}
+
+func TestColor(t *testing.T) {
+	env := func(k string) string {
+		if k == "NO_COLOR" {
+			return "1"
+		}
+		return ""
+	}
+	always := runWith(t, modulesConfig, nil, "lint", "--color", "always", "-")
+	if !strings.Contains(always.stdout, "\x1b[") {
+		t.Errorf("--color always printed no escape codes")
+	}
+	for _, r := range []result{
+		runWith(t, modulesConfig, nil, "lint", "-"), // auto, not a terminal
+		runWith(t, modulesConfig, env, "lint", "-"), // NO_COLOR
+		runWith(t, modulesConfig, nil, "lint", "--color=never", "-"),
+	} {
+		if strings.Contains(r.stdout, "\x1b[") {
+			t.Errorf("unexpected colour: %q", r.stdout)
+		}
+	}
+}
+
+func TestVersion(t *testing.T) {
+	r := runCLI(t, "version")
+	if r.code != 0 || !strings.HasPrefix(r.stdout, "iiscfg ") || !strings.Contains(r.stdout, "go1.") {
+		t.Errorf("version: %d %q", r.code, r.stdout)
+	}
+}
+
+func TestPermuteArgs(t *testing.T) {
+	app := newApp(&env{})
+	got := permuteArgs(app, []string{"iiscfg", "lint", "a", "--format", "json", "-", "--fail-on=none", "b", "--", "--c"})
+	want := "iiscfg lint --format json --fail-on=none -- a - b --c"
+	if strings.Join(got, " ") != want {
+		t.Errorf("got %v", got)
+	}
+}

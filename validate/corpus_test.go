@@ -1,0 +1,117 @@
+package validate_test
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/iiscfg/iiscfg/config"
+	"github.com/iiscfg/iiscfg/internal/testutil"
+	"github.com/iiscfg/iiscfg/schema"
+	"github.com/iiscfg/iiscfg/validate"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files (new lines are marked UNCHECKED)")
+
+// corpusFindings lints every corpus file alone, as an application root in an
+// Integrated .NET 4.0 pool, and returns "file:line:col rule" per finding.
+func corpusFindings(t *testing.T, rules ...string) []string {
+	dir, files := testutil.CorpusFiles(t)
+	var out []string
+	for _, rel := range files {
+		data, err := os.ReadFile(filepath.Join(dir, rel))
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := config.Load(filepath.ToSlash(rel), data)
+		if err != nil {
+			continue // the malformed fixture; config's tests cover it
+		}
+		ctx := validate.DefaultContext(schema.V40)
+		ctx.Enabled = func(r *validate.Rule) bool {
+			for _, n := range rules {
+				if r.Name == n {
+					return true
+				}
+			}
+			return false
+		}
+		for _, f := range validate.Lint(doc, ctx) {
+			out = append(out, fmt.Sprintf("%s:%d:%d %s", f.File, f.Start.Line, f.Start.Column, f.Rule.Name))
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// checkCorpusGolden compares findings with a golden file whose lines are
+// "file:line:col rule -- why this finding is right", checked by hand.
+func checkCorpusGolden(t *testing.T, golden string, got []string) {
+	t.Helper()
+	path := filepath.Join(testutil.RepoRoot(), "testdata", "corpus", golden)
+	header, why := readCorpusGolden(t, path)
+	if *update {
+		var b strings.Builder
+		b.WriteString(header)
+		for _, k := range got {
+			reason := why[k]
+			if reason == "" {
+				reason = "UNCHECKED"
+			}
+			fmt.Fprintf(&b, "%s -- %s\n", k, reason)
+		}
+		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	gotSet := map[string]bool{}
+	for _, k := range got {
+		gotSet[k] = true
+		if _, ok := why[k]; !ok {
+			t.Errorf("new finding, not checked by hand: %s", k)
+		}
+	}
+	for k, reason := range why {
+		if !gotSet[k] {
+			t.Errorf("finding gone: %s (%s)", k, reason)
+		}
+		if reason == "UNCHECKED" {
+			t.Errorf("finding not checked by hand: %s", k)
+		}
+	}
+}
+
+func readCorpusGolden(t *testing.T, path string) (header string, why map[string]string) {
+	why = map[string]string{}
+	f, err := os.Open(path)
+	if err != nil {
+		if *update {
+			return "", why
+		}
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var h strings.Builder
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		if strings.HasPrefix(line, "#") || strings.TrimSpace(line) == "" {
+			h.WriteString(line + "\n")
+			continue
+		}
+		k, reason, _ := strings.Cut(line, " -- ")
+		why[k] = reason
+	}
+	return h.String(), why
+}
+
+func TestCorpusIntegratedModeFindings(t *testing.T) {
+	got := corpusFindings(t, "classic-http-modules", "classic-http-handlers", "classic-impersonation")
+	checkCorpusGolden(t, "integrated-mode-findings.txt", got)
+}
