@@ -64,11 +64,12 @@ type MergeError struct {
 type Collection struct {
 	Schema *schema.Collection
 	Items  []Item
+	keys   []*schema.Attribute
 }
 
 // NewCollection starts a collection with inherited items.
 func NewCollection(c *schema.Collection, inherited []Item) *Collection {
-	return &Collection{Schema: c, Items: append([]Item(nil), inherited...)}
+	return &Collection{Schema: c, Items: append([]Item(nil), inherited...), keys: c.Keys()}
 }
 
 // Clone copies the collection so that a branch of the hierarchy can be
@@ -119,7 +120,7 @@ func (c *Collection) ApplyLevel(l Level) []MergeError {
 type Key []string
 
 func (c *Collection) keyOf(it Item) Key {
-	attrs := c.Schema.Keys()
+	attrs := c.keys
 	k := make(Key, len(attrs))
 	for i, a := range attrs {
 		k[i] = it.Value(a)
@@ -127,32 +128,34 @@ func (c *Collection) keyOf(it Item) Key {
 	return k
 }
 
-func (c *Collection) sameKey(a, b Key) bool {
-	for i, attr := range c.Schema.Keys() {
-		if attr.CaseSensitive {
-			if a[i] != b[i] {
-				return false
-			}
-		} else if !strings.EqualFold(a[i], b[i]) {
-			return false
-		}
-	}
-	return true
-}
-
 func (c *Collection) contains(items []Item, k Key) bool {
 	for _, it := range items {
-		if c.sameKey(c.keyOf(it), k) {
+		if c.hasKey(it, k) {
 			return true
 		}
 	}
 	return false
 }
 
+// hasKey compares an item's key with k without building the item's key.
+func (c *Collection) hasKey(it Item, k Key) bool {
+	for i, attr := range c.keys {
+		v := it.Value(attr)
+		if attr.CaseSensitive {
+			if v != k[i] {
+				return false
+			}
+		} else if !strings.EqualFold(v, k[i]) {
+			return false
+		}
+	}
+	return true
+}
+
 func (c *Collection) without(items []Item, k Key) []Item {
 	out := items[:0:0]
 	for _, it := range items {
-		if !c.sameKey(c.keyOf(it), k) {
+		if !c.hasKey(it, k) {
 			out = append(out, it)
 		}
 	}
@@ -162,7 +165,7 @@ func (c *Collection) without(items []Item, k Key) []Item {
 // duplicateMessage is IIS's 500.19 text for a duplicate key
 // (appcmd-migrate.md §5.3, iis-schema.md §3.2).
 func (c *Collection) duplicateMessage(tag string, k Key) string {
-	attrs := c.Schema.Keys()
+	attrs := c.keys
 	if len(attrs) == 1 {
 		return fmt.Sprintf("Cannot add duplicate collection entry of type '%s' with unique key attribute '%s' set to '%s'", tag, attrs[0].Name, k[0])
 	}
@@ -184,7 +187,7 @@ func (c *Collection) HasKey(items []Item, it Item) bool { return c.contains(item
 // schema says: case-sensitively only for caseSensitive attributes), or -1.
 func (c *Collection) Find(k Key) int {
 	for i, it := range c.Items {
-		if c.sameKey(c.keyOf(it), k) {
+		if c.hasKey(it, k) {
 			return i
 		}
 	}

@@ -6,6 +6,7 @@
 package config
 
 import (
+	"bytes"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -191,7 +192,17 @@ func (d *Document) Newline() string {
 }
 
 func computeLineStarts(text []byte) []int {
-	starts := make([]int, 1, 64)
+	starts := make([]int, 1, len(text)/32+1)
+	if bytes.IndexByte(text, '\r') < 0 {
+		for i := 0; ; {
+			j := bytes.IndexByte(text[i:], '\n')
+			if j < 0 {
+				return starts
+			}
+			i += j + 1
+			starts = append(starts, i)
+		}
+	}
 	for i := 0; i < len(text); i++ {
 		switch text[i] {
 		case '\n':

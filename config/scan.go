@@ -33,6 +33,10 @@ type scanner struct {
 	ns    []nsBinding
 	root  bool // the root element has been seen
 	names map[string]string
+
+	attrScratch   []AttrInfo
+	decodeScratch []bool
+	infoSlab      []ElementInfo
 }
 
 // SyntaxError is a malformed-input error with its place in the file.
@@ -120,6 +124,11 @@ func (s *scanner) charData() error {
 		if c == '<' {
 			break
 		}
+		if c > ' ' && c < utf8.RuneSelf && c != '&' && c != ']' {
+			onlySpace = false
+			s.pos++
+			continue
+		}
 		switch {
 		case c == '&':
 			needsDecode = true
@@ -158,9 +167,14 @@ func (s *scanner) charData() error {
 			return s.errAt(first, "text is not allowed %s the root element", where)
 		}
 	}
-	value := string(raw)
-	if needsDecode {
+	var value string
+	switch {
+	case needsDecode:
 		value = decodeText(raw)
+	case onlySpace:
+		value = s.intern(raw) // indentation repeats throughout a file
+	default:
+		value = string(raw)
 	}
 	t := s.parent().CreateText(value)
 	if onlySpace {
@@ -643,9 +657,10 @@ func (s *scanner) startTag() error {
 	if err := s.checkQName(nameStart, name); err != nil {
 		return err
 	}
-	info := &ElementInfo{Name: Span{nameStart, nameEnd}}
-	el := s.parent().CreateElement(s.intern(name))
-	nsMark := len(s.ns)
+	// Scan the attributes first so that the element's slices are allocated
+	// once, at their final size.
+	attrs := s.attrScratch[:0]
+	decode := s.decodeScratch[:0]
 	i := nameEnd
 	for {
 		j := s.skipSpace(i)
@@ -666,25 +681,39 @@ func (s *scanner) startTag() error {
 			}
 			return s.errAt(j, "unexpected %s in the start tag <%s>", describeByte(s.text, j), name)
 		}
-		a, next, err := s.attribute(i, j, name)
+		a, needsDecode, next, err := s.attribute(i, j, name)
 		if err != nil {
 			return err
 		}
-		for _, prev := range info.Attrs {
+		for _, prev := range attrs {
 			if prev.Name == a.Name {
 				p := s.doc.Pos(prev.Key.Start)
 				return s.errAt(a.Key.Start, "duplicate attribute %q (first at line %d, column %d)", a.Name, p.Line, p.Column)
 			}
 		}
+		attrs = append(attrs, a)
+		decode = append(decode, needsDecode)
+		i = next
+	}
+	s.attrScratch, s.decodeScratch = attrs, decode
+
+	info := s.newInfo()
+	info.Name = Span{nameStart, nameEnd}
+	el := s.parent().CreateElement(s.intern(name))
+	nsMark := len(s.ns)
+	if len(attrs) > 0 {
+		info.Attrs = append(make([]AttrInfo, 0, len(attrs)), attrs...)
+		el.Attr = make([]etree.Attr, 0, len(attrs))
+	}
+	for n, a := range info.Attrs {
 		value := s.text[a.Value.Start:a.Value.End]
 		var v string
-		if bytes.IndexAny(value, "&\t\r\n") >= 0 {
+		if decode[n] {
 			v = decodeAttrValue(value)
 		} else {
 			v = string(value)
 		}
 		el.CreateAttr(a.Name, v)
-		info.Attrs = append(info.Attrs, a)
 		if a.Name == "xmlns" {
 			s.ns = append(s.ns, nsBinding{"", v})
 		} else if strings.HasPrefix(a.Name, "xmlns:") {
@@ -693,7 +722,6 @@ func (s *scanner) startTag() error {
 			}
 			s.ns = append(s.ns, nsBinding{a.Name[6:], v})
 		}
-		i = next
 	}
 	if err := s.checkPrefixes(el, info, nsMark); err != nil {
 		return err
@@ -718,53 +746,72 @@ func (s *scanner) startTag() error {
 	return nil
 }
 
+// newInfo hands out ElementInfos from a slab: one allocation per 128
+// elements instead of one each.
+func (s *scanner) newInfo() *ElementInfo {
+	if len(s.infoSlab) == 0 {
+		s.infoSlab = make([]ElementInfo, 128)
+	}
+	info := &s.infoSlab[0]
+	s.infoSlab = s.infoSlab[1:]
+	return info
+}
+
 // attribute scans `name = "value"`; ws is where the preceding white space
 // starts and i where the name starts.
-func (s *scanner) attribute(ws, i int, tag []byte) (AttrInfo, int, error) {
+func (s *scanner) attribute(ws, i int, tag []byte) (AttrInfo, bool, int, error) {
 	nameEnd, err := s.scanName(i)
 	if err != nil {
-		return AttrInfo{}, 0, err
+		return AttrInfo{}, false, 0, err
 	}
 	if nameEnd == i {
-		return AttrInfo{}, 0, s.errAt(i, "unexpected %s in the start tag <%s>", describeByte(s.text, i), tag)
+		return AttrInfo{}, false, 0, s.errAt(i, "unexpected %s in the start tag <%s>", describeByte(s.text, i), tag)
 	}
 	name := s.text[i:nameEnd]
 	if err := s.checkQName(i, name); err != nil {
-		return AttrInfo{}, 0, err
+		return AttrInfo{}, false, 0, err
 	}
 	j := s.skipSpace(nameEnd)
 	if j >= len(s.text) || s.text[j] != '=' {
-		return AttrInfo{}, 0, s.errAt(nameEnd, "attribute %q has no value (expected \"=\")", name)
+		return AttrInfo{}, false, 0, s.errAt(nameEnd, "attribute %q has no value (expected \"=\")", name)
 	}
 	j = s.skipSpace(j + 1)
 	if j >= len(s.text) || (s.text[j] != '"' && s.text[j] != '\'') {
-		return AttrInfo{}, 0, s.errAt(j, "the value of attribute %q must be in quotes", name)
+		return AttrInfo{}, false, 0, s.errAt(j, "the value of attribute %q must be in quotes", name)
 	}
 	q := s.text[j]
 	valStart := j + 1
 	k := valStart
+	needsDecode := false
 	for {
 		if k >= len(s.text) {
-			return AttrInfo{}, 0, s.errAt(j, "unexpected end of file inside the value of attribute %q", name)
+			return AttrInfo{}, false, 0, s.errAt(j, "unexpected end of file inside the value of attribute %q", name)
 		}
 		c := s.text[k]
 		if c == q {
 			break
 		}
-		switch c {
-		case '<':
-			return AttrInfo{}, 0, s.errAt(k, `"<" is not allowed in an attribute value (write &lt;)`)
-		case '&':
+		switch {
+		case c >= 0x20 && c < utf8.RuneSelf && c != '<' && c != '&':
+			k++
+			continue
+		case c == '<':
+			return AttrInfo{}, false, 0, s.errAt(k, `"<" is not allowed in an attribute value (write &lt;)`)
+		case c == '&':
+			needsDecode = true
 			n, err := s.checkReference(k)
 			if err != nil {
-				return AttrInfo{}, 0, err
+				return AttrInfo{}, false, 0, err
 			}
 			k += n
 			continue
 		}
+		if c == '\t' || c == '\n' || c == '\r' {
+			needsDecode = true
+		}
 		n, err := s.charAt(k)
 		if err != nil {
-			return AttrInfo{}, 0, err
+			return AttrInfo{}, false, 0, err
 		}
 		k += n
 	}
@@ -774,7 +821,7 @@ func (s *scanner) attribute(ws, i int, tag []byte) (AttrInfo, int, error) {
 		Key:   Span{i, nameEnd},
 		Value: Span{valStart, k},
 		Quote: q,
-	}, k + 1, nil
+	}, needsDecode, k + 1, nil
 }
 
 func describeByte(text []byte, i int) string {

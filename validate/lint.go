@@ -126,10 +126,11 @@ func joinRel(a, b string) string {
 
 // parseBool reads a bool as the configuration system does.
 func parseBool(s string) (bool, bool) {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "true":
+	s = strings.TrimSpace(s)
+	switch {
+	case strings.EqualFold(s, "true"):
 		return true, true
-	case "false":
+	case strings.EqualFold(s, "false"):
 		return false, true
 	}
 	return false, false
