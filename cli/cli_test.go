@@ -246,3 +246,19 @@ func TestPermuteArgs(t *testing.T) {
 		t.Errorf("got %v", got)
 	}
 }
+
+func TestRulesCommand(t *testing.T) {
+	r := runCLI(t, "rules")
+	for _, want := range []string{"IC101", "classic-http-modules", "classic-http-handlers", "classic-impersonation"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("rules list lacks %s:\n%s", want, r.stdout)
+		}
+	}
+	doc := runCLI(t, "rules", "ic103")
+	if doc.code != 0 || !strings.HasPrefix(doc.stdout, "IC103 classic-impersonation (error)") || !strings.Contains(doc.stdout, "userName") {
+		t.Errorf("rules ic103: %d %q", doc.code, doc.stdout)
+	}
+	if r := runCLI(t, "rules", "no-such-rule"); r.code != ExitUsage {
+		t.Errorf("unknown rule: exit %d", r.code)
+	}
+}

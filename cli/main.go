@@ -79,6 +79,7 @@ func newApp(e *env) *ucli.App {
 		CommandNotFound: func(c *ucli.Context, name string) {},
 		Commands: []*ucli.Command{
 			lintCommand(e),
+			rulesCommand(e),
 			versionCommand(e),
 		},
 		Action: func(c *ucli.Context) error {
