@@ -1,0 +1,55 @@
+package schema
+
+import "testing"
+
+func TestParseRuntime(t *testing.T) {
+	for in, want := range map[string]Runtime{"v4.0": V40, "4.0": V40, "4": V40, "v4.0.30319": V40, "V2.0": V20, "2.0.50727": V20, "v1.1": V11} {
+		if got, err := ParseRuntime(in); err != nil || got != want {
+			t.Errorf("ParseRuntime(%q) = %q, %v", in, got, err)
+		}
+	}
+	for _, bad := range []string{"", "v3.5", "4.5", "latest"} {
+		if _, err := ParseRuntime(bad); err == nil {
+			t.Errorf("ParseRuntime(%q) accepted", bad)
+		}
+	}
+	if V40.Token() != "runtimeVersionv4.0" {
+		t.Error(V40.Token())
+	}
+}
+
+// The stock lists carry the counts and invariants stock-defaults.md states.
+func TestStockLists(t *testing.T) {
+	counts := map[string]int{
+		"v4.0 httpModules": len(RootHTTPModules(V40)), "v4.0 httpHandlers": len(RootHTTPHandlers(V40)),
+		"v2.0 httpModules": len(RootHTTPModules(V20)), "v2.0 httpHandlers": len(RootHTTPHandlers(V20)),
+		"modules": len(AppHostModules(false)), "handlers": len(AppHostHandlers(false)),
+	}
+	want := map[string]int{"v4.0 httpModules": 14, "v4.0 httpHandlers": 57, "v2.0 httpModules": 12,
+		"v2.0 httpHandlers": 46, "modules": 26, "handlers": 44}
+	for k, n := range want {
+		if counts[k] != n {
+			t.Errorf("%s: %d entries, want %d", k, counts[k], n)
+		}
+	}
+	for _, list := range [][]Entry{RootHTTPHandlers(V20), RootHTTPHandlers(V40)} {
+		last := list[len(list)-1]
+		if last.Value("path") != "*" || last.Value("type") != "System.Web.HttpMethodNotAllowedHandler" {
+			t.Errorf("the catch-all handler is not last: %v", last)
+		}
+	}
+	h := AppHostHandlers(true)
+	if len(h) != 44+29 || h[len(h)-1].Value("name") != "StaticFile" {
+		t.Errorf("with .NET 3.5: %d handlers, last %v", len(h), h[len(h)-1])
+	}
+	seen := map[string]bool{}
+	for _, e := range h {
+		if seen[e.Value("name")] {
+			t.Errorf("duplicate handler name %s", e.Value("name"))
+		}
+		seen[e.Value("name")] = true
+	}
+	if m := AppHostModules(true); m[len(m)-1].Value("name") != "ServiceModel" {
+		t.Errorf("the WCF 3.0 module is missing")
+	}
+}
