@@ -159,10 +159,10 @@ func lintContexts(docs []*loaded, runtime schema.Runtime) []validate.Context {
 			continue
 		}
 		dir := filepath.Dir(filepath.Clean(l.path))
-		var chain []validate.Ancestor
+		var chain []config.Ancestor
 		for p := parentOf(l); p != nil; p = parentOf(p) {
 			rel, _ := filepath.Rel(filepath.Dir(filepath.Clean(p.path)), dir)
-			chain = append([]validate.Ancestor{{Doc: p.doc, Rel: filepath.ToSlash(rel)}}, chain...)
+			chain = append([]config.Ancestor{{Doc: p.doc, Rel: filepath.ToSlash(rel)}}, chain...)
 		}
 		ctx.Ancestors = chain
 		ctx.AppRoot = len(chain) == 0

@@ -79,6 +79,7 @@ func newApp(e *env) *ucli.App {
 		CommandNotFound: func(c *ucli.Context, name string) {},
 		Commands: []*ucli.Command{
 			lintCommand(e),
+			migrateCommand(e),
 			rulesCommand(e),
 			versionCommand(e),
 		},
@@ -118,6 +119,11 @@ func permuteArgs(app *ucli.App, args []string) []string {
 	takesValue := map[string]bool{}
 	for _, f := range cmd.Flags {
 		_, isBool := f.(*ucli.BoolFlag)
+		if g, ok := f.(*ucli.GenericFlag); ok {
+			if b, ok := g.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
+				isBool = true
+			}
+		}
 		for _, n := range f.Names() {
 			takesValue[n] = !isBool
 		}

@@ -91,6 +91,7 @@ type Document struct {
 	kind      Kind
 	edits     []edit
 	nextEdit  int
+	removed   map[*etree.Element]bool // elements an edit deletes
 }
 
 // Root is the document element (normally <configuration>).

@@ -44,7 +44,7 @@ func (d *Document) Delete(span Span) error { return d.Replace(span, "") }
 func (d *Document) Edited() bool { return len(d.edits) > 0 }
 
 // DiscardEdits drops every scheduled edit.
-func (d *Document) DiscardEdits() { d.edits = nil }
+func (d *Document) DiscardEdits() { d.edits, d.removed = nil, nil }
 
 func overlaps(a, b Span) bool {
 	if a.Len() == 0 && b.Len() == 0 {
@@ -96,4 +96,13 @@ func (d *Document) Bytes() []byte {
 		return d.raw
 	}
 	return d.src.encode(d.EditedText())
+}
+
+// Fork returns a copy of the document without its scheduled edits. The
+// tree and spans are shared (they are never changed), so forking is cheap;
+// edits on the fork leave the original alone.
+func (d *Document) Fork() *Document {
+	f := *d
+	f.edits, f.removed, f.nextEdit = nil, nil, 0
+	return &f
 }

@@ -157,3 +157,32 @@ func LocationOf(e *etree.Element) (string, bool) {
 	}
 	return "", false
 }
+
+// Ancestor is a configuration file above another one along the URL (a site
+// root's or a parent folder's web.config), with the path from its folder to
+// the other file's folder.
+type Ancestor struct {
+	Doc *Document
+	Rel string
+}
+
+// LevelsAlong returns the levels of a section that apply at rel (relative
+// to doc's folder), from the outermost ancestor down to doc itself.
+func LevelsAlong(ancestors []Ancestor, doc *Document, section, rel string) []Level {
+	var out []Level
+	for _, a := range ancestors {
+		out = append(out, a.Doc.SectionLevels(section, JoinPath(a.Rel, rel))...)
+	}
+	return append(out, doc.SectionLevels(section, rel)...)
+}
+
+// JoinPath joins two relative URL paths.
+func JoinPath(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	}
+	return a + "/" + b
+}

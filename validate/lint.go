@@ -40,24 +40,32 @@ func StockServer(r schema.Runtime) Server {
 	}
 }
 
-// Ancestor is a configuration file above the linted one along the URL,
-// with the path from its folder to the linted file's folder.
-type Ancestor struct {
-	Doc *config.Document
-	Rel string
-}
-
 // Context says where a document is deployed.
 type Context struct {
 	Runtime   schema.Runtime
 	Pipeline  Pipeline
 	Server    Server
-	Ancestors []Ancestor // outermost first; none for a lone application root
+	Ancestors []config.Ancestor // outermost first; none for a lone application root
 	// AppRoot is true when the document is the application's root
 	// web.config (not a subfolder's).
 	AppRoot bool
 	// Enabled selects rules; nil runs every rule.
 	Enabled func(*Rule) bool
+	// IgnoreValidation reports as if validateIntegratedModeConfiguration
+	// were true everywhere: what IIS would refuse without the override.
+	IgnoreValidation bool
+}
+
+// OnlyRules enables just the named rules.
+func OnlyRules(names ...string) func(*Rule) bool {
+	return func(r *Rule) bool {
+		for _, n := range names {
+			if r.Name == n {
+				return true
+			}
+		}
+		return false
+	}
 }
 
 // DefaultContext is a lone web.config taken as the root of an application
@@ -107,21 +115,7 @@ func (p *pass) report(e *etree.Element, format string, args ...any) {
 // levelsAt returns the levels of a section that apply at rel (a path
 // relative to the linted file) along the chain of files, outermost first.
 func (p *pass) levelsAt(section, rel string) []config.Level {
-	var out []config.Level
-	for _, a := range p.ctx.Ancestors {
-		out = append(out, a.Doc.SectionLevels(section, joinRel(a.Rel, rel))...)
-	}
-	return append(out, p.doc.SectionLevels(section, rel)...)
-}
-
-func joinRel(a, b string) string {
-	switch {
-	case a == "":
-		return b
-	case b == "":
-		return a
-	}
-	return a + "/" + b
+	return config.LevelsAlong(p.ctx.Ancestors, p.doc, section, rel)
 }
 
 // parseBool reads a bool as the configuration system does.

@@ -1,0 +1,163 @@
+// Package diff compares configuration files: a unified text diff, and a
+// semantic diff of the configuration they express.
+package diff
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/sergi/go-diff/diffmatchpatch"
+)
+
+// LineOp is one line of a line diff.
+type LineOp struct {
+	Kind byte   // ' ' equal, '-' only in a, '+' only in b
+	Text string // the line, with its line terminator if it has one
+}
+
+// Lines diffs two texts line by line (sergi/go-diff in line mode: lines are
+// hashed to runes and the rune strings diffed).
+func Lines(a, b string) []LineOp {
+	dmp := diffmatchpatch.New()
+	dmp.DiffTimeout = 0 // exact, so output never depends on the machine's speed
+	ra, rb, lines := dmp.DiffLinesToRunes(a, b)
+	diffs := dmp.DiffMainRunes(ra, rb, false)
+	var ops []LineOp
+	for _, d := range diffs {
+		kind := byte(' ')
+		switch d.Type {
+		case diffmatchpatch.DiffDelete:
+			kind = '-'
+		case diffmatchpatch.DiffInsert:
+			kind = '+'
+		}
+		for _, r := range d.Text {
+			ops = append(ops, LineOp{Kind: kind, Text: lines[r]})
+		}
+	}
+	return ops
+}
+
+// Hunk is a run of changes with its context.
+type Hunk struct {
+	AStart, ALen, BStart, BLen int // 1-based starts, as in "@@ -a,n +b,m @@"
+	Ops                        []LineOp
+}
+
+// Hunks groups line ops into hunks with up to context equal lines around
+// each change; hunks whose context would overlap are merged.
+func Hunks(ops []LineOp, context int) []Hunk {
+	var hunks []Hunk
+	aLine, bLine := make([]int, len(ops)), make([]int, len(ops))
+	a, b := 1, 1
+	for i, op := range ops {
+		aLine[i], bLine[i] = a, b
+		if op.Kind != '+' {
+			a++
+		}
+		if op.Kind != '-' {
+			b++
+		}
+	}
+	i := 0
+	for i < len(ops) {
+		for i < len(ops) && ops[i].Kind == ' ' {
+			i++
+		}
+		if i == len(ops) {
+			break
+		}
+		start := max(0, i-context)
+		end := i
+		for {
+			for end < len(ops) && ops[end].Kind != ' ' {
+				end++
+			}
+			next := end
+			for next < len(ops) && ops[next].Kind == ' ' {
+				next++
+			}
+			if next < len(ops) && next-end <= 2*context {
+				end = next
+				continue
+			}
+			end = min(len(ops), end+context)
+			break
+		}
+		h := Hunk{AStart: aLine[start], BStart: bLine[start], Ops: ops[start:end]}
+		for _, op := range h.Ops {
+			if op.Kind != '+' {
+				h.ALen++
+			}
+			if op.Kind != '-' {
+				h.BLen++
+			}
+		}
+		hunks = append(hunks, h)
+		i = end
+	}
+	return hunks
+}
+
+// Palette colours a diff; nil functions print plain.
+type Palette struct {
+	Header, HunkHeader, Delete, Insert func(string) string
+}
+
+func (p Palette) apply(f func(string) string, s string) string {
+	if f == nil {
+		return s
+	}
+	return f(s)
+}
+
+// Unified renders a unified diff of a and b that git apply accepts:
+// "--- a/NAME" and "+++ b/NAME" headers, "@@" hunks with context lines, and
+// "\ No newline at end of file" where a text does not end in a newline.
+// Line terminators (LF or CRLF) are kept as they are. Equal texts give "".
+func Unified(name string, a, b []byte, context int, pal Palette) string {
+	if string(a) == string(b) {
+		return ""
+	}
+	hunks := Hunks(Lines(string(a), string(b)), context)
+	if len(hunks) == 0 {
+		return ""
+	}
+	name = strings.TrimPrefix(strings.ReplaceAll(name, "\\", "/"), "./")
+	var out strings.Builder
+	out.WriteString(pal.apply(pal.Header, "--- a/"+name) + "\n")
+	out.WriteString(pal.apply(pal.Header, "+++ b/"+name) + "\n")
+	for _, h := range hunks {
+		out.WriteString(pal.apply(pal.HunkHeader, fmt.Sprintf("@@ -%s +%s @@", hunkRange(h.AStart, h.ALen), hunkRange(h.BStart, h.BLen))) + "\n")
+		for _, op := range h.Ops {
+			text := op.Text
+			newline := strings.HasSuffix(text, "\n")
+			body := strings.TrimSuffix(text, "\n")
+			line := string(op.Kind) + body
+			switch op.Kind {
+			case '-':
+				line = pal.apply(pal.Delete, line)
+			case '+':
+				line = pal.apply(pal.Insert, line)
+			}
+			out.WriteString(line)
+			out.WriteString("\n")
+			if !newline {
+				out.WriteString("\\ No newline at end of file\n")
+			}
+		}
+	}
+	return out.String()
+}
+
+// hunkRange is GNU diff's "start,count": a count of 1 is left out, and an
+// empty range names the line before it.
+func hunkRange(start, n int) string {
+	switch n {
+	case 0:
+		return fmt.Sprintf("%d,0", start-1)
+	case 1:
+		return fmt.Sprintf("%d", start)
+	}
+	return fmt.Sprintf("%d,%d", start, n)
+}

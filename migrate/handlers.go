@@ -1,0 +1,174 @@
+package migrate
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/iiscfg/iiscfg/config"
+	"github.com/iiscfg/iiscfg/schema"
+)
+
+// appcmdHandlerPreCondition is the constant appcmd writes on every migrated
+// handler, whatever the pool's runtime (appcmd-migrate.md §3.3).
+const appcmdHandlerPreCondition = "integratedMode,runtimeVersionv2.0"
+
+// handlers is appcmd's httpHandlers migration: the application path, then,
+// with recursion, every path below it that sets system.web/httpHandlers
+// (here: <location> tags of the file), each committed before the next.
+func (m *migration) handlers() (bool, error) {
+	var paths []string
+	if m.opts.AppRoot || len(sectionLevel(m.doc(), schema.HTTPHandlers.Path, "")) > 0 {
+		paths = append(paths, "")
+	}
+	if m.opts.Recurse {
+		seen := map[string]bool{}
+		for _, e := range m.doc().SectionElements(schema.HTTPHandlers.Path) {
+			loc, _ := config.LocationOf(e)
+			if key := strings.ToLower(loc); loc != "" && !seen[key] {
+				seen[key] = true
+				paths = append(paths, loc)
+			}
+		}
+	}
+	any := false
+	for _, p := range paths {
+		changed, err := m.handlersAt(p)
+		if err != nil {
+			return false, err
+		}
+		any = any || changed
+	}
+	m.handlersChanged = any
+	return any, nil
+}
+
+// sectionLevel returns a section's elements at exactly level rel.
+func sectionLevel(doc *config.Document, section, rel string) []config.Level {
+	var out []config.Level
+	for _, l := range doc.SectionLevels(section, rel) {
+		if strings.EqualFold(l.Location, config.NormalizeLocationPath(rel)) {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// handlersAt migrates httpHandlers at one path (appcmd-migrate.md §3.3).
+func (m *migration) handlersAt(rel string) (bool, error) {
+	S := m.opts.Server.ServerHTTPHandlers
+	A := m.effective(schema.HTTPHandlers, m.opts.Server.AppHTTPHandlers, rel)
+	H := m.liveCollection(schema.Handlers, m.opts.Server.Handlers, rel)
+
+	entries := make([]entry, 0, len(S)+len(A))
+	for _, s := range S {
+		entries = append(entries, entry{s, 0})
+	}
+	for _, a := range A {
+		found := false
+		for k := 0; k < len(S); k++ {
+			s := entries[k].item
+			if get(s, "path") == get(a, "path") && get(s, "verb") == get(a, "verb") && get(s, "type") == get(a, "type") {
+				entries[k].state = 1
+				found = true
+				break
+			}
+		}
+		if !found {
+			entries = append(entries, entry{a, 2})
+		}
+	}
+
+	runtime, preCondition := "v2.0", appcmdHandlerPreCondition
+	if m.opts.Compat == Best {
+		runtime, preCondition = string(m.opts.Runtime), "integratedMode,"+m.opts.Runtime.Token()
+	}
+	t := m.target(schema.Handlers, rel)
+	insertPos := 0
+	changed := false
+	for _, e := range entries {
+		if e.state == 1 {
+			continue
+		}
+		path, verb, typ := get(e.item, "path"), get(e.item, "verb"), get(e.item, "type")
+		idx := -1
+		for i, h := range H {
+			if compatible(h.item, path, verb, typ, runtime) {
+				idx = i
+				break
+			}
+		}
+		switch {
+		case e.state == 0 && idx >= 0:
+			if H[idx].local {
+				t.deletes = append(t.deletes, H[idx].item.Elem)
+			} else {
+				t.removes = append(t.removes, get(H[idx].item, "name"))
+			}
+			H = append(H[:idx:idx], H[idx+1:]...)
+			m.res.HandlersRemoved++
+			changed = true
+		case e.state == 2 && idx < 0:
+			name := path + "_" + verb
+			if taken(H, name) {
+				msg := fmt.Sprintf("Cannot add duplicate collection entry of type 'add' with unique key attribute 'name' set to '%s'", name)
+				if m.opts.Compat == Appcmd {
+					// appcmd's AddElement fails and the command stops (§3.3).
+					return false, &Error{Pos: m.doc().StartPos(m.doc().Root()), Msg: msg}
+				}
+				m.say(Warning, rel, "handler for %s (verb %s) not migrated: %s; its preCondition does not hold for %s, fix that entry",
+					path, verb, msg, m.opts.Runtime)
+				continue
+			}
+			attrs := [][2]string{{"name", name}, {"path", path}, {"verb", verb}, {"type", typ}, {"preCondition", preCondition}}
+			t.topAdds = append(t.topAdds, &config.NewElement{Name: "add", Attrs: attrs})
+			n := live{item: config.Item{Tag: "add", Attrs: toAttrs(attrs)}, local: true}
+			H = append(H[:insertPos:insertPos], append([]live{n}, H[insertPos:]...)...)
+			insertPos++
+			m.res.HandlersAdded++
+			changed = true
+		}
+	}
+	if err := t.write(); err != nil {
+		return false, err
+	}
+	if m.opts.Clear {
+		cleared, err := m.clearSection(schema.HTTPHandlers, rel)
+		if err != nil {
+			return false, err
+		}
+		if cleared || m.opts.Compat == Appcmd {
+			changed = true
+		}
+	}
+	if err := m.commit(); err != nil {
+		return false, err
+	}
+	if changed {
+		m.say(Console, rel, migratedHandlers)
+	}
+	return changed, nil
+}
+
+// compatible is appcmd's test for an existing handler that already serves
+// an httpHandlers entry: same path, verb and type, no classicMode, and no
+// runtimeVersion token or one for the given runtime (appcmd: always v2.0).
+func compatible(h config.Item, path, verb, typ, runtime string) bool {
+	if get(h, "path") != path || get(h, "verb") != verb || get(h, "type") != typ {
+		return false
+	}
+	pc := get(h, "preCondition")
+	if strings.Contains(pc, "classicMode") {
+		return false
+	}
+	q := strings.Index(pc, "runtimeVersion")
+	return q < 0 || strings.HasPrefix(pc[q+len("runtimeVersion"):], runtime)
+}
+
+func taken(H []live, name string) bool {
+	for _, h := range H {
+		if get(h.item, "name") == name {
+			return true
+		}
+	}
+	return false
+}

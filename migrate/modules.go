@@ -1,0 +1,158 @@
+package migrate
+
+import (
+	"strings"
+
+	"github.com/iiscfg/iiscfg/config"
+	"github.com/iiscfg/iiscfg/schema"
+)
+
+// Messages appcmd prints (appobj.dll.mui, appcmd-migrate.md §1.4).
+const (
+	migratedModules  = `Successfully migrated section "system.web/httpModules".`
+	migratedHandlers = `Successfully migrated section "system.web/httpHandlers".`
+	moduleClash      = `The module %s with type "%s" is already present in the application with a different type "%s", and was not migrated.`
+)
+
+// entry is a server- or application-level httpModules/httpHandlers entry
+// with appcmd's state: 0 only at server level, 1 at both, 2 only at the
+// application.
+type entry struct {
+	item  config.Item
+	state int
+}
+
+// live is an entry of the effective system.webServer collection that the
+// algorithm reads and changes in place.
+type live struct {
+	item  config.Item
+	local bool // defined at the level being migrated
+}
+
+// liveCollection is the effective collection of a system.webServer section
+// at rel, marking the entries the current document defines at rel.
+func (m *migration) liveCollection(sec *schema.Section, base []config.Item, rel string) []live {
+	items := m.effective(sec, base, rel)
+	key := config.NormalizeLocationPath(rel)
+	out := make([]live, len(items))
+	for i, it := range items {
+		local := false
+		if it.Doc == m.doc() {
+			loc, _ := config.LocationOf(it.Elem)
+			local = strings.EqualFold(loc, key)
+		}
+		out[i] = live{item: it, local: local}
+	}
+	return out
+}
+
+// modules is appcmd's httpModules migration (appcmd-migrate.md §2.2).
+func (m *migration) modules() (bool, error) {
+	S := m.opts.Server.ServerHTTPModules
+	A := m.effective(schema.HTTPModules, m.opts.Server.AppHTTPModules, "")
+	M := m.liveCollection(schema.Modules, m.opts.Server.Modules, "")
+
+	entries := make([]entry, 0, len(S)+len(A))
+	for _, s := range S {
+		entries = append(entries, entry{s, 0})
+	}
+	for _, a := range A {
+		found := false
+		for k := 0; k < len(S); k++ {
+			if get(entries[k].item, "name") == get(a, "name") && get(entries[k].item, "type") == get(a, "type") {
+				entries[k].state = 1
+				found = true
+				break
+			}
+		}
+		if !found {
+			entries = append(entries, entry{a, 2})
+		}
+	}
+
+	t := m.target(schema.Modules, "")
+	changed := false
+	for _, e := range entries {
+		if e.state == 1 {
+			continue
+		}
+		name, typ := get(e.item, "name"), get(e.item, "type")
+		idx := -1
+		for i, l := range M {
+			if get(l.item, "name") == name {
+				idx = i
+				break
+			}
+		}
+		if idx >= 0 && get(M[idx].item, "type") != typ {
+			m.say(Warning, "", moduleClash, name, typ, get(M[idx].item, "type"))
+		}
+		switch {
+		case e.state == 0 && idx >= 0:
+			// A local entry loses its element; an inherited one gets a <remove>.
+			if M[idx].local {
+				t.deletes = append(t.deletes, M[idx].item.Elem)
+			} else {
+				t.removes = append(t.removes, name)
+			}
+			M = append(M[:idx:idx], M[idx+1:]...)
+			m.res.ModulesRemoved++
+			changed = true
+		case e.state == 2 && idx < 0:
+			attrs := [][2]string{{"name", name}, {"type", typ}, {"preCondition", "managedHandler"}}
+			t.endAdds = append(t.endAdds, &config.NewElement{Name: "add", Attrs: attrs})
+			M = append(M, live{item: config.Item{Tag: "add", Attrs: toAttrs(attrs)}, local: true})
+			m.res.ModulesAdded++
+			changed = true
+		}
+	}
+	if err := t.write(); err != nil {
+		return false, err
+	}
+	if m.opts.Clear {
+		cleared, err := m.clearSection(schema.HTTPModules, "")
+		if err != nil {
+			return false, err
+		}
+		if cleared || m.opts.Compat == Appcmd {
+			changed = true
+		}
+	}
+	if err := m.commit(); err != nil {
+		return false, err
+	}
+	if changed {
+		m.say(Console, "", migratedModules)
+		m.modulesChanged = true
+	}
+	return changed, nil
+}
+
+func toAttrs(pairs [][2]string) []schema.Attr {
+	out := make([]schema.Attr, len(pairs))
+	for i, p := range pairs {
+		out[i] = schema.Attr{Name: p[0], Value: p[1]}
+	}
+	return out
+}
+
+// clearSection removes a system.web section at level rel (appcmd -clear
+// calls "clear config" there; the exact XML it leaves is not documented,
+// appcmd-migrate.md §10 Q2: iiscfg removes the section's element).
+func (m *migration) clearSection(sec *schema.Section, rel string) (bool, error) {
+	doc := m.doc()
+	cleared := false
+	key := config.NormalizeLocationPath(rel)
+	for _, l := range doc.SectionLevels(sec.Path, rel) {
+		if !strings.EqualFold(l.Location, key) {
+			continue
+		}
+		for _, e := range l.Elems {
+			if err := doc.RemoveElement(e); err != nil {
+				return false, err
+			}
+			cleared = true
+		}
+	}
+	return cleared, nil
+}

@@ -1,0 +1,129 @@
+package migrate
+
+import (
+	"strings"
+
+	"github.com/beevik/etree"
+
+	"github.com/iiscfg/iiscfg/config"
+	"github.com/iiscfg/iiscfg/schema"
+)
+
+// target collects what one step writes into one collection section (e.g.
+// system.webServer/handlers) at one configuration path of the document,
+// and writes it in one go, so edits never overlap.
+type target struct {
+	doc     *config.Document
+	sec     *schema.Section
+	rel     string
+	elem    *etree.Element // the existing section element at rel, if any
+	removes []string       // names of new <remove>s, in processing order
+	topAdds []*config.NewElement
+	endAdds []*config.NewElement
+	deletes []*etree.Element
+}
+
+func (m *migration) target(sec *schema.Section, rel string) *target {
+	t := &target{doc: m.doc(), sec: sec, rel: rel}
+	t.elem = sectionAt(m.doc(), sec.Path, rel)
+	return t
+}
+
+// sectionAt returns a section's element at exactly level rel of doc.
+func sectionAt(doc *config.Document, section, rel string) *etree.Element {
+	key := strings.ToLower(config.NormalizeLocationPath(rel))
+	for _, l := range doc.SectionLevels(section, rel) {
+		if l.Location == key && len(l.Elems) > 0 {
+			return l.Elems[0]
+		}
+	}
+	return nil
+}
+
+func (t *target) empty() bool {
+	return len(t.removes)+len(t.topAdds)+len(t.endAdds)+len(t.deletes) == 0
+}
+
+// write schedules the edits: new <remove>s at the top of the local
+// collection in reverse processing order (where IIS writes them,
+// appcmd-migrate.md §2.3), handler <add>s before the first local <add>
+// (index 0, 1, ... of the merged collection, §3.3), module <add>s at the end
+// (§2.4); deleted local entries lose their line.
+func (t *target) write() error {
+	if t.empty() {
+		return nil
+	}
+	st := t.doc.Style()
+	var removes []*config.NewElement
+	for i := len(t.removes) - 1; i >= 0; i-- {
+		removes = append(removes, &config.NewElement{Name: t.sec.Root.Collection.Remove, Attrs: [][2]string{{"name", t.removes[i]}}})
+	}
+	if t.elem == nil {
+		children := append(append(removes, t.topAdds...), t.endAdds...)
+		return placeSection(t.doc, st, &config.NewElement{Name: t.sec.Root.Name, Children: children}, t.rel)
+	}
+	for _, d := range t.deletes {
+		if err := t.doc.RemoveElement(d); err != nil {
+			return err
+		}
+	}
+	children := t.doc.LiveChildren(t.elem)
+	if len(children) == 0 {
+		return t.doc.AppendElements(t.elem, st, append(append(removes, t.topAdds...), t.endAdds...))
+	}
+	if err := t.doc.InsertElementsBefore(children[0], st, removes); err != nil {
+		return err
+	}
+	if len(t.topAdds) > 0 {
+		var firstAdd *etree.Element
+		for _, c := range children {
+			if c.Space == "" && t.sec.Root.Collection.IsAdd(c.Tag) {
+				firstAdd = c
+				break
+			}
+		}
+		var err error
+		if firstAdd != nil {
+			err = t.doc.InsertElementsBefore(firstAdd, st, t.topAdds)
+		} else {
+			err = t.doc.AppendElements(t.elem, st, t.topAdds)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return t.doc.AppendElements(t.elem, st, t.endAdds)
+}
+
+// placeSection writes a new system.webServer section element at level rel:
+// appended to the system.webServer there, or inside a new system.webServer
+// written after </system.web> (or before </configuration>), or, for a
+// location path, at the end of its <location>.
+func placeSection(doc *config.Document, st config.Style, sec *config.NewElement, rel string) error {
+	if sws := sectionAt(doc, "system.webServer", rel); sws != nil {
+		return doc.AppendElements(sws, st, []*config.NewElement{sec})
+	}
+	group := &config.NewElement{Name: "system.webServer", Children: []*config.NewElement{sec}}
+	root := doc.Root()
+	if config.NormalizeLocationPath(rel) != "" {
+		for _, loc := range doc.Locations() {
+			if strings.EqualFold(loc.Path, config.NormalizeLocationPath(rel)) {
+				return doc.AppendElements(loc.Elem, st, []*config.NewElement{group})
+			}
+		}
+		// The path has no <location> tag yet (cannot happen for paths the
+		// migration found in the file); write one.
+		loc := &config.NewElement{Name: "location", Attrs: [][2]string{{"path", rel}}, Children: []*config.NewElement{group}}
+		return doc.AppendElements(root, st, []*config.NewElement{loc})
+	}
+	var lastSystemWeb *etree.Element
+	for _, c := range doc.LiveChildren(root) {
+		if c.Space == "" && c.Tag == "system.web" {
+			lastSystemWeb = c
+		}
+	}
+	if lastSystemWeb != nil {
+		return doc.InsertElementsAfter(lastSystemWeb, st, []*config.NewElement{group})
+	}
+	return doc.AppendElements(root, st, []*config.NewElement{group})
+}
