@@ -58,3 +58,65 @@ func TestLintGolden(t *testing.T) {
 		})
 	}
 }
+
+// TestMigrateGolden runs "iiscfg migrate --write" on a copy of every
+// testdata/migrate/<case>/in.config (named web.config) and compares the
+// file with want.config (absent: the file must not change) and the console
+// with want.txt. Then it migrates the result again, which must change
+// nothing.
+func TestMigrateGolden(t *testing.T) {
+	cases, _ := filepath.Glob("testdata/migrate/*/in.config")
+	if len(cases) == 0 {
+		t.Fatal("no cases")
+	}
+	for _, in := range cases {
+		dir := filepath.Dir(in)
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			input, err := os.ReadFile(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			tmp := t.TempDir()
+			target := filepath.Join(tmp, "web.config")
+			if err := os.WriteFile(target, input, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			var extra []string
+			if b, err := os.ReadFile(filepath.Join(dir, "args")); err == nil {
+				extra = strings.Fields(string(b))
+			}
+			args := append(append([]string{"migrate", "--write", "--color", "never"}, extra...), target)
+			transcript := strings.ReplaceAll(runCLI(t, "", args...), tmp+string(filepath.Separator), "")
+			checkGolden(t, filepath.Join(dir, "want.txt"), transcript)
+
+			got, err := os.ReadFile(target)
+			if err != nil {
+				t.Fatal(err)
+			}
+			wantFile := filepath.Join(dir, "want.config")
+			if *update {
+				if bytes.Equal(got, input) {
+					os.Remove(wantFile)
+				} else if err := os.WriteFile(wantFile, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			} else {
+				want, err := os.ReadFile(wantFile)
+				if os.IsNotExist(err) {
+					want = input
+				}
+				if !bytes.Equal(got, want) {
+					t.Errorf("migrated file differs from %s:\n--- got\n%s\n--- want\n%s", wantFile, got, want)
+				}
+			}
+
+			if _, err := os.Stat(filepath.Join(dir, "not-idempotent")); err == nil {
+				return // appcmd's own behaviour; the file says why
+			}
+			again := runCLI(t, "", append(append([]string{"migrate", "--check", "--color", "never"}, extra...), target)...)
+			if !strings.Contains(again, "\nexit 0\n") || !strings.Contains(again, "--- stdout\n--- stderr") {
+				t.Errorf("migrating the result again is not a no-op:\n%s", again)
+			}
+		})
+	}
+}

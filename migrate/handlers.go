@@ -97,6 +97,13 @@ func (m *migration) handlersAt(rel string) (bool, error) {
 				break
 			}
 		}
+		if e.state == 0 && idx < 0 && m.opts.Compat == Best {
+			if name, ok := m.stillServed(H, path, typ); ok {
+				m.say(Warning, rel, "system.web/httpHandlers removes %s (verb %s), but the Integrated pipeline still serves it with handler %q; remove that handler in system.webServer/handlers",
+					path, verb, name)
+				m.unresolved = true
+			}
+		}
 		switch {
 		case e.state == 0 && idx >= 0:
 			if H[idx].local {
@@ -115,8 +122,9 @@ func (m *migration) handlersAt(rel string) (bool, error) {
 					// appcmd's AddElement fails and the command stops (§3.3).
 					return false, &Error{Pos: m.doc().StartPos(m.doc().Root()), Msg: msg}
 				}
-				m.say(Warning, rel, "handler for %s (verb %s) not migrated: %s; its preCondition does not hold for %s, fix that entry",
+				m.say(Warning, rel, "handler for %s (verb %s) not migrated: %s, and that entry does not serve it in a %s pool; fix that entry",
 					path, verb, msg, m.opts.Runtime)
+				m.unresolved = true
 				continue
 			}
 			attrs := [][2]string{{"name", name}, {"path", path}, {"verb", verb}, {"type", typ}, {"preCondition", preCondition}}
@@ -171,4 +179,17 @@ func taken(H []live, name string) bool {
 		}
 	}
 	return false
+}
+
+// stillServed finds an Integrated handler, active in the pool, that serves
+// path with the same type as a removed httpHandlers entry, whatever its
+// verbs: the removal then has no counterpart in system.webServer.
+func (m *migration) stillServed(H []live, path, typ string) (string, bool) {
+	pool := schema.Pool{Integrated: true, Runtime: m.opts.Runtime}
+	for _, h := range H {
+		if get(h.item, "path") == path && get(h.item, "type") == typ && schema.PreConditionHolds(get(h.item, "preCondition"), pool, false) {
+			return get(h.item, "name"), true
+		}
+	}
+	return "", false
 }

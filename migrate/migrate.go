@@ -7,6 +7,7 @@
 package migrate
 
 import (
+	"bytes"
 	"fmt"
 
 	"github.com/iiscfg/iiscfg/config"
@@ -106,9 +107,9 @@ type Message struct {
 
 // Result is a migration's outcome.
 type Result struct {
-	// Doc is the migrated document (the input when nothing changed); its
-	// Bytes are the file to write.
-	Doc      *config.Document
+	// Doc is the migrated document; its Bytes are the file to write.
+	Doc *config.Document
+	// Changed: the migrated file's bytes differ from the input's.
 	Changed  bool
 	Messages []Message
 	// Counts of written elements, for reports.
@@ -148,6 +149,7 @@ func Migrate(doc *config.Document, opts Options) (*Result, error) {
 		}
 	}
 	m.finalNotes()
+	m.res.Changed = !bytes.Equal(m.res.Doc.Bytes(), doc.Bytes())
 	return m.res, nil
 }
 
@@ -156,6 +158,10 @@ type migration struct {
 	res             *Result
 	modulesChanged  bool
 	handlersChanged bool
+	// unresolved: an entry the migration could not carry over (a name
+	// clash, or a removal the Integrated handlers do not mirror). iiscfg
+	// then leaves validation on, so IIS keeps saying so.
+	unresolved bool
 }
 
 func (m *migration) doc() *config.Document { return m.res.Doc }
@@ -176,7 +182,6 @@ func (m *migration) commit() error {
 		return fmt.Errorf("internal error: the migrated file does not parse: %w", err)
 	}
 	m.res.Doc = next
-	m.res.Changed = true
 	return nil
 }
 

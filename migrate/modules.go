@@ -70,6 +70,9 @@ func (m *migration) modules() (bool, error) {
 		}
 	}
 
+	if m.opts.Compat == Best {
+		skipReplaced(entries, M)
+	}
 	t := m.target(schema.Modules, "")
 	changed := false
 	for _, e := range entries {
@@ -86,6 +89,9 @@ func (m *migration) modules() (bool, error) {
 		}
 		if idx >= 0 && get(M[idx].item, "type") != typ {
 			m.say(Warning, "", moduleClash, name, typ, get(M[idx].item, "type"))
+			if e.state == 2 {
+				m.unresolved = true
+			}
 		}
 		switch {
 		case e.state == 0 && idx >= 0:
@@ -126,6 +132,29 @@ func (m *migration) modules() (bool, error) {
 		m.modulesChanged = true
 	}
 	return changed, nil
+}
+
+// skipReplaced marks as done the inherited modules the application replaces
+// (removed, then added again with a new type) when system.webServer/modules
+// already holds the new type: appcmd would warn about the inherited type,
+// remove the module and add it again, on every run.
+func skipReplaced(entries []entry, M []live) {
+	for i := range entries {
+		if entries[i].state != 0 {
+			continue
+		}
+		name := get(entries[i].item, "name")
+		for _, r := range entries {
+			if r.state != 2 || get(r.item, "name") != name {
+				continue
+			}
+			for _, l := range M {
+				if get(l.item, "name") == name && get(l.item, "type") == get(r.item, "type") {
+					entries[i].state = 1
+				}
+			}
+		}
+	}
 }
 
 func toAttrs(pairs [][2]string) []schema.Attr {

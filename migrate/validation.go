@@ -13,9 +13,10 @@ const validationAttr = "validateIntegratedModeConfiguration"
 // validation writes <validation validateIntegratedModeConfiguration="false"/>
 // at the application. appcmd does so only when both sections were migrated,
 // without -clear, and at least one changed (appcmd-migrate.md §1.4). iiscfg
-// does so when the application's classic sections are fully represented in
-// system.webServer, whether or not this run changed anything, and never
-// when a section it did not migrate still differs.
+// does so when the application's classic sections differ from the root
+// web.config and are fully represented in system.webServer, whether or not
+// this run changed anything; never while a section it did not migrate still
+// differs or an entry could not be carried over.
 func (m *migration) validation() (bool, error) {
 	if !m.opts.AppRoot {
 		return false, nil
@@ -35,6 +36,10 @@ func (m *migration) validation() (bool, error) {
 			unmigrated = true
 		}
 		write = !unmigrated && !m.opts.Clear && (modules || handlers) && m.validationOn()
+		if write && m.unresolved {
+			m.say(Warning, "", "validation stays on until the warnings above are resolved")
+			write = false
+		}
 	}
 	if !write {
 		return false, nil
