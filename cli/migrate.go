@@ -129,8 +129,8 @@ func runMigrate(c *ucli.Context, e *env) error {
 			return usageError("--write cannot write to standard input; use --stdout")
 		}
 	}
-	if r.toStdout && len(inputs) != 1 {
-		return usageError("--stdout takes exactly one input, not %d", len(inputs))
+	if n := len(inputs) + len(errs); r.toStdout && n != 1 {
+		return usageError("--stdout takes exactly one input, not %d", n)
 	}
 	docs := loadAll(inputs, e.stdin)
 	errOut := colorWriter(e.stderr, r.errColor)

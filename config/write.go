@@ -226,13 +226,26 @@ func (d *Document) InsertElementsBefore(sibling *etree.Element, st Style, elems 
 }
 
 // InsertElementsAfter writes elements after sibling, each on its own line
-// at sibling's indentation.
+// at sibling's indentation. When sibling ends its line, the new lines go
+// after that line, so the sibling's line (trailing white space included)
+// is left as it is.
 func (d *Document) InsertElementsAfter(sibling *etree.Element, st Style, elems []*NewElement) error {
 	if len(elems) == 0 {
 		return nil
 	}
 	info := d.elems[sibling]
 	indent, own := d.IndentOf(sibling)
+	if own && st.Newline != "" {
+		if next, ok := d.nextLineStart(info.EndTag.End); ok {
+			var b strings.Builder
+			for _, e := range elems {
+				b.WriteString(indent)
+				b.WriteString(st.Render(e, indent))
+				b.WriteString(st.Newline)
+			}
+			return d.Insert(next, b.String())
+		}
+	}
 	var b strings.Builder
 	for _, e := range elems {
 		if own && st.Newline != "" {
@@ -242,6 +255,23 @@ func (d *Document) InsertElementsAfter(sibling *etree.Element, st Style, elems [
 		b.WriteString(st.Render(e, indent))
 	}
 	return d.Insert(info.EndTag.End, b.String())
+}
+
+// nextLineStart returns the offset after the line terminator that follows
+// offset, if only spaces and tabs stand between them.
+func (d *Document) nextLineStart(offset int) (int, bool) {
+	text := d.src.text
+	i := offset
+	for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
+		i++
+	}
+	switch {
+	case i+1 < len(text) && text[i] == '\r' && text[i+1] == '\n':
+		return i + 2, true
+	case i < len(text) && (text[i] == '\n' || text[i] == '\r'):
+		return i + 1, true
+	}
+	return 0, false
 }
 
 // AppendElements writes elements as the last children of parent: after its

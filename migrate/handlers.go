@@ -83,6 +83,7 @@ func (m *migration) handlersAt(rel string) (bool, error) {
 		runtime, preCondition = string(m.opts.Runtime), "integratedMode,"+m.opts.Runtime.Token()
 	}
 	t := m.target(schema.Handlers, rel)
+	var unmatched []config.Item // root entries removed here with no handler to remove
 	insertPos := 0
 	changed := false
 	for _, e := range entries {
@@ -97,12 +98,8 @@ func (m *migration) handlersAt(rel string) (bool, error) {
 				break
 			}
 		}
-		if e.state == 0 && idx < 0 && m.opts.Compat == Best {
-			if name, ok := m.stillServed(H, path, typ); ok {
-				m.say(Warning, rel, "system.web/httpHandlers removes %s (verb %s), but the Integrated pipeline still serves it with handler %q; remove that handler in system.webServer/handlers",
-					path, verb, name)
-				m.unresolved = true
-			}
+		if e.state == 0 && idx < 0 {
+			unmatched = append(unmatched, e.item)
 		}
 		switch {
 		case e.state == 0 && idx >= 0:
@@ -135,6 +132,9 @@ func (m *migration) handlersAt(rel string) (bool, error) {
 			m.res.HandlersAdded++
 			changed = true
 		}
+	}
+	if m.opts.Compat == Best {
+		m.reportStillServed(rel, H, unmatched)
 	}
 	if err := t.write(); err != nil {
 		return false, err
@@ -181,14 +181,55 @@ func taken(H []live, name string) bool {
 	return false
 }
 
-// stillServed finds an Integrated handler, active in the pool, that serves
-// path with the same type as a removed httpHandlers entry, whatever its
-// verbs: the removal then has no counterpart in system.webServer.
+// reportStillServed warns about root entries the application removes in
+// system.web/httpHandlers while an Integrated handler still serves them: in
+// an Integrated pool those requests behave as they did not in Classic.
+func (m *migration) reportStillServed(rel string, H []live, removed []config.Item) {
+	var paths, handlers []string
+	for _, u := range removed {
+		if name, ok := m.stillServed(H, get(u, "path"), get(u, "type")); ok {
+			paths = append(paths, get(u, "path"))
+			handlers = append(handlers, name)
+		}
+	}
+	if len(paths) == 0 {
+		return
+	}
+	if len(paths) == 1 {
+		m.say(Warning, rel, "system.web/httpHandlers removes %s, but in an Integrated pool handler %q still serves it; remove that handler in system.webServer/handlers if it must not",
+			paths[0], handlers[0])
+		return
+	}
+	m.say(Warning, rel, "system.web/httpHandlers removes %s, but in an Integrated pool handlers %s still serve them; remove those in system.webServer/handlers if they must not",
+		shortList(paths), shortList(handlers))
+}
+
+// shortList names at most three items: "a, b, c and 4 more".
+func shortList(items []string) string {
+	if len(items) > 3 {
+		return strings.Join(items[:3], ", ") + fmt.Sprintf(" and %d more", len(items)-3)
+	}
+	if len(items) == 1 {
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}
+
+// stillServed reports whether, in the migrated collection H, requests for
+// path still reach a handler of the type a removed httpHandlers entry had:
+// the first active handler for path has that type, before any handler for
+// path with verb "*" (which would take every request first).
 func (m *migration) stillServed(H []live, path, typ string) (string, bool) {
 	pool := schema.Pool{Integrated: true, Runtime: m.opts.Runtime}
 	for _, h := range H {
-		if get(h.item, "path") == path && get(h.item, "type") == typ && schema.PreConditionHolds(get(h.item, "preCondition"), pool, false) {
+		if get(h.item, "path") != path || !schema.PreConditionHolds(get(h.item, "preCondition"), pool, false) {
+			continue
+		}
+		if get(h.item, "type") == typ {
 			return get(h.item, "name"), true
+		}
+		if get(h.item, "verb") == "*" {
+			return "", false
 		}
 	}
 	return "", false
