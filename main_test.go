@@ -120,3 +120,23 @@ func TestMigrateGolden(t *testing.T) {
 		})
 	}
 }
+
+// TestDiffGolden runs "iiscfg diff old.config new.config" for every
+// testdata/diff/<case>/ and compares the output with want.txt.
+func TestDiffGolden(t *testing.T) {
+	cases, _ := filepath.Glob("testdata/diff/*/old.config")
+	if len(cases) == 0 {
+		t.Fatal("no cases")
+	}
+	for _, old := range cases {
+		dir := filepath.Dir(old)
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			args := []string{"diff", "--color", "never"}
+			if b, err := os.ReadFile(filepath.Join(dir, "args")); err == nil {
+				args = append(args, strings.Fields(string(b))...)
+			}
+			args = append(args, filepath.ToSlash(old), filepath.ToSlash(filepath.Join(dir, "new.config")))
+			checkGolden(t, filepath.Join(dir, "want.txt"), runCLI(t, "", args...))
+		})
+	}
+}

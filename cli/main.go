@@ -80,6 +80,7 @@ func newApp(e *env) *ucli.App {
 		Commands: []*ucli.Command{
 			lintCommand(e),
 			migrateCommand(e),
+			diffCommand(e),
 			rulesCommand(e),
 			versionCommand(e),
 		},

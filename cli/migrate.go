@@ -31,6 +31,7 @@ Exit status: 0 done (or nothing to do), 1 with --check when a file would change,
 			&ucli.GenericFlag{Name: "backup", Value: &backupFlag{}, Usage: "with --write, keep the original as FILE.bak (or --backup=SUFFIX)"},
 			&ucli.BoolFlag{Name: "stdout", Usage: "print the migrated document instead of a diff (one input)"},
 			&ucli.BoolFlag{Name: "check", Usage: "exit 1 when any file would change (for CI)"},
+			&ucli.BoolFlag{Name: "semantic", Usage: "show the changes as a semantic diff (see iiscfg diff) instead of a text diff"},
 			&ucli.StringSliceFlag{Name: "section", Usage: "migrate only this section: httpModules or httpHandlers (repeatable; system.web/... accepted)"},
 			&ucli.BoolFlag{Name: "clear", Usage: "remove the migrated system.web sections afterwards (appcmd -clear)"},
 			&ucli.BoolFlag{Name: "recurse", Value: true, Usage: "also migrate httpHandlers in <location> paths below the application (--recurse=false: only the application)"},
@@ -46,6 +47,7 @@ Exit status: 0 done (or nothing to do), 1 with --check when a file would change,
 
 type migrateRun struct {
 	opts      migrate.Options
+	semantic  bool
 	write     bool
 	backup    string
 	toStdout  bool
@@ -56,7 +58,7 @@ type migrateRun struct {
 }
 
 func parseMigrateFlags(c *ucli.Context, e *env) (*migrateRun, error) {
-	r := &migrateRun{write: c.Bool("write"), toStdout: c.Bool("stdout"), check: c.Bool("check"), stdinName: c.String("stdin-filename")}
+	r := &migrateRun{write: c.Bool("write"), toStdout: c.Bool("stdout"), check: c.Bool("check"), semantic: c.Bool("semantic"), stdinName: c.String("stdin-filename")}
 	if b, ok := c.Generic("backup").(*backupFlag); ok {
 		r.backup = b.suffix
 	}
@@ -184,13 +186,18 @@ func runMigrate(c *ucli.Context, e *env) error {
 					written++
 				}
 			}
+		case r.semantic:
+			if res.Changed {
+				f := diff.File{Old: l.path, New: l.path, Changes: diff.Semantic(l.doc, res.Doc, diff.Options{})}
+				err = diff.WriteText(out, []diff.File{f}, diffPalette(r.outColor))
+			}
 		default:
 			before, after := l.doc.Bytes(), after
 			if enc := l.doc.Encoding(); enc == config.UTF16LE || enc == config.UTF16BE {
 				// git cannot apply a patch to UTF-16 text anyway; show it readable.
 				before, after = l.doc.EditedText(), res.Doc.EditedText()
 			}
-			_, err = io.WriteString(out, diff.Unified(l.path, before, after, 3, diffPalette(r.outColor)))
+			_, err = io.WriteString(out, diff.Unified(l.path, l.path, before, after, 3, diffPalette(r.outColor)))
 		}
 		if err != nil {
 			errs = append(errs, report.Error{File: l.path, Message: "not written: " + describeIOError(err)})

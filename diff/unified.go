@@ -115,7 +115,7 @@ func (p Palette) apply(f func(string) string, s string) string {
 // "--- a/NAME" and "+++ b/NAME" headers, "@@" hunks with context lines, and
 // "\ No newline at end of file" where a text does not end in a newline.
 // Line terminators (LF or CRLF) are kept as they are. Equal texts give "".
-func Unified(name string, a, b []byte, context int, pal Palette) string {
+func Unified(oldName, newName string, a, b []byte, context int, pal Palette) string {
 	if string(a) == string(b) {
 		return ""
 	}
@@ -123,10 +123,10 @@ func Unified(name string, a, b []byte, context int, pal Palette) string {
 	if len(hunks) == 0 {
 		return ""
 	}
-	name = strings.TrimPrefix(strings.ReplaceAll(name, "\\", "/"), "./")
+	clean := func(n string) string { return strings.TrimPrefix(strings.ReplaceAll(n, "\\", "/"), "./") }
 	var out strings.Builder
-	out.WriteString(pal.apply(pal.Header, "--- a/"+name) + "\n")
-	out.WriteString(pal.apply(pal.Header, "+++ b/"+name) + "\n")
+	out.WriteString(pal.apply(pal.Header, "--- a/"+clean(oldName)) + "\n")
+	out.WriteString(pal.apply(pal.Header, "+++ b/"+clean(newName)) + "\n")
 	for _, h := range hunks {
 		out.WriteString(pal.apply(pal.HunkHeader, fmt.Sprintf("@@ -%s +%s @@", hunkRange(h.AStart, h.ALen), hunkRange(h.BStart, h.BLen))) + "\n")
 		for _, op := range h.Ops {

@@ -112,9 +112,23 @@ type Result struct {
 	// Changed: the migrated file's bytes differ from the input's.
 	Changed  bool
 	Messages []Message
+	// Plan is every change written, in order.
+	Plan []Planned
 	// Counts of written elements, for reports.
 	ModulesAdded, ModulesRemoved, HandlersAdded, HandlersRemoved int
 	ValidationWritten                                            bool
+}
+
+// Planned is one change a migration writes.
+type Planned struct {
+	Location string // the <location> path; "" for the file's own level
+	Section  string // e.g. "system.webServer/handlers"
+	// Op is "add" (a new <add>), "remove" (a new <remove>), "delete" (a
+	// local <add> taken out), "set" (an attribute) or "clear" (the section
+	// removed, --clear).
+	Op    string
+	Key   string // the entry's name, or the attribute's for "set"
+	Value string // the attribute's value for "set"
 }
 
 // Error is a migration that cannot be done, with the place it concerns.
@@ -165,6 +179,8 @@ type migration struct {
 }
 
 func (m *migration) doc() *config.Document { return m.res.Doc }
+
+func (m *migration) plan(p Planned) { m.res.Plan = append(m.res.Plan, p) }
 
 func (m *migration) say(kind MessageKind, location, format string, args ...any) {
 	m.res.Messages = append(m.res.Messages, Message{Kind: kind, Location: location, Text: fmt.Sprintf(format, args...)})

@@ -180,6 +180,7 @@ func (m *migration) clearSection(sec *schema.Section, rel string) (bool, error) 
 			if err := doc.RemoveElement(e); err != nil {
 				return false, err
 			}
+			m.plan(Planned{Location: key, Section: sec.Path, Op: "clear"})
 			cleared = true
 		}
 	}

@@ -58,6 +58,7 @@ func (m *migration) validation() (bool, error) {
 	if err != nil {
 		return false, err
 	}
+	m.plan(Planned{Section: schema.Validation.Path, Op: "set", Key: validationAttr, Value: "false"})
 	if err := m.commit(); err != nil {
 		return false, err
 	}

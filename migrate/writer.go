@@ -13,6 +13,7 @@ import (
 // system.webServer/handlers) at one configuration path of the document,
 // and writes it in one go, so edits never overlap.
 type target struct {
+	m       *migration
 	doc     *config.Document
 	sec     *schema.Section
 	rel     string
@@ -24,7 +25,7 @@ type target struct {
 }
 
 func (m *migration) target(sec *schema.Section, rel string) *target {
-	t := &target{doc: m.doc(), sec: sec, rel: rel}
+	t := &target{m: m, doc: m.doc(), sec: sec, rel: rel}
 	t.elem = sectionAt(m.doc(), sec.Path, rel)
 	return t
 }
@@ -53,6 +54,7 @@ func (t *target) write() error {
 	if t.empty() {
 		return nil
 	}
+	t.record()
 	st := t.doc.Style()
 	var removes []*config.NewElement
 	for i := len(t.removes) - 1; i >= 0; i-- {
@@ -126,4 +128,20 @@ func placeSection(doc *config.Document, st config.Style, sec *config.NewElement,
 		return doc.InsertElementsAfter(lastSystemWeb, st, []*config.NewElement{group})
 	}
 	return doc.AppendElements(root, st, []*config.NewElement{group})
+}
+
+// record adds the target's changes to the migration's plan.
+func (t *target) record() {
+	loc := config.NormalizeLocationPath(t.rel)
+	for _, name := range t.removes {
+		t.m.plan(Planned{Location: loc, Section: t.sec.Path, Op: "remove", Key: name})
+	}
+	for _, e := range t.deletes {
+		t.m.plan(Planned{Location: loc, Section: t.sec.Path, Op: "delete", Key: e.SelectAttrValue("name", "")})
+	}
+	for _, adds := range [][]*config.NewElement{t.topAdds, t.endAdds} {
+		for _, a := range adds {
+			t.m.plan(Planned{Location: loc, Section: t.sec.Path, Op: "add", Key: a.Attrs[0][1]})
+		}
+	}
 }

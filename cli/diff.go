@@ -1,0 +1,273 @@
+package cli
+
+import (
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	ucli "github.com/urfave/cli/v2"
+
+	"github.com/iiscfg/iiscfg/config"
+	"github.com/iiscfg/iiscfg/diff"
+	"github.com/iiscfg/iiscfg/report"
+)
+
+func diffCommand(e *env) *ucli.Command {
+	return &ucli.Command{
+		Name:      "diff",
+		Usage:     "show what changed between two configuration files (or two folders)",
+		ArgsUsage: "OLD NEW  (files, folders, or - for standard input on one side)",
+		Description: `--mode semantic (the default) compares the configuration: sections by path, collection
+entries by their key, attributes old -> new; whitespace, comments, attribute order,
+quotes and encoding never count. --mode text prints a unified diff.
+Two folders are compared file by file (same relative path).
+
+Exit status: 0 no difference, 1 differences, 2 usage error, 3 an input could not be
+read or parsed.`,
+		Flags: []ucli.Flag{
+			&ucli.StringFlag{Name: "mode", Value: "semantic", Usage: "semantic or text"},
+			&ucli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "semantic output: text, json, github or markdown"},
+			&ucli.IntFlag{Name: "context", Aliases: []string{"U"}, Value: 3, Usage: "lines of context in a text diff"},
+			&ucli.BoolFlag{Name: "ignore-order", Usage: "do not report collection entries that only moved"},
+			&ucli.StringFlag{Name: "color", Value: "auto", Usage: "colour output: auto, always or never"},
+			&ucli.StringFlag{Name: "stdin-filename", Value: "<stdin>", Usage: "the name to report for standard input"},
+		},
+		Action: func(c *ucli.Context) error { return runDiff(c, e) },
+	}
+}
+
+// pair is two files to compare; one side is nil when the file exists on
+// the other side only.
+type pair struct {
+	old, new *input
+	rel      string // for folders: the relative path, which orders the pairs
+}
+
+func runDiff(c *ucli.Context, e *env) error {
+	mode, format := c.String("mode"), c.String("format")
+	switch {
+	case mode != "semantic" && mode != "text":
+		return usageError("--mode must be semantic or text, not %q", mode)
+	case mode == "text" && format != "text":
+		return usageError("--mode text prints a unified diff; --format applies to --mode semantic")
+	case format != "text" && format != "json" && format != "github" && format != "markdown":
+		return usageError("--format must be text, json, github or markdown, not %q", format)
+	case c.Int("context") < 0:
+		return usageError("--context must not be negative")
+	}
+	if c.NArg() != 2 {
+		return usageError("diff takes two paths, OLD and NEW (see iiscfg diff --help)")
+	}
+	if c.Args().Get(0) == "-" && c.Args().Get(1) == "-" {
+		return usageError("only one side can be standard input")
+	}
+	outColor, err := colorFor(c.String("color"), e.stdout, e.getenv)
+	if err != nil {
+		return err
+	}
+	errColor, _ := colorFor(c.String("color"), e.stderr, e.getenv)
+	pairs, err := diffPairs(c.Args().Get(0), c.Args().Get(1), c.String("stdin-filename"))
+	if err != nil {
+		return err
+	}
+
+	var inputs []input
+	for _, p := range pairs {
+		for _, in := range []*input{p.old, p.new} {
+			if in != nil {
+				inputs = append(inputs, *in)
+			}
+		}
+	}
+	docs := loadAll(inputs, e.stdin)
+	byPath := map[*input]*loaded{}
+	i := 0
+	var errs []report.Error
+	for _, p := range pairs {
+		for _, in := range []*input{p.old, p.new} {
+			if in != nil {
+				byPath[in] = docs[i]
+				if docs[i].err != nil {
+					errs = append(errs, *docs[i].err)
+				}
+				i++
+			}
+		}
+	}
+
+	out := colorWriter(e.stdout, outColor)
+	var files []diff.File
+	differences := 0
+	for _, p := range pairs {
+		var a, b *loaded
+		if p.old != nil {
+			a = byPath[p.old]
+		}
+		if p.new != nil {
+			b = byPath[p.new]
+		}
+		if (a != nil && a.doc == nil) || (b != nil && b.doc == nil) {
+			continue
+		}
+		if mode == "text" {
+			text := textDiff(a, b, c.Int("context"), outColor)
+			if text != "" {
+				differences++
+			}
+			if _, err := io.WriteString(out, text); err != nil {
+				return err
+			}
+			continue
+		}
+		f := diff.File{}
+		switch {
+		case a == nil:
+			f.New = b.path
+		case b == nil:
+			f.Old = a.path
+		default:
+			f.Old, f.New = a.path, b.path
+			f.Changes = diff.Semantic(a.doc, b.doc, diff.Options{IgnoreOrder: c.Bool("ignore-order")})
+			if len(f.Changes) == 0 && len(pairs) > 1 {
+				continue // folders: list only the files that differ
+			}
+		}
+		files = append(files, f)
+	}
+	if mode == "semantic" {
+		differences = diff.Differences(files)
+		switch format {
+		case "json":
+			err = diff.WriteJSON(e.stdout, files)
+		case "markdown":
+			err = diff.WriteMarkdown(e.stdout, files)
+		case "github":
+			err = diff.WriteGitHub(e.stdout, files)
+		default:
+			if differences > 0 {
+				err = diff.WriteText(out, files, diffPalette(outColor))
+			}
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if err := report.Errors(colorWriter(e.stderr, errColor), errs, report.NewPalette(errColor)); err != nil {
+		return err
+	}
+	switch {
+	case len(errs) > 0:
+		return exitCode(ExitInput)
+	case differences > 0:
+		return exitCode(ExitFindings)
+	}
+	return nil
+}
+
+// textDiff is a unified diff of two loaded files (either may be absent).
+// UTF-16 files are compared as text; others byte for byte.
+func textDiff(a, b *loaded, context int, color bool) string {
+	bytesOf := func(l *loaded) []byte {
+		if l == nil {
+			return nil
+		}
+		if enc := l.doc.Encoding(); enc == config.UTF16LE || enc == config.UTF16BE {
+			return l.doc.Text()
+		}
+		return l.doc.Bytes()
+	}
+	oldName, newName := "/dev/null", "/dev/null"
+	if a != nil {
+		oldName = a.path
+	}
+	if b != nil {
+		newName = b.path
+	}
+	return diff.Unified(oldName, newName, bytesOf(a), bytesOf(b), context, diffPalette(color))
+}
+
+// diffPairs resolves the two arguments: two files (or stdin), or two
+// folders whose configuration files are paired by relative path.
+func diffPairs(oldArg, newArg, stdinName string) ([]pair, error) {
+	isDir := func(p string) (bool, error) {
+		if p == "-" {
+			return false, nil
+		}
+		st, err := os.Stat(p)
+		if err != nil {
+			return false, &exitError{code: ExitInput, msg: p + ": " + describeIOError(err)}
+		}
+		return st.IsDir(), nil
+	}
+	oldDir, err := isDir(oldArg)
+	if err != nil {
+		return nil, err
+	}
+	newDir, err := isDir(newArg)
+	if err != nil {
+		return nil, err
+	}
+	side := func(arg string) *input {
+		if arg == "-" {
+			return &input{path: stdinName, stdin: true}
+		}
+		return &input{path: arg}
+	}
+	switch {
+	case oldDir != newDir:
+		return nil, usageError("compare a file with a file or a folder with a folder")
+	case !oldDir:
+		return []pair{{old: side(oldArg), new: side(newArg)}}, nil
+	}
+	walk := func(root string) (map[string]*input, []string, error) {
+		ins, errs := collectInputs([]string{root}, stdinName)
+		if len(errs) > 0 {
+			return nil, nil, &exitError{code: ExitInput, msg: errs[0].File + ": " + errs[0].Message}
+		}
+		m := map[string]*input{}
+		var rels []string
+		for i := range ins {
+			rel, _ := filepath.Rel(root, ins[i].path)
+			rel = filepath.ToSlash(rel)
+			m[rel] = &ins[i]
+			rels = append(rels, rel)
+		}
+		return m, rels, nil
+	}
+	om, orels, err := walk(oldArg)
+	if err != nil {
+		return nil, err
+	}
+	nm, nrels, err := walk(newArg)
+	if err != nil {
+		return nil, err
+	}
+	// Pair by relative path; Windows folders differ only in letter case.
+	lowerNew := map[string]string{}
+	for _, r := range nrels {
+		lowerNew[strings.ToLower(r)] = r
+	}
+	used := map[string]bool{}
+	var pairs []pair
+	for _, r := range orels {
+		nr, ok := r, nm[r] != nil
+		if !ok {
+			nr, ok = lowerNew[strings.ToLower(r)]
+		}
+		if ok && !used[nr] {
+			used[nr] = true
+			pairs = append(pairs, pair{om[r], nm[nr], r})
+		} else {
+			pairs = append(pairs, pair{om[r], nil, r})
+		}
+	}
+	for _, r := range nrels {
+		if !used[r] {
+			pairs = append(pairs, pair{nil, nm[r], r})
+		}
+	}
+	sort.SliceStable(pairs, func(i, j int) bool { return pairs[i].rel < pairs[j].rel })
+	return pairs, nil
+}

@@ -1,0 +1,71 @@
+package cli
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestDiffExitCodesAndInputs(t *testing.T) {
+	a := `<configuration><appSettings><add key="k" value="1"/></appSettings></configuration>`
+	b := `<configuration><appSettings><add key="k" value="2"/></appSettings></configuration>`
+	dir := writeTree(t, map[string]string{
+		"old/web.config":          a,
+		"old/Views/web.config":    a,
+		"old/Gone/web.config":     a,
+		"new/web.config":          b,
+		"new/VIEWS/web.config":    a, // Windows checkouts differ in letter case only
+		"new/Added/web.config":    a,
+		"same1.config":            a,
+		"same2.config":            "<configuration>\n  <appSettings>\n    <add value='1' key='k' />\n  </appSettings>\n</configuration>\n",
+		"broken.config":           "<configuration>",
+		"file.config":             a,
+	})
+	p := func(s string) string { return filepath.Join(dir, s) }
+	tests := []struct {
+		name  string
+		stdin string
+		args  []string
+		code  int
+		want  string
+	}{
+		{"equal", "", []string{"diff", p("same1.config"), p("same2.config")}, ExitOK, ""},
+		{"different", "", []string{"diff", p("old/web.config"), p("new/web.config")}, ExitFindings, `± @value: "1" → "2"`},
+		{"stdin old side", a, []string{"diff", "-", p("new/web.config")}, ExitFindings, "<stdin> → "},
+		{"folders", "", []string{"diff", "--color", "never", p("old"), p("new")}, ExitFindings, "only in old: "},
+		{"parse error", "", []string{"diff", p("broken.config"), p("same1.config")}, ExitInput, ""},
+		{"missing file", "", []string{"diff", p("nope.config"), p("same1.config")}, ExitInput, ""},
+		{"one argument", "", []string{"diff", p("same1.config")}, ExitUsage, ""},
+		{"file and folder", "", []string{"diff", p("file.config"), p("new")}, ExitUsage, ""},
+		{"both stdin", "", []string{"diff", "-", "-"}, ExitUsage, ""},
+		{"bad mode", "", []string{"diff", "--mode", "xml", p("same1.config"), p("same2.config")}, ExitUsage, ""},
+		{"text mode json", "", []string{"diff", "--mode", "text", "--format", "json", p("same1.config"), p("same2.config")}, ExitUsage, ""},
+		{"text mode sees reformatting", "", []string{"diff", "--mode", "text", p("same1.config"), p("same2.config")}, ExitFindings, "+    <add value='1' key='k' />"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := runWith(t, tc.stdin, nil, tc.args...)
+			if r.code != tc.code || !strings.Contains(r.stdout, tc.want) {
+				t.Errorf("exit %d, want %d\nstdout: %s\nstderr: %s", r.code, tc.code, r.stdout, r.stderr)
+			}
+		})
+	}
+	// Folders: files are paired by relative path (letter case aside); the
+	// equal pair is not listed; a file on one side only is.
+	r := runCLI(t, "diff", "--format", "json", p("old"), p("new"))
+	var out struct {
+		Differences int
+		Files       []struct{ Old, New string }
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
+		t.Fatal(err)
+	}
+	var listed []string
+	for _, f := range out.Files {
+		listed = append(listed, filepath.Base(filepath.Dir(f.Old))+">"+filepath.Base(filepath.Dir(f.New)))
+	}
+	if got := strings.Join(listed, " "); got != ".>Added Gone>. old>new" || out.Differences != 3 {
+		t.Errorf("folder pairs %q, %d differences", got, out.Differences)
+	}
+}

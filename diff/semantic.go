@@ -1,0 +1,659 @@
+package diff
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/beevik/etree"
+
+	"github.com/iiscfg/iiscfg/config"
+	"github.com/iiscfg/iiscfg/schema"
+)
+
+// A configuration file is compared as the facts it states, not as text:
+// the attributes and text of each element, and, in collections, the
+// sequence of add/remove/clear directives, each identified by its key.
+// Whitespace, comments, attribute order, quotes, entity spelling and
+// encoding never count. An element with no attributes, text or children
+// states nothing, so an empty <httpModules/> is the same as none, as it is
+// for IIS.
+
+// Kind is what happened to a fact.
+type Kind int
+
+const (
+	Added Kind = iota
+	Removed
+	Changed
+	Moved
+)
+
+func (k Kind) String() string { return [...]string{"added", "removed", "changed", "moved"}[k] }
+
+// Symbol is the one-character mark of a kind (dyff's convention).
+func (k Kind) Symbol() string { return [...]string{"+", "-", "±", "⇆"}[k] }
+
+// Where is the change's full path: the element, the entry, and "/@attr".
+func (c Change) Where() string {
+	w := join(c.Path, c.Entry)
+	switch {
+	case c.Attr == "#text":
+		return w + "/text()"
+	case c.Attr != "":
+		return w + "/@" + c.Attr
+	}
+	return w
+}
+
+// Change is one semantic difference.
+type Change struct {
+	Kind Kind
+	// Path names the element, XPath-like, from inside <configuration>:
+	// "system.web/compilation", "location[@path='api']/system.web/httpHandlers".
+	// For a collection entry it is the collection's path.
+	Path string
+	// Entry names a collection entry: "add[@name='x']",
+	// "add[@path='*' and @verb='*']", "remove[@name='y']", "clear[1]".
+	Entry string
+	// Attr is the attribute for an attribute change, "#text" for text, ""
+	// when the change is the collection entry itself.
+	Attr string
+	// Old and New are the values: an attribute's value, or an entry's
+	// attributes ("name=\"x\" type=\"T\"").
+	Old, New string
+	// OldPos and NewPos locate the change in each file (nil where absent).
+	OldPos, NewPos *config.Pos
+}
+
+// Options tune a semantic diff.
+type Options struct {
+	IgnoreOrder bool // do not report entries that only moved in a collection
+}
+
+// Semantic compares two configuration files.
+func Semantic(a, b *config.Document, opts Options) []Change {
+	d := &differ{a: a, b: b, opts: opts}
+	ra, rb := a.Root(), b.Root()
+	if ra == nil || rb == nil {
+		return nil
+	}
+	d.compareContainer("", scopeChildren(ra), scopeChildren(rb), "")
+	d.compareLocations(ra, rb)
+	return d.changes
+}
+
+type differ struct {
+	a, b    *config.Document
+	opts    Options
+	changes []Change
+}
+
+func (d *differ) add(c Change) { d.changes = append(d.changes, c) }
+
+// scopeChildren is a configuration element's children outside <location>.
+func scopeChildren(root *etree.Element) []*etree.Element {
+	var out []*etree.Element
+	for _, c := range root.ChildElements() {
+		if !(c.Space == "" && c.Tag == "location") {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// location groups the <location> tags of one path.
+type location struct {
+	tags     []*etree.Element
+	children []*etree.Element
+}
+
+func locations(root *etree.Element) (map[string]*location, []string) {
+	byPath := map[string]*location{}
+	var order []string
+	for _, c := range root.ChildElements() {
+		if c.Space != "" || c.Tag != "location" {
+			continue
+		}
+		p := config.NormalizeLocationPath(c.SelectAttrValue("path", ""))
+		l := byPath[p]
+		if l == nil {
+			l = &location{}
+			byPath[p] = l
+			order = append(order, p)
+		}
+		l.tags = append(l.tags, c)
+		l.children = append(l.children, c.ChildElements()...)
+	}
+	return byPath, order
+}
+
+func (d *differ) compareLocations(ra, rb *etree.Element) {
+	la, orderA := locations(ra)
+	lb, orderB := locations(rb)
+	paths := append([]string(nil), orderA...)
+	for _, p := range orderB {
+		if la[p] == nil {
+			paths = append(paths, p)
+		}
+	}
+	for _, p := range paths {
+		scope := fmt.Sprintf("location[@path='%s']", p)
+		x, y := la[p], lb[p]
+		var xt, yt, xc, yc []*etree.Element
+		if x != nil {
+			xt, xc = x.tags, x.children
+		}
+		if y != nil {
+			yt, yc = y.tags, y.children
+		}
+		// The location tag's own attributes (overrideMode, ...), path aside.
+		d.compareAttrs(scope, "", first(xt), first(yt), map[string]bool{"path": true})
+		d.compareContainer(scope, xc, yc, "")
+	}
+}
+
+func first(es []*etree.Element) *etree.Element {
+	if len(es) == 0 {
+		return nil
+	}
+	return es[0]
+}
+
+// compareContainer matches the child elements of two containers (either
+// may be missing) and compares each pair. section is the configuration
+// path of the container inside its scope ("system.web", "" at the top).
+func (d *differ) compareContainer(prefix string, as, bs []*etree.Element, section string) {
+	ids := identify(as, bs)
+	seen := map[string]bool{}
+	var order []string
+	for _, e := range as {
+		if id := ids[e]; !seen[id] {
+			seen[id] = true
+			order = append(order, id)
+		}
+	}
+	for _, e := range bs {
+		if id := ids[e]; !seen[id] {
+			seen[id] = true
+			order = append(order, id)
+		}
+	}
+	byID := func(es []*etree.Element) map[string]*etree.Element {
+		m := map[string]*etree.Element{}
+		for _, e := range es {
+			m[ids[e]] = e
+		}
+		return m
+	}
+	ma, mb := byID(as), byID(bs)
+	for _, id := range order {
+		x, y := ma[id], mb[id]
+		tag := id
+		if x != nil {
+			tag = qname(x)
+		} else {
+			tag = qname(y)
+		}
+		d.compareElement(join(prefix, id), x, y, join(section, tag))
+	}
+}
+
+// compareElement compares two elements at the same path (either may be
+// missing: then every fact of the other is added or removed).
+func (d *differ) compareElement(path string, x, y *etree.Element, section string) {
+	d.compareAttrs(path, "", x, y, nil)
+	d.compareText(path, "", x, y)
+	if coll := collectionAt(section, x, y); coll != nil {
+		d.compareCollection(path, x, y, coll, section)
+		return
+	}
+	d.compareContainer(path, children(x), children(y), section)
+}
+
+func children(e *etree.Element) []*etree.Element {
+	if e == nil {
+		return nil
+	}
+	return e.ChildElements()
+}
+
+// compareAttrs compares the attributes of two elements, namespace
+// declarations aside (IIS does not read them).
+func (d *differ) compareAttrs(path, entry string, x, y *etree.Element, skip map[string]bool) {
+	av, bv := attrMap(x, skip), attrMap(y, skip)
+	names := make([]string, 0, len(av)+len(bv))
+	for n := range av {
+		names = append(names, n)
+	}
+	for n := range bv {
+		if _, ok := av[n]; !ok {
+			names = append(names, n)
+		}
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		va, inA := av[n]
+		vb, inB := bv[n]
+		switch {
+		case inA && inB && va == vb:
+		case inA && inB:
+			d.add(Change{Kind: Changed, Path: path, Entry: entry, Attr: n, Old: va, New: vb, OldPos: d.attrPos(d.a, x, n), NewPos: d.attrPos(d.b, y, n)})
+		case inA:
+			d.add(Change{Kind: Removed, Path: path, Entry: entry, Attr: n, Old: va, OldPos: d.attrPos(d.a, x, n), NewPos: d.pos(d.b, y)})
+		default:
+			d.add(Change{Kind: Added, Path: path, Entry: entry, Attr: n, New: vb, OldPos: d.pos(d.a, x), NewPos: d.attrPos(d.b, y, n)})
+		}
+	}
+}
+
+func attrMap(e *etree.Element, skip map[string]bool) map[string]string {
+	m := map[string]string{}
+	if e == nil {
+		return m
+	}
+	for _, a := range e.Attr {
+		k := a.FullKey()
+		if a.Space == "xmlns" || k == "xmlns" || skip[k] {
+			continue
+		}
+		m[k] = a.Value
+	}
+	return m
+}
+
+// compareText compares an element's own text, trimmed; white space that
+// only lays out child elements is no text.
+func (d *differ) compareText(path, entry string, x, y *etree.Element) {
+	ta, tb := ownText(x), ownText(y)
+	if ta == tb {
+		return
+	}
+	c := Change{Path: path, Entry: entry, Attr: "#text", Old: ta, New: tb, OldPos: d.pos(d.a, x), NewPos: d.pos(d.b, y)}
+	switch {
+	case ta == "":
+		c.Kind = Added
+	case tb == "":
+		c.Kind = Removed
+	default:
+		c.Kind = Changed
+	}
+	d.add(c)
+}
+
+func ownText(e *etree.Element) string {
+	if e == nil {
+		return ""
+	}
+	var b strings.Builder
+	for _, t := range e.Child {
+		if cd, ok := t.(*etree.CharData); ok {
+			b.WriteString(cd.Data)
+		}
+	}
+	return strings.TrimSpace(b.String())
+}
+
+func (d *differ) pos(doc *config.Document, e *etree.Element) *config.Pos {
+	if e == nil || doc.Info(e) == nil {
+		return nil
+	}
+	p := doc.StartPos(e)
+	return &p
+}
+
+func (d *differ) attrPos(doc *config.Document, e *etree.Element, name string) *config.Pos {
+	if e == nil {
+		return nil
+	}
+	if a, ok := doc.AttrInfo(e, name); ok {
+		p := doc.Pos(a.Key.Start)
+		return &p
+	}
+	return d.pos(doc, e)
+}
+
+func qname(e *etree.Element) string {
+	if e.Space != "" {
+		return e.Space + ":" + e.Tag
+	}
+	return e.Tag
+}
+
+func join(prefix, name string) string {
+	if prefix == "" {
+		return name
+	}
+	if name == "" {
+		return prefix
+	}
+	return prefix + "/" + name
+}
+
+// identify names the children of two containers so that the same element
+// gets the same name on both sides: its tag when it is the only one; else
+// a unique name/key/id/path attribute (dyff's heuristic); else its position
+// among the elements of its tag.
+func identify(as, bs []*etree.Element) map[*etree.Element]string {
+	ids := map[*etree.Element]string{}
+	byTag := map[string][2][]*etree.Element{}
+	var tags []string
+	for side, es := range [][]*etree.Element{as, bs} {
+		for _, e := range es {
+			t := qname(e)
+			g, ok := byTag[t]
+			if !ok {
+				tags = append(tags, t)
+			}
+			g[side] = append(g[side], e)
+			byTag[t] = g
+		}
+	}
+	for _, t := range tags {
+		g := byTag[t]
+		if len(g[0]) <= 1 && len(g[1]) <= 1 {
+			for _, side := range g {
+				for _, e := range side {
+					ids[e] = t
+				}
+			}
+			continue
+		}
+		if attr := uniqueAttr(g[0], g[1], "name", "key", "id", "path"); attr != "" {
+			for _, side := range g {
+				for _, e := range side {
+					ids[e] = fmt.Sprintf("%s[@%s=%s]", t, attr, quote(e.SelectAttrValue(attr, "")))
+				}
+			}
+			continue
+		}
+		for _, side := range g {
+			for i, e := range side {
+				ids[e] = fmt.Sprintf("%s[%d]", t, i+1)
+			}
+		}
+	}
+	return ids
+}
+
+// uniqueAttr returns the first candidate attribute present on every element
+// of both lists with values unique within each list.
+func uniqueAttr(as, bs []*etree.Element, candidates ...string) string {
+next:
+	for _, c := range candidates {
+		for _, list := range [][]*etree.Element{as, bs} {
+			seen := map[string]bool{}
+			for _, e := range list {
+				a := e.SelectAttr(c)
+				if a == nil || seen[a.Value] {
+					continue next
+				}
+				seen[a.Value] = true
+			}
+		}
+		return c
+	}
+	return ""
+}
+
+// quote writes a value for a path predicate: 'value', or "value" when the
+// value holds an apostrophe.
+func quote(v string) string {
+	if strings.Contains(v, "'") {
+		return `"` + v + `"`
+	}
+	return "'" + v + "'"
+}
+
+// collectionAt returns the schema of the collection an element holds, from
+// the IIS schema when the section is described, otherwise guessed: an
+// element whose children are add/remove/clear directives.
+func collectionAt(section string, x, y *etree.Element) *schema.Collection {
+	if el := schemaElement(section); el != nil {
+		return el.Collection
+	}
+	for _, e := range []*etree.Element{x, y} {
+		for _, c := range children(e) {
+			if c.Space == "" && (c.Tag == "add" || c.Tag == "remove" || c.Tag == "clear") {
+				return guessedCollection
+			}
+		}
+	}
+	return nil
+}
+
+// guessedCollection is a collection the schema does not describe: entries
+// keyed by a unique name, key, id or path attribute.
+var guessedCollection = &schema.Collection{Add: []string{"add"}, Remove: "remove", Clear: "clear", MergeAppend: true, Item: &schema.Element{}}
+
+// schemaElement finds the schema element at a configuration path such as
+// "system.webServer/handlers" or "system.webServer/security/requestFiltering/fileExtensions".
+func schemaElement(path string) *schema.Element {
+	segs := strings.Split(path, "/")
+	for i := len(segs); i > 0; i-- {
+		sec := schema.Lookup(strings.Join(segs[:i], "/"))
+		if sec == nil {
+			continue
+		}
+		el := sec.Root
+		for _, s := range segs[i:] {
+			next := el.Child(s)
+			if next == nil && el.Collection != nil && el.Collection.IsAdd(s) {
+				next = el.Collection.Item
+			}
+			if el = next; el == nil {
+				return nil
+			}
+		}
+		return el
+	}
+	return nil
+}
+
+// directive is one child of a collection element with its identity.
+type directive struct {
+	id   string
+	elem *etree.Element
+}
+
+// directives identifies a collection's children: add entries by their key
+// attributes (add[@name='x']), remove by the key they remove, clear by its
+// position among clears; anything else by identify's rules.
+func directives(as, bs []*etree.Element, coll *schema.Collection) (da, db []directive) {
+	keys := keyNames(coll)
+	if len(keys) == 0 {
+		var adds [2][]*etree.Element
+		for side, es := range [][]*etree.Element{as, bs} {
+			for _, e := range es {
+				if e.Space == "" && coll.IsAdd(e.Tag) {
+					adds[side] = append(adds[side], e)
+				}
+			}
+		}
+		if k := uniqueAttr(adds[0], adds[1], "name", "key", "id", "path"); k != "" {
+			keys = []string{k}
+		}
+	}
+	other := func(list []*etree.Element) []*etree.Element {
+		var out []*etree.Element
+		for _, e := range list {
+			if !isDirective(e, coll) {
+				out = append(out, e)
+			}
+		}
+		return out
+	}
+	otherIDs := identify(other(as), other(bs))
+	build := func(list []*etree.Element) []directive {
+		var out []directive
+		count := map[string]int{}
+		addN := 0
+		for _, e := range list {
+			var id string
+			switch {
+			case e.Space == "" && coll.IsAdd(e.Tag):
+				addN++
+				id = keyed(e, keys, fmt.Sprintf("%s[%d]", e.Tag, addN))
+			case e.Space == "" && coll.Remove != "" && e.Tag == coll.Remove:
+				id = keyed(e, keys, e.Tag)
+			case e.Space == "" && coll.Clear != "" && e.Tag == coll.Clear:
+				id = e.Tag
+			default:
+				id = otherIDs[e]
+			}
+			count[id]++
+			if n := count[id]; n > 1 || (e.Space == "" && e.Tag == coll.Clear) {
+				id = fmt.Sprintf("%s[%d]", id, n)
+			}
+			out = append(out, directive{id: id, elem: e})
+		}
+		return out
+	}
+	return build(as), build(bs)
+}
+
+func isDirective(e *etree.Element, coll *schema.Collection) bool {
+	return e.Space == "" && (coll.IsAdd(e.Tag) || (coll.Remove != "" && e.Tag == coll.Remove) || (coll.Clear != "" && e.Tag == coll.Clear))
+}
+
+func keyNames(coll *schema.Collection) []string {
+	if coll.Item == nil {
+		return nil
+	}
+	var out []string
+	for _, a := range coll.Keys() {
+		out = append(out, a.Name)
+	}
+	return out
+}
+
+// keyed writes tag[@k1='v1' and @k2='v2'], or fallback when the element
+// has none of the key attributes.
+func keyed(e *etree.Element, keys []string, fallback string) string {
+	var preds []string
+	for _, k := range keys {
+		if a := e.SelectAttr(k); a != nil {
+			preds = append(preds, "@"+k+"="+quote(a.Value))
+		}
+	}
+	if len(preds) == 0 {
+		return fallback
+	}
+	return e.Tag + "[" + strings.Join(preds, " and ") + "]"
+}
+
+func (d *differ) compareCollection(path string, x, y *etree.Element, coll *schema.Collection, section string) {
+	da, db := directives(children(x), children(y), coll)
+	inB := map[string]directive{}
+	for _, v := range db {
+		inB[v.id] = v
+	}
+	inA := map[string]directive{}
+	for _, v := range da {
+		inA[v.id] = v
+	}
+	for _, v := range da {
+		w, ok := inB[v.id]
+		if !ok {
+			d.add(Change{Kind: Removed, Path: path, Entry: v.id, Old: render(v.elem), OldPos: d.pos(d.a, v.elem), NewPos: d.pos(d.b, y)})
+			continue
+		}
+		item := join(section, qname(v.elem))
+		if isDirective(v.elem, coll) {
+			d.compareAttrs(path, v.id, v.elem, w.elem, nil)
+			d.compareText(path, v.id, v.elem, w.elem)
+			d.compareContainer(join(path, v.id), children(v.elem), children(w.elem), item)
+		} else {
+			d.compareElement(join(path, v.id), v.elem, w.elem, item)
+		}
+	}
+	for _, w := range db {
+		if _, ok := inA[w.id]; !ok {
+			d.add(Change{Kind: Added, Path: path, Entry: w.id, New: render(w.elem), OldPos: d.pos(d.a, x), NewPos: d.pos(d.b, w.elem)})
+		}
+	}
+	if !d.opts.IgnoreOrder {
+		d.compareOrder(path, da, db, inA, inB)
+	}
+}
+
+// compareOrder reports the entries present on both sides whose order
+// changed: those outside a longest common subsequence.
+func (d *differ) compareOrder(path string, da, db []directive, inA, inB map[string]directive) {
+	var sa, sb []string
+	for _, v := range da {
+		if _, ok := inB[v.id]; ok {
+			sa = append(sa, v.id)
+		}
+	}
+	for _, v := range db {
+		if _, ok := inA[v.id]; ok {
+			sb = append(sb, v.id)
+		}
+	}
+	keep := lcs(sa, sb)
+	posA := map[string]int{}
+	for i, id := range sa {
+		posA[id] = i + 1
+	}
+	for i, id := range sb {
+		if keep[id] {
+			continue
+		}
+		d.add(Change{Kind: Moved, Path: path, Entry: id, Old: fmt.Sprintf("entry %d", posA[id]), New: fmt.Sprintf("entry %d", i+1),
+			OldPos: d.pos(d.a, inA[id].elem), NewPos: d.pos(d.b, inB[id].elem)})
+	}
+}
+
+// lcs returns the elements of a longest common subsequence of a and b
+// (whose elements are distinct).
+func lcs(a, b []string) map[string]bool {
+	n, m := len(a), len(b)
+	t := make([][]int, n+1)
+	for i := range t {
+		t[i] = make([]int, m+1)
+	}
+	for i := n - 1; i >= 0; i-- {
+		for j := m - 1; j >= 0; j-- {
+			if a[i] == b[j] {
+				t[i][j] = t[i+1][j+1] + 1
+			} else {
+				t[i][j] = max(t[i+1][j], t[i][j+1])
+			}
+		}
+	}
+	keep := map[string]bool{}
+	for i, j := 0, 0; i < n && j < m; {
+		switch {
+		case a[i] == b[j]:
+			keep[a[i]] = true
+			i++
+			j++
+		case t[i+1][j] >= t[i][j+1]:
+			i++
+		default:
+			j++
+		}
+	}
+	return keep
+}
+
+// render writes an entry's attributes in the order written, and says how
+// many child elements it has.
+func render(e *etree.Element) string {
+	var parts []string
+	for _, a := range e.Attr {
+		if a.Space == "xmlns" || a.FullKey() == "xmlns" {
+			continue
+		}
+		parts = append(parts, fmt.Sprintf("%s=%q", a.FullKey(), a.Value))
+	}
+	switch n := len(e.ChildElements()); n {
+	case 0:
+	case 1:
+		parts = append(parts, "(1 child element)")
+	default:
+		parts = append(parts, fmt.Sprintf("(%d child elements)", n))
+	}
+	return strings.Join(parts, " ")
+}
