@@ -11,16 +11,16 @@ func TestDiffExitCodesAndInputs(t *testing.T) {
 	a := `<configuration><appSettings><add key="k" value="1"/></appSettings></configuration>`
 	b := `<configuration><appSettings><add key="k" value="2"/></appSettings></configuration>`
 	dir := writeTree(t, map[string]string{
-		"old/web.config":          a,
-		"old/Views/web.config":    a,
-		"old/Gone/web.config":     a,
-		"new/web.config":          b,
-		"new/VIEWS/web.config":    a, // Windows checkouts differ in letter case only
-		"new/Added/web.config":    a,
-		"same1.config":            a,
-		"same2.config":            "<configuration>\n  <appSettings>\n    <add value='1' key='k' />\n  </appSettings>\n</configuration>\n",
-		"broken.config":           "<configuration>",
-		"file.config":             a,
+		"old/web.config":       a,
+		"old/Views/web.config": a,
+		"old/Gone/web.config":  a,
+		"new/web.config":       b,
+		"new/VIEWS/web.config": a, // Windows checkouts differ in letter case only
+		"new/Added/web.config": a,
+		"same1.config":         a,
+		"same2.config":         "<configuration>\n  <appSettings>\n    <add value='1' key='k' />\n  </appSettings>\n</configuration>\n",
+		"broken.config":        "<configuration>",
+		"file.config":          a,
 	})
 	p := func(s string) string { return filepath.Join(dir, s) }
 	tests := []struct {
