@@ -158,14 +158,21 @@ func lintContexts(docs []*loaded, runtime schema.Runtime) []validate.Context {
 		if l.doc == nil || byDir[filepath.Dir(filepath.Clean(l.path))] != l {
 			continue
 		}
-		dir := filepath.Dir(filepath.Clean(l.path))
-		var chain []config.Ancestor
-		for p := parentOf(l); p != nil; p = parentOf(p) {
-			rel, _ := filepath.Rel(filepath.Dir(filepath.Clean(p.path)), dir)
-			chain = append([]config.Ancestor{{Doc: p.doc, Rel: filepath.ToSlash(rel)}}, chain...)
+		// The chain's coordinates are relative to its outermost file.
+		var files []*loaded
+		for p := l; p != nil; p = parentOf(p) {
+			files = append([]*loaded{p}, files...)
 		}
-		ctx.Ancestors = chain
-		ctx.AppRoot = len(chain) == 0
+		top := filepath.Dir(filepath.Clean(files[0].path))
+		prefix := func(f *loaded) string {
+			rel, _ := filepath.Rel(top, filepath.Dir(filepath.Clean(f.path)))
+			return config.NormalizeLocationPath(filepath.ToSlash(rel))
+		}
+		for _, f := range files[:len(files)-1] {
+			ctx.Above = append(ctx.Above, config.Source{Doc: f.doc, Prefix: prefix(f)})
+		}
+		ctx.Prefix = prefix(l)
+		ctx.AppRoot = len(files) == 1
 		out[i] = ctx
 	}
 	return out

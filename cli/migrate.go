@@ -160,11 +160,12 @@ func runMigrate(c *ucli.Context, e *env) error {
 		}
 		opts := r.opts
 		opts.AppRoot = contexts[i].AppRoot
-		for _, a := range contexts[i].Ancestors {
+		opts.Prefix = contexts[i].Prefix
+		for _, a := range contexts[i].Above {
 			if m := migrated[a.Doc]; m != nil {
 				a.Doc = m
 			}
-			opts.Ancestors = append(opts.Ancestors, a)
+			opts.Above = append(opts.Above, a)
 		}
 		res, err := migrate.Migrate(l.doc, opts)
 		if err != nil {

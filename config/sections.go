@@ -68,6 +68,10 @@ type Level struct {
 // location tag whose path covers rel, shallowest first. Levels without
 // elements are left out.
 func (d *Document) SectionLevels(section, rel string) []Level {
+	return d.sectionLevels(section, rel, false)
+}
+
+func (d *Document) sectionLevels(section, rel string, parentApp bool) []Level {
 	rel = NormalizeLocationPath(rel)
 	root := d.Root()
 	if root == nil {
@@ -77,6 +81,9 @@ func (d *Document) SectionLevels(section, rel string) []Level {
 	paths := []string{""}
 	for _, loc := range d.Locations() {
 		if !PathCovers(loc.Path, rel) {
+			continue
+		}
+		if parentApp && strings.EqualFold(loc.Elem.SelectAttrValue("inheritInChildApplications", ""), "false") {
 			continue
 		}
 		key := strings.ToLower(loc.Path)
@@ -158,26 +165,50 @@ func LocationOf(e *etree.Element) (string, bool) {
 	return "", false
 }
 
-// Ancestor is a configuration file above another one along the URL (a site
-// root's or a parent folder's web.config), with the path from its folder to
-// the other file's folder.
-type Ancestor struct {
-	Doc *Document
-	Rel string
+// Source is one configuration file of a chain, with the configuration path
+// of its folder in the chain's coordinates: "" for applicationHost.config
+// (its location paths are "Site/app/..."), "Site" for a site root's
+// web.config, "Site/app1" for an application's. For files found by walking
+// a folder, paths are relative to the outermost file instead.
+type Source struct {
+	Doc    *Document
+	Prefix string
+	// ParentApp: the file belongs to an application above the one the
+	// chain is for, so its <location inheritInChildApplications="false">
+	// tags do not apply.
+	ParentApp bool
 }
 
-// LevelsAlong returns the levels of a section that apply at rel (relative
-// to doc's folder), from the outermost ancestor down to doc itself.
-func LevelsAlong(ancestors []Ancestor, doc *Document, section, rel string) []Level {
+// LevelsAt returns the levels of a section that apply at path, file by
+// file along the chain (outermost first).
+func LevelsAt(chain []Source, section, path string) []Level {
 	var out []Level
-	for _, a := range ancestors {
-		out = append(out, a.Doc.SectionLevels(section, JoinPath(a.Rel, rel))...)
+	for _, s := range chain {
+		rel, ok := PathUnder(path, s.Prefix)
+		if !ok {
+			continue
+		}
+		out = append(out, s.Doc.sectionLevels(section, rel, s.ParentApp)...)
 	}
-	return append(out, doc.SectionLevels(section, rel)...)
+	return out
 }
 
-// JoinPath joins two relative URL paths.
+// PathUnder returns path relative to prefix, when path is prefix or below
+// it (compared case-insensitively, segment by segment).
+func PathUnder(path, prefix string) (string, bool) {
+	path, prefix = NormalizeLocationPath(path), NormalizeLocationPath(prefix)
+	if !PathCovers(prefix, path) {
+		return "", false
+	}
+	if prefix == "" {
+		return path, true
+	}
+	return strings.TrimPrefix(path[len(prefix):], "/"), true
+}
+
+// JoinPath joins two configuration paths.
 func JoinPath(a, b string) string {
+	a, b = NormalizeLocationPath(a), NormalizeLocationPath(b)
 	switch {
 	case a == "":
 		return b

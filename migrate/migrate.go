@@ -74,7 +74,11 @@ type Options struct {
 	Recurse           bool // also migrate httpHandlers in <location> paths below (appcmd -recurse, on by default)
 	Runtime           schema.Runtime
 	Server            Server
-	Ancestors         []config.Ancestor // files above the document along the URL
+	// Above are the files before the document along the URL (see
+	// config.Source), outermost first; Prefix is the configuration path of
+	// the document's folder in their coordinates.
+	Above  []config.Source
+	Prefix string
 	// AppRoot is true for the application's root web.config. A subfolder's
 	// web.config only has its handlers migrated, as appcmd's recursion does.
 	AppRoot bool
@@ -221,10 +225,11 @@ func (m *migration) check(doc *config.Document) error {
 	return nil
 }
 
-// levels returns the levels of a section at rel in the current document,
-// ancestors first.
+// levels returns the levels of a section at rel (relative to the current
+// document's folder), the files above first.
 func (m *migration) levels(sec *schema.Section, rel string) []config.Level {
-	return config.LevelsAlong(m.opts.Ancestors, m.doc(), sec.Path, rel)
+	chain := append(append([]config.Source(nil), m.opts.Above...), config.Source{Doc: m.doc(), Prefix: m.opts.Prefix})
+	return config.LevelsAt(chain, sec.Path, config.JoinPath(m.opts.Prefix, rel))
 }
 
 // effective merges a section from base down to rel.

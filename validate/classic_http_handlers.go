@@ -50,10 +50,10 @@ func checkClassicHTTPHandlers(p *pass) {
 			continue
 		}
 		root := p.ctx.Server.RootHTTPHandlers
-		if sameCollection(schema.HTTPHandlers, root, p.effective(schema.HTTPHandlers, root, cp.rel).Items) {
+		if sameCollection(schema.HTTPHandlers, root, p.effective(schema.HTTPHandlers, root, cp.path).Items) {
 			continue
 		}
-		for _, lc := range p.ownChanges(schema.HTTPHandlers, root, cp.rel, label) {
+		for _, lc := range p.ownChanges(schema.HTTPHandlers, root, cp.path, label) {
 			for _, e := range lc.elems {
 				f := byElem[e]
 				if f == nil {
@@ -61,7 +61,7 @@ func checkClassicHTTPHandlers(p *pass) {
 					byElem[e] = f
 					order = append(order, e)
 				}
-				f.scopes = append(f.scopes, cp.rel)
+				f.scopes = append(f.scopes, cp.path)
 			}
 		}
 	}

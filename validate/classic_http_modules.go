@@ -37,11 +37,11 @@ func checkClassicHTTPModules(p *pass) {
 		return
 	}
 	root := p.ctx.Server.RootHTTPModules
-	if sameCollection(schema.HTTPModules, root, p.effective(schema.HTTPModules, root, "").Items) {
+	if sameCollection(schema.HTTPModules, root, p.effective(schema.HTTPModules, root, p.base()).Items) {
 		return
 	}
 	name := schema.HTTPModules.Root.Collection.Item.Attr("name")
-	for _, lc := range p.ownChanges(schema.HTTPModules, root, "", func(it config.Item) string { return it.Value(name) }) {
+	for _, lc := range p.ownChanges(schema.HTTPModules, root, p.base(), func(it config.Item) string { return it.Value(name) }) {
 		for _, e := range lc.elems {
 			p.report(e, "system.web/httpModules %s: an Integrated pool answers HTTP 500.22 to %s; %s",
 				lc.change, p.scopeText(scopes), integratedFix)

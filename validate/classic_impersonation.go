@@ -38,7 +38,7 @@ func checkClassicImpersonation(p *pass) {
 	}
 	var setter *etree.Element // the element whose impersonate="true" is in effect
 	impersonate, userName := false, ""
-	for _, l := range p.levelsAt(schema.Identity.Path, "") {
+	for _, l := range p.levelsAt(schema.Identity.Path, p.base()) {
 		for _, e := range l.Elems {
 			if a := e.SelectAttr("impersonate"); a != nil {
 				if b, ok := parseBool(a.Value); ok {

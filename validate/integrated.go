@@ -32,7 +32,7 @@ import (
 
 // checkpoint is one URL scope of the linted file.
 type checkpoint struct {
-	rel      string // "" for the file's own folder
+	path     string // configuration path, in the chain's coordinates
 	validate bool   // validateIntegratedModeConfiguration in effect there
 }
 
@@ -45,30 +45,32 @@ func (p *pass) integrated() *integratedModel {
 		return p.im
 	}
 	m := &integratedModel{}
-	rels := []string{""}
-	seen := map[string]bool{"": true}
+	base := p.base()
+	paths := []string{base}
+	seen := map[string]bool{strings.ToLower(base): true}
+	var below []string
 	for _, loc := range p.doc.Locations() {
-		key := strings.ToLower(loc.Path)
-		if !seen[key] {
+		abs := config.JoinPath(p.ctx.Prefix, loc.Path)
+		if key := strings.ToLower(abs); !seen[key] && config.PathCovers(base, abs) {
 			seen[key] = true
-			rels = append(rels, loc.Path)
+			below = append(below, abs)
 		}
 	}
-	sort.Strings(rels[1:])
-	for _, rel := range rels {
-		m.checkpoints = append(m.checkpoints, checkpoint{rel: rel, validate: p.validationAt(rel)})
+	sort.Strings(below)
+	for _, path := range append(paths, below...) {
+		m.checkpoints = append(m.checkpoints, checkpoint{path: path, validate: p.validationAt(path)})
 	}
 	p.im = m
 	return m
 }
 
-// validationAt is the effective validateIntegratedModeConfiguration at rel.
-func (p *pass) validationAt(rel string) bool {
+// validationAt is the effective validateIntegratedModeConfiguration at path.
+func (p *pass) validationAt(path string) bool {
 	if p.ctx.IgnoreValidation {
 		return true
 	}
 	enabled := p.ctx.Server.Validation
-	for _, l := range p.levelsAt(schema.Validation.Path, rel) {
+	for _, l := range p.levelsAt(schema.Validation.Path, path) {
 		for _, e := range l.Elems {
 			if v := e.SelectAttr("validateIntegratedModeConfiguration"); v != nil {
 				if b, ok := parseBool(v.Value); ok {
@@ -85,16 +87,16 @@ func (m *integratedModel) validatedScopes() []string {
 	var out []string
 	for _, c := range m.checkpoints {
 		if c.validate {
-			out = append(out, c.rel)
+			out = append(out, c.path)
 		}
 	}
 	return out
 }
 
-// effective merges a collection section from the server level down to rel.
-func (p *pass) effective(sec *schema.Section, server []config.Item, rel string) *config.Collection {
+// effective merges a collection section from the server level down to path.
+func (p *pass) effective(sec *schema.Section, server []config.Item, path string) *config.Collection {
 	c := config.NewCollection(sec.Root.Collection, server)
-	for _, l := range p.levelsAt(sec.Path, rel) {
+	for _, l := range p.levelsAt(sec.Path, path) {
 		c.ApplyLevel(l)
 	}
 	return c
@@ -106,13 +108,13 @@ type levelChange struct {
 	change string
 }
 
-// ownChanges merges a collection section down to rel and returns, for each
+// ownChanges merges a collection section down to path and returns, for each
 // level of the linted file that changes the collection, its elements and a
 // description of its change.
-func (p *pass) ownChanges(sec *schema.Section, server []config.Item, rel string, label func(config.Item) string) []levelChange {
+func (p *pass) ownChanges(sec *schema.Section, server []config.Item, path string, label func(config.Item) string) []levelChange {
 	c := config.NewCollection(sec.Root.Collection, server)
 	var out []levelChange
-	for _, l := range p.levelsAt(sec.Path, rel) {
+	for _, l := range p.levelsAt(sec.Path, path) {
 		before := c.Items
 		c.ApplyLevel(l)
 		if l.Doc != p.doc || sameCollection(sec, before, c.Items) {
@@ -233,18 +235,32 @@ func nameList(names []string) string {
 }
 
 // scopeText names the requests a finding affects.
-func (p *pass) scopeText(rels []string) string {
-	if len(rels) > 0 && rels[0] == "" {
-		if p.ctx.AppRoot {
+func (p *pass) scopeText(paths []string) string {
+	base := p.base()
+	name := func(path string) string {
+		rel, _ := config.PathUnder(path, base)
+		switch {
+		case p.ctx.Scope != "" && rel == "":
+			return p.ctx.Scope
+		case p.ctx.Scope != "":
+			return p.ctx.Scope + "/" + rel
+		}
+		return "/" + rel
+	}
+	if len(paths) > 0 && strings.EqualFold(paths[0], base) {
+		switch {
+		case p.ctx.Scope != "":
+			return "every request of " + p.ctx.Scope
+		case p.ctx.AppRoot:
 			return "every request of the application"
 		}
 		return "every request under this folder"
 	}
-	paths := make([]string, len(rels))
-	for i, r := range rels {
-		paths[i] = "/" + r
+	names := make([]string, len(paths))
+	for i, path := range paths {
+		names[i] = name(path)
 	}
-	return "requests under " + strings.Join(paths, ", ")
+	return "requests under " + strings.Join(names, ", ")
 }
 
 const integratedFix = `fix: iiscfg migrate, validateIntegratedModeConfiguration="false", or a Classic pool`

@@ -42,12 +42,27 @@ func StockServer(r schema.Runtime) Server {
 
 // Context says where a document is deployed.
 type Context struct {
-	Runtime   schema.Runtime
-	Pipeline  Pipeline
-	Server    Server
-	Ancestors []config.Ancestor // outermost first; none for a lone application root
-	// AppRoot is true when the document is the application's root
-	// web.config (not a subfolder's).
+	Runtime  schema.Runtime
+	Pipeline Pipeline
+	Server   Server
+	// Pool is what preConditions are evaluated against.
+	Pool schema.Pool
+	// Above and Below are the other files of the document's chain (see
+	// config.Source): Above those before it along the URL, outermost
+	// first; Below those after it, when the document is
+	// applicationHost.config and the application's web.config follows.
+	Above, Below []config.Source
+	// Prefix is the configuration path of the document's folder in the
+	// chain's coordinates ("" for a lone file).
+	Prefix string
+	// Path is the configuration path whose requests are checked (the
+	// application's, or a subfolder's); "" means Prefix.
+	Path string
+	// Scope names the application in messages ("Default Web Site/app1");
+	// empty: "the application".
+	Scope string
+	// AppRoot is true when Path is the application's root (modules and
+	// identity are checked there only).
 	AppRoot bool
 	// Enabled selects rules; nil runs every rule.
 	Enabled func(*Rule) bool
@@ -71,7 +86,8 @@ func OnlyRules(names ...string) func(*Rule) bool {
 // DefaultContext is a lone web.config taken as the root of an application
 // in an Integrated pool of runtime r on a stock server.
 func DefaultContext(r schema.Runtime) Context {
-	return Context{Runtime: r, Pipeline: Integrated, Server: StockServer(r), AppRoot: true}
+	return Context{Runtime: r, Pipeline: Integrated, Server: StockServer(r), AppRoot: true,
+		Pool: schema.Pool{Integrated: true, Runtime: r}}
 }
 
 // Lint runs the enabled rules over doc and returns the findings, sorted.
@@ -112,10 +128,25 @@ func (p *pass) report(e *etree.Element, format string, args ...any) {
 	})
 }
 
-// levelsAt returns the levels of a section that apply at rel (a path
-// relative to the linted file) along the chain of files, outermost first.
-func (p *pass) levelsAt(section, rel string) []config.Level {
-	return config.LevelsAlong(p.ctx.Ancestors, p.doc, section, rel)
+// chain is the document's chain of files.
+func (p *pass) chain() []config.Source {
+	out := append([]config.Source(nil), p.ctx.Above...)
+	out = append(out, config.Source{Doc: p.doc, Prefix: p.ctx.Prefix})
+	return append(out, p.ctx.Below...)
+}
+
+// base is the path whose requests are checked.
+func (p *pass) base() string {
+	if p.ctx.Path != "" {
+		return config.NormalizeLocationPath(p.ctx.Path)
+	}
+	return config.NormalizeLocationPath(p.ctx.Prefix)
+}
+
+// levelsAt returns the levels of a section that apply at path along the
+// chain, outermost first.
+func (p *pass) levelsAt(section, path string) []config.Level {
+	return config.LevelsAt(p.chain(), section, path)
 }
 
 // parseBool reads a bool as the configuration system does.
