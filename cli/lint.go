@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 
@@ -16,21 +17,26 @@ func lintCommand(e *env) *ucli.Command {
 	return &ucli.Command{
 		Name:      "lint",
 		Usage:     "report what IIS will refuse or ignore in configuration files",
-		ArgsUsage: "[PATH...]  (files, directories, or - for standard input; default .)",
+		ArgsUsage: "[PATH...]  (files, directories, or - for standard input; default .)\n   iiscfg lint --apphost FILE [--path-map WIN=LOCAL]... [Site/app...]",
 		Description: `Directories are walked for web.config, Web.*.config, applicationHost.config and
 machine.config (any letter case), skipping bin, obj, node_modules and dot-folders.
 A web.config below another one in the same walk is taken as that application's
 subfolder, unless it has application-only sections (authentication, sessionState, ...).
 
+With --apphost, iiscfg lints that applicationHost.config and every application of its
+sites (or the "Site/app" ones named), each file against its own pool: Classic pools get
+info findings about what moving to Integrated takes. --path-map tells where the sites'
+Windows folders are on this machine.
+
 Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage error,
 3 an input could not be read or parsed (the other inputs are still linted).`,
-		Flags: []ucli.Flag{
+		Flags: append([]ucli.Flag{
 			&ucli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format: text or json"},
 			&ucli.StringFlag{Name: "fail-on", Value: "warning", Usage: "lowest severity that fails the run: error, warning, info or none"},
 			&ucli.StringFlag{Name: "runtime", Value: "v4.0", Usage: "the application pool's .NET runtime: v2.0 or v4.0 (selects the root web.config compared with)"},
 			&ucli.StringFlag{Name: "color", Value: "auto", Usage: "colour output: auto, always or never (NO_COLOR is honoured)"},
 			&ucli.StringFlag{Name: "stdin-filename", Value: "<stdin>", Usage: "the name to report for standard input"},
-		},
+		}, serverFlags()...),
 		Action: func(c *ucli.Context) error { return runLint(c, e) },
 	}
 }
@@ -65,32 +71,23 @@ func runLint(c *ucli.Context, e *env) error {
 		return err
 	}
 	errColor, _ := colorFor(c.String("color"), e.stderr, e.getenv)
-	args := c.Args().Slice()
-	if len(args) == 0 {
-		args = []string{"."}
+	srv, rootWeb, err := openServer(c, e)
+	if err != nil {
+		return err
 	}
-
-	inputs, errs := collectInputs(args, c.String("stdin-filename"))
-	docs := loadAll(inputs, e.stdin)
-	contexts := lintContexts(docs, runtime)
-
-	results := make([][]validate.Finding, len(docs))
-	parallel(len(docs), func(i int) {
-		if docs[i].doc != nil {
-			results[i] = validate.Lint(docs[i].doc, contexts[i])
+	var res *report.Result
+	var src sources
+	if srv != nil {
+		var notes []string
+		if res, src, notes, err = srv.lint(c.Args().Slice(), nil); err != nil {
+			return err
 		}
-	})
-	res := &report.Result{Errors: errs}
-	src := sources{}
-	for i, l := range docs {
-		if l.err != nil {
-			res.Errors = append(res.Errors, *l.err)
-			continue
+		for _, n := range notes {
+			fmt.Fprintf(e.stderr, "iiscfg: note: %s\n", n)
 		}
-		src[l.path] = l.doc
-		res.Findings = append(res.Findings, results[i]...)
+	} else {
+		res, src = lintFiles(c.Args().Slice(), c.String("stdin-filename"), runtime, rootWeb, e)
 	}
-	validate.SortFindings(res.Findings)
 
 	switch format {
 	case "json":
@@ -111,6 +108,41 @@ func runLint(c *ucli.Context, e *env) error {
 		return exitCode(ExitFindings)
 	}
 	return nil
+}
+
+// lintFiles lints files and folders, each web.config taken as an
+// application root or, below another one in a walk, as its subfolder.
+func lintFiles(args []string, stdinName string, runtime schema.Runtime, rootWeb *config.Document, e *env) (*report.Result, sources) {
+	if len(args) == 0 {
+		args = []string{"."}
+	}
+	inputs, errs := collectInputs(args, stdinName)
+	docs := loadAll(inputs, e.stdin)
+	contexts := lintContexts(docs, runtime)
+	if rootWeb != nil {
+		modules, handlers := rootLists(rootWeb, runtime)
+		for i := range contexts {
+			contexts[i].Server.RootHTTPModules, contexts[i].Server.RootHTTPHandlers = modules, handlers
+		}
+	}
+	results := make([][]validate.Finding, len(docs))
+	parallel(len(docs), func(i int) {
+		if docs[i].doc != nil {
+			results[i] = validate.Lint(docs[i].doc, contexts[i])
+		}
+	})
+	res := &report.Result{Errors: errs}
+	src := sources{}
+	for i, l := range docs {
+		if l.err != nil {
+			res.Errors = append(res.Errors, *l.err)
+			continue
+		}
+		src[l.path] = l.doc
+		res.Findings = append(res.Findings, results[i]...)
+	}
+	validate.SortFindings(res.Findings)
+	return res, src
 }
 
 func anyAtOrAbove(fs []validate.Finding, s validate.Severity) bool {

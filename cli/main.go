@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	ucli "github.com/urfave/cli/v2"
+
+	"github.com/iiscfg/iiscfg/report"
 )
 
 // Exit codes (DESIGN.md).
@@ -81,6 +83,7 @@ func newApp(e *env) *ucli.App {
 			lintCommand(e),
 			migrateCommand(e),
 			diffCommand(e),
+			appsCommand(e),
 			rulesCommand(e),
 			versionCommand(e),
 		},
@@ -95,6 +98,12 @@ func newApp(e *env) *ucli.App {
 		cmd.OnUsageError = onUsageError
 	}
 	return app
+}
+
+// reportErrors prints inputs that could not be read or parsed to stderr.
+func reportErrors(e *env, colorMode string, errs []report.Error) error {
+	c, _ := colorFor(colorMode, e.stderr, e.getenv)
+	return report.Errors(colorWriter(e.stderr, c), errs, report.NewPalette(c))
 }
 
 func onUsageError(c *ucli.Context, err error, isSubcommand bool) error {

@@ -20,14 +20,22 @@ func migrateCommand(e *env) *ucli.Command {
 	return &ucli.Command{
 		Name:      "migrate",
 		Usage:     "move system.web/httpModules and httpHandlers to system.webServer, as appcmd migrate config does",
-		ArgsUsage: "[FILE|DIR|-...]  (default .)",
+		ArgsUsage: "[FILE|DIR|-...]  (default .)\n   iiscfg migrate --apphost FILE [--path-map WIN=LOCAL]... Site/app... | --all",
 		Description: `By default nothing is written: the changes are shown as a unified diff on stdout
 (git apply accepts it) and appcmd's messages on stderr. --write applies them.
 
+With --apphost, the arguments are applications ("Default Web Site/app1") resolved as
+appcmd resolves them, and --all takes every application in an Integrated pool. The
+server level is then that applicationHost.config plus the root web.config of
+--server-runtime; each application's pool gives its runtime. Subfolder web.config files
+and applicationHost.config's <location> tags for the application get their handlers
+migrated too.
+
 Exit status: 0 done (or nothing to do), 1 with --check when a file would change,
 2 usage error, 3 an input could not be read, parsed, migrated or written.`,
-		Flags: []ucli.Flag{
+		Flags: append([]ucli.Flag{
 			&ucli.BoolFlag{Name: "write", Aliases: []string{"w"}, Usage: "write the migrated files in place (atomically)"},
+			&ucli.BoolFlag{Name: "all", Usage: "with --apphost: every application in an Integrated pool"},
 			&ucli.GenericFlag{Name: "backup", Value: &backupFlag{}, Usage: "with --write, keep the original as FILE.bak (or --backup=SUFFIX)"},
 			&ucli.BoolFlag{Name: "stdout", Usage: "print the migrated document instead of a diff (one input)"},
 			&ucli.BoolFlag{Name: "check", Usage: "exit 1 when any file would change (for CI)"},
@@ -40,21 +48,22 @@ Exit status: 0 done (or nothing to do), 1 with --check when a file would change,
 			&ucli.StringFlag{Name: "compat", Value: "best", Usage: "best (iiscfg's corrections) or appcmd (appcmd's exact output, quirks included)"},
 			&ucli.StringFlag{Name: "color", Value: "auto", Usage: "colour output: auto, always or never"},
 			&ucli.StringFlag{Name: "stdin-filename", Value: "web.config", Usage: "the name to use for standard input"},
-		},
+		}, serverFlags()...),
 		Action: func(c *ucli.Context) error { return runMigrate(c, e) },
 	}
 }
 
 type migrateRun struct {
-	opts      migrate.Options
-	semantic  bool
-	write     bool
-	backup    string
-	toStdout  bool
-	check     bool
-	outColor  bool
-	errColor  bool
-	stdinName string
+	opts          migrate.Options
+	serverRuntime schema.Runtime // chosen with --server-runtime, or ""
+	semantic      bool
+	write         bool
+	backup        string
+	toStdout      bool
+	check         bool
+	outColor      bool
+	errColor      bool
+	stdinName     string
 }
 
 func parseMigrateFlags(c *ucli.Context, e *env) (*migrateRun, error) {
@@ -91,6 +100,7 @@ func parseMigrateFlags(c *ucli.Context, e *env) (*migrateRun, error) {
 		if serverRuntime, err = schema.ParseRuntime(s); err != nil || serverRuntime == schema.V11 {
 			return nil, usageError("--server-runtime must be v2.0 or v4.0, not %q", s)
 		}
+		r.serverRuntime = serverRuntime
 	}
 	modules, handlers := true, true
 	if sections := c.StringSlice("section"); len(sections) > 0 {
@@ -121,11 +131,40 @@ func runMigrate(c *ucli.Context, e *env) error {
 	if err != nil {
 		return err
 	}
+	srv, rootWeb, err := openServer(c, e)
+	if err != nil {
+		return err
+	}
+	out := &migrateOutput{run: r, e: e, stdout: colorWriter(e.stdout, r.outColor), stderr: colorWriter(e.stderr, r.errColor),
+		pal: report.NewPalette(r.errColor)}
+	if srv != nil {
+		if err := r.migrateServer(c, srv, out); err != nil {
+			return err
+		}
+	} else {
+		if c.Bool("all") {
+			return usageError("--all needs --apphost")
+		}
+		if rootWeb != nil {
+			s := &r.opts.Server
+			s.AppHTTPModules, s.AppHTTPHandlers = rootLists(rootWeb, r.opts.Runtime)
+			s.ServerHTTPModules, s.ServerHTTPHandlers = rootLists(rootWeb, r.opts.Runtime)
+		}
+		if err := r.migrateFiles(c, out); err != nil {
+			return err
+		}
+	}
+	return out.finish()
+}
+
+// migrateFiles migrates files and folders given on the command line.
+func (r *migrateRun) migrateFiles(c *ucli.Context, out *migrateOutput) error {
 	args := c.Args().Slice()
 	if len(args) == 0 {
 		args = []string{"."}
 	}
 	inputs, errs := collectInputs(args, r.stdinName)
+	out.errs = append(out.errs, errs...)
 	for _, in := range inputs {
 		if in.stdin && r.write {
 			return usageError("--write cannot write to standard input; use --stdout")
@@ -134,18 +173,13 @@ func runMigrate(c *ucli.Context, e *env) error {
 	if n := len(inputs) + len(errs); r.toStdout && n != 1 {
 		return usageError("--stdout takes exactly one input, not %d", n)
 	}
-	docs := loadAll(inputs, e.stdin)
-	errOut := colorWriter(e.stderr, r.errColor)
-	out := colorWriter(e.stdout, r.outColor)
-	errPal := report.NewPalette(r.errColor)
+	docs := loadAll(inputs, out.e.stdin)
 	for _, l := range docs {
 		if l.err != nil {
-			errs = append(errs, *l.err)
+			out.errs = append(out.errs, *l.err)
 		}
 	}
-
-	changed, written := 0, 0
-	migrated := map[*config.Document]*config.Document{} // original -> migrated, for children's ancestors
+	migrated := map[*config.Document]*config.Document{} // original -> migrated, for children's files above
 	contexts := lintContexts(docs, r.opts.Runtime)
 	for _, i := range parentsFirst(docs) {
 		l := docs[i]
@@ -154,7 +188,7 @@ func runMigrate(c *ucli.Context, e *env) error {
 		}
 		if l.doc.Kind() != config.KindWebConfig {
 			if l.walkRoot == "" {
-				fmt.Fprintf(errOut, "iiscfg: %s: a %s, not an application's web.config; nothing to migrate\n", l.path, l.doc.Kind())
+				fmt.Fprintf(out.stderr, "iiscfg: %s: a %s, not an application's web.config; nothing to migrate\n", l.path, l.doc.Kind())
 			}
 			continue
 		}
@@ -167,58 +201,88 @@ func runMigrate(c *ucli.Context, e *env) error {
 			}
 			opts.Above = append(opts.Above, a)
 		}
-		res, err := migrate.Migrate(l.doc, opts)
-		if err != nil {
-			errs = append(errs, migrateError(l.path, err))
-			continue
-		}
-		migrated[l.doc] = res.Doc
-		printMessages(errOut, l.path, res.Messages, errPal)
-		after := res.Doc.Bytes()
-		if res.Changed {
-			changed++
-		}
-		switch {
-		case r.toStdout:
-			_, err = e.stdout.Write(after)
-		case r.write:
-			if res.Changed {
-				if err = writeAtomic(l.path, after, l.doc.Bytes(), r.backup); err == nil {
-					written++
-				}
-			}
-		case r.semantic:
-			if res.Changed {
-				f := diff.File{Old: l.path, New: l.path, Changes: diff.Semantic(l.doc, res.Doc, diff.Options{})}
-				err = diff.WriteText(out, []diff.File{f}, diffPalette(r.outColor))
-			}
-		default:
-			before, after := l.doc.Bytes(), after
-			if enc := l.doc.Encoding(); enc == config.UTF16LE || enc == config.UTF16BE {
-				// git cannot apply a patch to UTF-16 text anyway; show it readable.
-				before, after = l.doc.EditedText(), res.Doc.EditedText()
-			}
-			_, err = io.WriteString(out, diff.Unified(l.path, l.path, before, after, 3, diffPalette(r.outColor)))
-		}
-		if err != nil {
-			errs = append(errs, report.Error{File: l.path, Message: "not written: " + describeIOError(err)})
+		if res := out.migrate(l.path, l.doc, opts, false); res != nil {
+			migrated[l.doc] = res.Doc
 		}
 	}
-	if err := report.Errors(errOut, errs, errPal); err != nil {
+	return nil
+}
+
+// migrateOutput shows or writes each migration and remembers the outcome.
+type migrateOutput struct {
+	run              *migrateRun
+	e                *env
+	stdout, stderr   io.Writer
+	pal              report.Palette
+	errs             []report.Error
+	changed, written int
+}
+
+// migrate migrates one document and shows or writes the result; created
+// means the file does not exist yet. It returns nil when the migration
+// failed (the error is recorded).
+func (o *migrateOutput) migrate(path string, doc *config.Document, opts migrate.Options, created bool) *migrate.Result {
+	r := o.run
+	res, err := migrate.Migrate(doc, opts)
+	if err != nil {
+		o.errs = append(o.errs, migrateError(path, err))
+		return nil
+	}
+	printMessages(o.stderr, path, res.Messages, o.pal)
+	if !res.Changed {
+		return res
+	}
+	o.changed++
+	after := res.Doc.Bytes()
+	switch {
+	case r.toStdout:
+		_, err = o.e.stdout.Write(after)
+	case r.write:
+		if err = writeAtomic(path, after, doc.Bytes(), r.backup); err == nil {
+			o.written++
+		}
+	case r.semantic:
+		f := diff.File{Old: path, New: path, Changes: diff.Semantic(doc, res.Doc, diff.Options{})}
+		err = diff.WriteText(o.stdout, []diff.File{f}, diffPalette(r.outColor))
+	default:
+		before, afterText := doc.Bytes(), after
+		if created {
+			before = nil
+		}
+		if enc := doc.Encoding(); enc == config.UTF16LE || enc == config.UTF16BE {
+			// git cannot apply a patch to UTF-16 text anyway; show it readable.
+			before, afterText = doc.EditedText(), res.Doc.EditedText()
+		}
+		oldName := path
+		if created {
+			oldName = "/dev/null"
+		}
+		_, err = io.WriteString(o.stdout, diff.Unified(oldName, path, before, afterText, 3, diffPalette(r.outColor)))
+	}
+	if err != nil {
+		o.errs = append(o.errs, report.Error{File: path, Message: "not written: " + describeIOError(err)})
+	}
+	return res
+}
+
+// finish prints errors and the summary and returns the exit status.
+func (o *migrateOutput) finish() error {
+	if err := report.Errors(o.stderr, o.errs, o.pal); err != nil {
 		return err
 	}
+	r := o.run
 	switch {
 	case r.write:
-		if written > 0 {
-			fmt.Fprintf(errOut, "iiscfg: migrated %s\n", plural(written, "file"))
+		if o.written > 0 {
+			fmt.Fprintf(o.stderr, "iiscfg: migrated %s\n", plural(o.written, "file"))
 		}
-	case !r.toStdout && changed > 0:
-		fmt.Fprintf(errOut, "iiscfg: %s would change; run with --write to apply\n", plural(changed, "file"))
+	case !r.toStdout && o.changed > 0:
+		fmt.Fprintf(o.stderr, "iiscfg: %s would change; run with --write to apply\n", plural(o.changed, "file"))
 	}
 	switch {
-	case len(errs) > 0:
+	case len(o.errs) > 0:
 		return exitCode(ExitInput)
-	case r.check && changed > 0:
+	case r.check && o.changed > 0:
 		return exitCode(ExitFindings)
 	}
 	return nil

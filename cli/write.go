@@ -12,13 +12,18 @@ import (
 // leaves the original intact. With backup != "" the original bytes are first
 // kept at path+backup.
 func writeAtomic(path string, data, original []byte, backup string) (err error) {
+	mode := os.FileMode(0o644) // for a file written for the first time
 	info, err := os.Stat(path)
-	if err != nil {
+	switch {
+	case err == nil:
+		mode = info.Mode().Perm()
+		if mode&0o222 == 0 {
+			return fmt.Errorf("the file is read-only; not written")
+		}
+	case os.IsNotExist(err):
+		backup = "" // nothing to keep
+	default:
 		return err
-	}
-	mode := info.Mode().Perm()
-	if mode&0o222 == 0 {
-		return fmt.Errorf("the file is read-only; not written")
 	}
 	dir, base := filepath.Split(path)
 	if dir == "" {

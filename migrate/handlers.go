@@ -17,14 +17,14 @@ const appcmdHandlerPreCondition = "integratedMode,runtimeVersionv2.0"
 // (here: <location> tags of the file), each committed before the next.
 func (m *migration) handlers() (bool, error) {
 	var paths []string
-	if m.opts.AppRoot || len(sectionLevel(m.doc(), schema.HTTPHandlers.Path, "")) > 0 {
+	if m.opts.Within == "" && (m.opts.AppRoot || len(sectionLevel(m.doc(), schema.HTTPHandlers.Path, "")) > 0) {
 		paths = append(paths, "")
 	}
-	if m.opts.Recurse {
+	if m.opts.Recurse || m.opts.Within != "" {
 		seen := map[string]bool{}
 		for _, e := range m.doc().SectionElements(schema.HTTPHandlers.Path) {
 			loc, _ := config.LocationOf(e)
-			if key := strings.ToLower(loc); loc != "" && !seen[key] {
+			if key := strings.ToLower(loc); loc != "" && !seen[key] && config.PathCovers(m.opts.Within, config.JoinPath(m.opts.Prefix, loc)) {
 				seen[key] = true
 				paths = append(paths, loc)
 			}

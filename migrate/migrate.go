@@ -82,6 +82,10 @@ type Options struct {
 	// AppRoot is true for the application's root web.config. A subfolder's
 	// web.config only has its handlers migrated, as appcmd's recursion does.
 	AppRoot bool
+	// Within, when set, limits the migration to the document's <location>
+	// tags at or below this configuration path: applicationHost.config's
+	// location tags for one application.
+	Within string
 }
 
 // DefaultOptions migrates both sections of an application root in a stock
@@ -146,7 +150,7 @@ func (e *Error) Error() string { return e.Msg }
 // Migrate migrates doc. doc itself is not changed; Result.Doc holds the
 // migrated document.
 func Migrate(doc *config.Document, opts Options) (*Result, error) {
-	if doc.Kind() != config.KindWebConfig {
+	if doc.Kind() != config.KindWebConfig && !(doc.Kind() == config.KindAppHost && opts.Within != "") {
 		return &Result{Doc: doc}, nil
 	}
 	m := &migration{opts: opts, res: &Result{Doc: doc.Fork()}}
@@ -154,7 +158,7 @@ func Migrate(doc *config.Document, opts Options) (*Result, error) {
 		return nil, err
 	}
 	steps := []func() (bool, error){}
-	if opts.Modules && opts.AppRoot {
+	if opts.Modules && opts.AppRoot && opts.Within == "" {
 		steps = append(steps, m.modules)
 	}
 	if opts.Handlers {

@@ -18,7 +18,7 @@ const validationAttr = "validateIntegratedModeConfiguration"
 // this run changed anything; never while a section it did not migrate still
 // differs or an entry could not be carried over.
 func (m *migration) validation() (bool, error) {
-	if !m.opts.AppRoot {
+	if !m.opts.AppRoot || m.opts.Within != "" {
 		return false, nil
 	}
 	var write bool
@@ -121,6 +121,9 @@ func (m *migration) validationOn() bool {
 // finalNotes tells what still stops the application in an Integrated pool,
 // and where appcmd's output does not do what it seems to.
 func (m *migration) finalNotes() {
+	if m.opts.Within != "" {
+		return // the application's web.config reports what still blocks it
+	}
 	if m.opts.Compat == Appcmd && m.opts.Runtime == schema.V40 && m.res.HandlersAdded > 0 {
 		m.say(Note, "", `appcmd writes preCondition="%s" on migrated handlers; IIS ignores them in a v4.0 pool (use --compat best)`, appcmdHandlerPreCondition)
 	}

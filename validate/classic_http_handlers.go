@@ -67,7 +67,6 @@ func checkClassicHTTPHandlers(p *pass) {
 	}
 	for _, e := range order {
 		f := byElem[e]
-		p.report(e, "system.web/httpHandlers %s: an Integrated pool answers HTTP 500.23 to %s; %s",
-			f.change, p.scopeText(f.scopes), integratedFix)
+		p.blocker(e, 23, "system.web/httpHandlers "+f.change, integratedFix, classicMigrateFix, f.scopes)
 	}
 }

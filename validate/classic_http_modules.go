@@ -43,8 +43,7 @@ func checkClassicHTTPModules(p *pass) {
 	name := schema.HTTPModules.Root.Collection.Item.Attr("name")
 	for _, lc := range p.ownChanges(schema.HTTPModules, root, p.base(), func(it config.Item) string { return it.Value(name) }) {
 		for _, e := range lc.elems {
-			p.report(e, "system.web/httpModules %s: an Integrated pool answers HTTP 500.22 to %s; %s",
-				lc.change, p.scopeText(scopes), integratedFix)
+			p.blocker(e, 22, "system.web/httpModules "+lc.change, integratedFix, classicMigrateFix, scopes)
 		}
 	}
 }

@@ -57,7 +57,5 @@ func checkClassicImpersonation(p *pass) {
 	if !impersonate || userName != "" || setter == nil {
 		return
 	}
-	p.report(setter, `<identity impersonate="true"/> without a userName: an Integrated pool answers HTTP 500.24 to %s; `+
-		`fix: turn impersonation off, validateIntegratedModeConfiguration="false" (if it impersonates only after authentication), or a Classic pool`,
-		p.scopeText(scopes))
+	p.blocker(setter, 24, `<identity impersonate="true"/> without a userName`, impersonationFix, classicImpersonationFix, scopes)
 }

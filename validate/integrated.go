@@ -51,7 +51,7 @@ func (p *pass) integrated() *integratedModel {
 	var below []string
 	for _, loc := range p.doc.Locations() {
 		abs := config.JoinPath(p.ctx.Prefix, loc.Path)
-		if key := strings.ToLower(abs); !seen[key] && config.PathCovers(base, abs) {
+		if key := strings.ToLower(abs); !seen[key] && config.PathCovers(base, abs) && !p.excluded(abs) {
 			seen[key] = true
 			below = append(below, abs)
 		}
@@ -62,6 +62,16 @@ func (p *pass) integrated() *integratedModel {
 	}
 	p.im = m
 	return m
+}
+
+// excluded reports whether path belongs to a nested application.
+func (p *pass) excluded(path string) bool {
+	for _, x := range p.ctx.Exclude {
+		if config.PathCovers(x, path) {
+			return true
+		}
+	}
+	return false
 }
 
 // validationAt is the effective validateIntegratedModeConfiguration at path.
@@ -243,7 +253,7 @@ func (p *pass) scopeText(paths []string) string {
 		case p.ctx.Scope != "" && rel == "":
 			return p.ctx.Scope
 		case p.ctx.Scope != "":
-			return p.ctx.Scope + "/" + rel
+			return strings.TrimSuffix(p.ctx.Scope, "/") + "/" + rel
 		}
 		return "/" + rel
 	}
@@ -265,10 +275,79 @@ func (p *pass) scopeText(paths []string) string {
 
 const integratedFix = `fix: iiscfg migrate, validateIntegratedModeConfiguration="false", or a Classic pool`
 
+const impersonationFix = `fix: turn impersonation off, validateIntegratedModeConfiguration="false" (if it impersonates only after authentication), or a Classic pool`
+
+// What to do before moving an application from a Classic pool.
+const (
+	classicMigrateFix       = `run iiscfg migrate`
+	classicImpersonationFix = `turn impersonation off, or set validateIntegratedModeConfiguration="false" if it impersonates only after authentication; otherwise keep it in Classic`
+)
+
 // appliesToApplication reports whether the Integrated-mode rules apply to
-// the document: an application's web.config (or a fragment of one). The
-// root web.config and machine.config define the baseline, and a transform's
+// the document: an application's web.config (or a fragment of one), or
+// applicationHost.config checked for one application (Path set). The root
+// web.config and machine.config define the baseline, and a transform's
 // effect depends on the file it is applied to.
 func (p *pass) appliesToApplication() bool {
-	return p.ctx.Pipeline == Integrated && p.doc.Kind() == config.KindWebConfig
+	switch p.doc.Kind() {
+	case config.KindWebConfig:
+		return true
+	case config.KindAppHost:
+		return p.ctx.Path != ""
+	}
+	return false
+}
+
+// blocker reports an Integrated-mode blocker: an error in an Integrated
+// pool; in a Classic pool, where the section works, an info finding about
+// what moving the application to Integrated takes.
+func (p *pass) blocker(e *etree.Element, status int, what, fix, classicFix string, scopes []string) {
+	if p.ctx.Pipeline == Classic {
+		pool := "this Classic pool"
+		if p.ctx.Pool.Name != "" {
+			pool = fmt.Sprintf("Classic pool %q", p.ctx.Pool.Name)
+		}
+		p.reportAs(Info, e, "%s: fine in %s; an Integrated pool would answer HTTP 500.%d to %s, so before moving it %s",
+			what, pool, status, p.scopeText(scopes), classicFix)
+		return
+	}
+	p.report(e, "%s: an Integrated pool answers HTTP 500.%d to %s; %s", what, status, p.scopeText(scopes), fix)
+}
+
+// Blockers says which of IIS's Integrated-mode checks the document's
+// application fails (modules, handlers, impersonation), whatever file of
+// the chain the difference comes from. ctx.Pipeline is ignored: the
+// question is what an Integrated pool would answer.
+func Blockers(doc *config.Document, ctx Context) (modules, handlers, impersonation bool) {
+	ctx.Pipeline = Integrated
+	p := &pass{doc: doc, ctx: &ctx, findings: new([]Finding)}
+	im := p.integrated()
+	if len(im.validatedScopes()) == 0 {
+		return false, false, false
+	}
+	if ctx.AppRoot {
+		root := ctx.Server.RootHTTPModules
+		modules = !sameCollection(schema.HTTPModules, root, p.effective(schema.HTTPModules, root, p.base()).Items)
+		impersonate, userName := false, ""
+		for _, l := range p.levelsAt(schema.Identity.Path, p.base()) {
+			for _, e := range l.Elems {
+				if a := e.SelectAttr("impersonate"); a != nil {
+					if b, ok := parseBool(a.Value); ok {
+						impersonate = b
+					}
+				}
+				if a := e.SelectAttr("userName"); a != nil {
+					userName = a.Value
+				}
+			}
+		}
+		impersonation = impersonate && userName == ""
+	}
+	for _, cp := range im.checkpoints {
+		root := ctx.Server.RootHTTPHandlers
+		if cp.validate && !sameCollection(schema.HTTPHandlers, root, p.effective(schema.HTTPHandlers, root, cp.path).Items) {
+			handlers = true
+		}
+	}
+	return modules, handlers, impersonation
 }

@@ -61,6 +61,9 @@ type Context struct {
 	// Scope names the application in messages ("Default Web Site/app1");
 	// empty: "the application".
 	Scope string
+	// Exclude are the configuration paths below Path that belong to other
+	// (nested) applications: their requests are not this application's.
+	Exclude []string
 	// AppRoot is true when Path is the application's root (modules and
 	// identity are checked there only).
 	AppRoot bool
@@ -114,16 +117,33 @@ type pass struct {
 	im       *integratedModel
 }
 
-// report records a finding that spans element e.
+// report records a finding of the rule's severity that spans element e.
 func (p *pass) report(e *etree.Element, format string, args ...any) {
-	info := p.doc.Info(e)
-	whole := info.Whole()
+	p.reportAs(p.rule.Severity, e, format, args...)
+}
+
+// reportAs records a finding of severity sev that spans element e.
+func (p *pass) reportAs(sev Severity, e *etree.Element, format string, args ...any) {
+	p.reportSpan(sev, p.doc.Info(e).Whole(), format, args...)
+}
+
+// reportAttr records a finding on one attribute of e (its name to the end
+// of its value), or on e when it has no such attribute.
+func (p *pass) reportAttr(e *etree.Element, attr string, format string, args ...any) {
+	if a, ok := p.doc.AttrInfo(e, attr); ok {
+		p.reportSpan(p.rule.Severity, config.Span{Start: a.Key.Start, End: a.Value.End + 1}, format, args...)
+		return
+	}
+	p.report(e, format, args...)
+}
+
+func (p *pass) reportSpan(sev Severity, span config.Span, format string, args ...any) {
 	*p.findings = append(*p.findings, Finding{
 		File:     p.doc.Path,
-		Start:    p.doc.Pos(whole.Start),
-		End:      p.doc.Pos(whole.End),
+		Start:    p.doc.Pos(span.Start),
+		End:      p.doc.Pos(span.End),
 		Rule:     p.rule,
-		Severity: p.rule.Severity,
+		Severity: sev,
 		Message:  fmt.Sprintf(format, args...),
 	})
 }

@@ -1,0 +1,99 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/iiscfg/iiscfg/config"
+	"github.com/iiscfg/iiscfg/report"
+	"github.com/iiscfg/iiscfg/validate"
+)
+
+// selectApps returns the applications named by "Site/app" arguments, or
+// every application when there are none.
+func (s *server) selectApps(ids []string) ([]*config.App, error) {
+	if len(ids) == 0 {
+		return s.host.Apps(), nil
+	}
+	var out []*config.App
+	for _, id := range ids {
+		res, err := s.host.Resolve(id)
+		if err != nil {
+			return nil, usageError("%v", err)
+		}
+		if !strings.EqualFold(strings.TrimSuffix(res.URLPath, "/"), strings.TrimSuffix(res.App.Path, "/")) {
+			// appcmd's own words (appobj.dll.mui, appcmd-migrate.md §1.3).
+			return nil, usageError("Cannot find APP object with identifier %q. (%s is a folder of application %q)", id, res.URLPath, res.App.Name())
+		}
+		out = append(out, res.App)
+	}
+	return out, nil
+}
+
+// lint lints applicationHost.config and the applications of its
+// sites, each file against the pool of the application it belongs to.
+// notes are things the user should know that are not findings (a folder
+// that is not on this machine).
+func (s *server) lint(ids []string, enabled func(*validate.Rule) bool) (res *report.Result, src sources, notes []string, err error) {
+	apps, err := s.selectApps(ids)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	res = &report.Result{}
+	src = sources{s.host.Doc.Path: s.host.Doc}
+	seen := map[string]int{} // finding identity -> index in res.Findings
+	add := func(fs []validate.Finding) {
+		for _, f := range fs {
+			key := fmt.Sprintf("%s:%d:%d:%s", f.File, f.Start.Line, f.Start.Column, f.Rule.Name)
+			if _, dup := seen[key]; dup {
+				continue // the same file seen through another application
+			}
+			seen[key] = len(res.Findings)
+			res.Findings = append(res.Findings, f)
+		}
+	}
+
+	// applicationHost.config on its own: pools, preCondition spelling.
+	add(validate.Lint(s.host.Doc, validate.Context{Enabled: enabled}))
+
+	for _, app := range apps {
+		nodes, err := s.chain(app.Site, app.Path)
+		if err != nil {
+			notes = append(notes, fmt.Sprintf("%s: %v", app.Name(), err))
+			continue
+		}
+		// applicationHost.config's <location> tags for this application,
+		// with the application's web.config files below them.
+		hostCtx := s.appContext(app, nodes, len(nodes)-1)
+		hostCtx.Above, hostCtx.Prefix = nil, ""
+		hostCtx.Path, hostCtx.Scope = app.ConfigPath(), app.Name()
+		for _, n := range nodes {
+			if n.doc != nil {
+				hostCtx.Below = append(hostCtx.Below, config.Source{Doc: n.doc, Prefix: n.config, ParentApp: n.res.App != app})
+			}
+		}
+		hostCtx.Enabled = enabled
+		add(validate.Lint(s.host.Doc, hostCtx))
+
+		root := nodes[len(nodes)-1]
+		if !root.present {
+			notes = append(notes, fmt.Sprintf("%s: folder %s is not on this machine (see --path-map); not linted", app.Name(), root.res.PhysicalPath))
+			continue
+		}
+		for _, folder := range s.appFolders(app) {
+			url := urlOf(app, root.folder, folder)
+			fnodes, err := s.chain(app.Site, url)
+			if err != nil || fnodes[len(fnodes)-1].doc == nil {
+				continue
+			}
+			doc := fnodes[len(fnodes)-1].doc
+			src[doc.Path] = doc
+			ctx := s.appContext(app, fnodes, len(fnodes)-1)
+			ctx.Enabled = enabled
+			add(validate.Lint(doc, ctx))
+		}
+	}
+	res.Errors = append(res.Errors, s.errs...)
+	validate.SortFindings(res.Findings)
+	return res, src, notes, nil
+}

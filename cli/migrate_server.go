@@ -1,0 +1,123 @@
+package cli
+
+import (
+	"fmt"
+	"path/filepath"
+
+	ucli "github.com/urfave/cli/v2"
+
+	"github.com/iiscfg/iiscfg/config"
+	"github.com/iiscfg/iiscfg/migrate"
+	"github.com/iiscfg/iiscfg/report"
+	"github.com/iiscfg/iiscfg/schema"
+)
+
+// newWebConfig is the file written for an application that has none yet.
+const newWebConfig = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration>\n</configuration>\n"
+
+// migrateServer migrates the applications named ("Site/app") or, with
+// --all, every application in an Integrated pool, as appcmd migrate config
+// does on the server.
+func (r *migrateRun) migrateServer(c *ucli.Context, srv *server, out *migrateOutput) error {
+	var apps []*config.App
+	switch {
+	case c.Bool("all") && c.NArg() > 0:
+		return usageError("give applications or --all, not both")
+	case c.Bool("all"):
+		for _, a := range srv.host.Apps() {
+			if p, _ := srv.pool(a); !p.Classic {
+				apps = append(apps, a)
+			}
+		}
+	case c.NArg() == 0:
+		return usageError(`with --apphost, name the applications to migrate ("Default Web Site/app1") or use --all`)
+	default:
+		var err error
+		if apps, err = srv.selectApps(c.Args().Slice()); err != nil {
+			return err
+		}
+	}
+	if r.toStdout && len(apps) != 1 {
+		return usageError("--stdout takes exactly one application, not %d", len(apps))
+	}
+	host := srv.host.Doc
+	for _, app := range apps {
+		nodes, err := srv.chain(app.Site, app.Path)
+		if err != nil {
+			return usageError("%v", err)
+		}
+		root := nodes[len(nodes)-1]
+		if !root.present {
+			out.errs = append(out.errs, reportError(app.Name(), fmt.Sprintf("folder %s is not on this machine (see --path-map)", root.res.PhysicalPath)))
+			continue
+		}
+		pool, _ := srv.pool(app)
+		opts := r.opts
+		opts.Runtime = pool.Runtime
+		if opts.Runtime == "" || opts.Runtime == schema.V11 {
+			opts.Runtime = schema.V40
+		}
+		serverRuntime := r.serverRuntime
+		if serverRuntime == "" {
+			serverRuntime = opts.Runtime
+			if opts.Compat == migrate.Appcmd {
+				serverRuntime = schema.V40
+			}
+		}
+		opts.Server = srv.migrateServer(app, serverRuntime)
+		opts.AppRoot = true
+
+		// The application's web.config (written when it has none).
+		doc, created := root.doc, false
+		path := filepath.Join(root.folder, "web.config")
+		if doc == nil {
+			doc, created = config.MustLoad(path, []byte(newWebConfig)), true
+		} else {
+			path = doc.Path
+		}
+		opts.Above = []config.Source{{Doc: host}}
+		for _, n := range nodes[:len(nodes)-1] {
+			if n.doc != nil {
+				opts.Above = append(opts.Above, config.Source{Doc: n.doc, Prefix: n.config, ParentApp: n.res.App != app})
+			}
+		}
+		opts.Prefix = root.config
+		res := out.migrate(path, doc, opts, created)
+		if res == nil {
+			continue
+		}
+		appDoc := res.Doc
+
+		// Subfolders: handlers only, against what the application now says.
+		for _, folder := range srv.appFolders(app)[1:] {
+			fnodes, err := srv.chain(app.Site, urlOf(app, root.folder, folder))
+			if err != nil || fnodes[len(fnodes)-1].doc == nil {
+				continue
+			}
+			sub := opts
+			sub.AppRoot, sub.Prefix = false, fnodes[len(fnodes)-1].config
+			sub.Above = []config.Source{{Doc: host}}
+			for _, n := range fnodes[:len(fnodes)-1] {
+				d := n.doc
+				if n == nodes[len(nodes)-1] || n.config == root.config {
+					d = appDoc
+				}
+				if d != nil {
+					sub.Above = append(sub.Above, config.Source{Doc: d, Prefix: n.config, ParentApp: n.res.App != app})
+				}
+			}
+			f := fnodes[len(fnodes)-1].doc
+			out.migrate(f.Path, f, sub, false)
+		}
+
+		// applicationHost.config's <location> tags for the application.
+		hostOpts := opts
+		hostOpts.Above, hostOpts.Prefix, hostOpts.AppRoot, hostOpts.Within = nil, "", false, app.ConfigPath()
+		if res := out.migrate(host.Path, host, hostOpts, false); res != nil && res.Changed {
+			host = res.Doc
+		}
+	}
+	return nil
+}
+
+func reportError(file, msg string) report.Error { return report.Error{File: file, Message: msg} }

@@ -1,0 +1,301 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+
+	ucli "github.com/urfave/cli/v2"
+
+	"github.com/iiscfg/iiscfg/config"
+	"github.com/iiscfg/iiscfg/migrate"
+	"github.com/iiscfg/iiscfg/report"
+	"github.com/iiscfg/iiscfg/schema"
+	"github.com/iiscfg/iiscfg/validate"
+)
+
+// serverFlags are the flags that describe a server instead of the stock
+// one: its applicationHost.config, where its folders are, and its root
+// web.config.
+func serverFlags() []ucli.Flag {
+	return []ucli.Flag{
+		&ucli.StringFlag{Name: "apphost", Usage: "the server's applicationHost.config: lint or migrate its sites' applications, each against its own pool"},
+		&ucli.StringSliceFlag{Name: "path-map", Usage: `map a Windows folder onto a local one, e.g. 'C:\inetpub\wwwroot=./wwwroot' (repeatable)`},
+		&ucli.StringFlag{Name: "root-web-config", Usage: "the .NET root web.config to compare with, instead of the built-in stock lists"},
+	}
+}
+
+// server is a real server's configuration: its applicationHost.config and
+// the files its sites' folders hold, read once each.
+type server struct {
+	host    *config.AppHost
+	paths   config.PathMap
+	getenv  func(string) string
+	rootWeb *config.Document // --root-web-config, or nil for the stock lists
+	files   map[string]*loaded
+	errs    []report.Error
+}
+
+// openServer reads --apphost, --path-map and --root-web-config; it returns
+// nil when no --apphost is given. A --root-web-config without --apphost
+// still applies (see rootLists).
+func openServer(c *ucli.Context, e *env) (*server, *config.Document, error) {
+	var rootWeb *config.Document
+	if p := c.String("root-web-config"); p != "" {
+		d, err := readDoc(p)
+		if err != nil {
+			return nil, nil, err
+		}
+		rootWeb = d
+	}
+	hostPath := c.String("apphost")
+	if hostPath == "" {
+		if len(c.StringSlice("path-map")) > 0 {
+			return nil, nil, usageError("--path-map needs --apphost")
+		}
+		return nil, rootWeb, nil
+	}
+	s := &server{getenv: e.getenv, rootWeb: rootWeb, files: map[string]*loaded{}}
+	for _, m := range c.StringSlice("path-map") {
+		from, to, err := config.ParsePathMapping(m)
+		if err != nil {
+			return nil, nil, usageError("%v", err)
+		}
+		s.paths = append(s.paths, struct{ From, To string }{from, to})
+	}
+	doc, err := readDoc(hostPath)
+	if err != nil {
+		return nil, nil, err
+	}
+	if s.host, err = config.NewAppHost(doc); err != nil {
+		return nil, nil, &exitError{code: ExitInput, msg: err.Error()}
+	}
+	return s, rootWeb, nil
+}
+
+// readDoc reads and parses a file given by a flag; errors exit with 3.
+func readDoc(path string) (*config.Document, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, &exitError{code: ExitInput, msg: path + ": " + describeIOError(err)}
+	}
+	d, err := config.Load(path, data)
+	if err != nil {
+		return nil, &exitError{code: ExitInput, msg: err.Error()}
+	}
+	return d, nil
+}
+
+// localFolder turns a physical path of the server into a local folder:
+// variables expanded, --path-map applied. ok is false when the folder is
+// not on this machine.
+func (s *server) localFolder(physical string) (string, bool) {
+	p := config.ExpandVars(physical, s.getenv)
+	if local, mapped := s.paths.Map(p); mapped {
+		p = local
+	} else if runtime.GOOS != "windows" && len(p) >= 2 && p[1] == ':' {
+		return p, false // a Windows drive path, with no --path-map for it
+	}
+	st, err := os.Stat(p)
+	return p, err == nil && st.IsDir()
+}
+
+// webConfig returns the parsed web.config of a local folder, or nil when
+// it has none. Parse errors are collected once per file.
+func (s *server) webConfig(folder string) *config.Document {
+	path := filepath.Join(folder, "web.config")
+	if l, ok := s.files[path]; ok {
+		return l.doc
+	}
+	entries, err := os.ReadDir(folder)
+	if err != nil {
+		s.files[path] = &loaded{}
+		return nil
+	}
+	for _, de := range entries {
+		if !de.IsDir() && strings.EqualFold(de.Name(), "web.config") {
+			path = filepath.Join(folder, de.Name())
+		}
+	}
+	l := loadAll([]input{{path: path}}, nil)[0]
+	if l.err != nil && !errors.Is(statErr(path), fs.ErrNotExist) {
+		s.errs = append(s.errs, *l.err)
+	}
+	s.files[path] = l
+	return l.doc
+}
+
+func statErr(p string) error {
+	_, err := os.Stat(p)
+	return err
+}
+
+// node is one folder along a URL of a site.
+type node struct {
+	url     string // "/app1/sub"
+	config  string // configuration path: "Site/app1/sub"
+	res     *config.Resolved
+	folder  string
+	present bool
+	doc     *config.Document
+}
+
+// chain resolves every folder from the site root down to url and reads
+// their web.config files, as IIS does for a request: virtual directories
+// with allowSubDirConfig="false" stop the search below their root.
+func (s *server) chain(site *config.Site, url string) ([]*node, error) {
+	segs := strings.Split(strings.Trim(url, "/"), "/")
+	if segs[0] == "" {
+		segs = nil
+	}
+	var out []*node
+	for i := 0; i <= len(segs); i++ {
+		u := "/" + strings.Join(segs[:i], "/")
+		res, err := s.host.Resolve(site.Name + u)
+		if err != nil {
+			return nil, err
+		}
+		n := &node{url: u, config: config.JoinPath(site.Name, strings.TrimPrefix(u, "/")), res: res}
+		n.folder, n.present = s.localFolder(res.PhysicalPath)
+		vdirRoot := strings.EqualFold(strings.TrimSuffix(res.App.Path, "/")+strings.TrimSuffix(res.VDir.Path, "/"), strings.TrimSuffix(u, "/")) || u == "/"
+		if n.present && (res.VDir.AllowSubDirConfig || vdirRoot) {
+			n.doc = s.webConfig(n.folder)
+		}
+		out = append(out, n)
+	}
+	return out, nil
+}
+
+// pool returns an application's pool as the rules see it.
+func (s *server) pool(app *config.App) (*config.Pool, schema.Pool) {
+	p := s.host.Pool(app.PoolName)
+	if p == nil {
+		// A pool the file does not define: IIS cannot start the
+		// application; take the schema defaults to lint it anyway.
+		p = &config.Pool{Name: app.PoolName, Runtime: schema.V40}
+	}
+	sp := schema.Pool{Name: p.Name, Integrated: !p.Classic, Runtime: p.Runtime, Bitness: s.host.Bitness}
+	if p.Enable32 {
+		sp.Bitness = 32
+	}
+	return p, sp
+}
+
+// rootLists are the root web.config lists for a runtime: the file given
+// with --root-web-config, or the stock lists ("" is taken as v4.0).
+func rootLists(rootWeb *config.Document, r schema.Runtime) (modules, handlers []config.Item) {
+	if r == "" {
+		r = schema.V40
+	}
+	if rootWeb == nil {
+		return config.ItemsFromEntries(schema.RootHTTPModules(r)), config.ItemsFromEntries(schema.RootHTTPHandlers(r))
+	}
+	chain := []config.Source{{Doc: rootWeb}}
+	merge := func(sec *schema.Section) []config.Item {
+		c := config.NewCollection(sec.Root.Collection, nil)
+		for _, l := range config.LevelsAt(chain, sec.Path, "") {
+			c.ApplyLevel(l)
+		}
+		return c.Items
+	}
+	return merge(schema.HTTPModules), merge(schema.HTTPHandlers)
+}
+
+// appContext is how the rules see the file of node n in application app:
+// the files above it in the chain, its pool, its root web.config.
+func (s *server) appContext(app *config.App, nodes []*node, n int) validate.Context {
+	pool, sp := s.pool(app)
+	modules, handlers := rootLists(s.rootWeb, pool.Runtime)
+	ctx := validate.Context{
+		Runtime:  pool.Runtime,
+		Pipeline: validate.Integrated,
+		Server:   validate.Server{RootHTTPModules: modules, RootHTTPHandlers: handlers, Validation: true},
+		Pool:     sp,
+		Prefix:   nodes[n].config,
+		AppRoot:  strings.EqualFold(nodes[n].url, app.Path),
+		Above:    []config.Source{{Doc: s.host.Doc}},
+	}
+	if pool.Classic {
+		ctx.Pipeline = validate.Classic
+	}
+	for _, other := range s.host.Apps() {
+		if other != app && other.Site == app.Site && config.PathCovers(app.ConfigPath(), other.ConfigPath()) {
+			ctx.Exclude = append(ctx.Exclude, other.ConfigPath())
+		}
+	}
+	for _, m := range nodes[:n] {
+		if m.doc != nil {
+			ctx.Above = append(ctx.Above, config.Source{Doc: m.doc, Prefix: m.config, ParentApp: m.res.App != app})
+		}
+	}
+	return ctx
+}
+
+// migrateServer is what a migration of app inherits: applicationHost.config
+// and the files above the application carry the server's modules and
+// handlers, so none come from the stock lists.
+func (s *server) migrateServer(app *config.App, serverRuntime schema.Runtime) migrate.Server {
+	pool, _ := s.pool(app)
+	appModules, appHandlers := rootLists(s.rootWeb, pool.Runtime)
+	srvModules, srvHandlers := rootLists(s.rootWeb, serverRuntime)
+	return migrate.Server{ServerHTTPModules: srvModules, ServerHTTPHandlers: srvHandlers,
+		AppHTTPModules: appModules, AppHTTPHandlers: appHandlers, Validation: true}
+}
+
+// appFolders lists the local folders of an application, root first, and
+// the subfolders below it that hold a web.config, without descending into
+// other applications' folders.
+func (s *server) appFolders(app *config.App) []string {
+	res, err := s.host.Resolve(app.Name())
+	if err != nil {
+		return nil
+	}
+	root, ok := s.localFolder(res.PhysicalPath)
+	if !ok {
+		return nil
+	}
+	others := map[string]bool{}
+	for _, a := range s.host.Apps() {
+		if a == app {
+			continue
+		}
+		if r, err := s.host.Resolve(a.Name()); err == nil {
+			if f, ok := s.localFolder(r.PhysicalPath); ok {
+				others[filepath.Clean(f)] = true
+			}
+		}
+	}
+	var out []string
+	_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !d.IsDir() {
+			return nil
+		}
+		if p != root && (skipDir(d.Name()) || others[filepath.Clean(p)]) {
+			return fs.SkipDir
+		}
+		if p == root || s.webConfig(p) != nil {
+			out = append(out, p)
+		}
+		return nil
+	})
+	sort.Strings(out[min(1, len(out)):])
+	return out
+}
+
+// urlOf turns a folder below an application's root into its URL.
+func urlOf(app *config.App, root, folder string) string {
+	rel, _ := filepath.Rel(root, folder)
+	if rel == "." {
+		return app.Path
+	}
+	return strings.TrimSuffix(app.Path, "/") + "/" + filepath.ToSlash(rel)
+}
+
+func (s *server) describe(app *config.App) string {
+	return fmt.Sprintf("%s (pool %q)", app.Name(), app.PoolName)
+}
