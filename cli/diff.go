@@ -178,7 +178,7 @@ func textDiff(a, b *loaded, context int, color bool) string {
 		}
 		return l.doc.Bytes()
 	}
-	oldName, newName := "/dev/null", "/dev/null"
+	oldName, newName := diff.DevNull, diff.DevNull
 	if a != nil {
 		oldName = a.path
 	}

@@ -111,10 +111,24 @@ func (p Palette) apply(f func(string) string, s string) string {
 	return f(s)
 }
 
+// headerName is a file name as git writes it in a patch header: with the
+// a/ or b/ prefix and forward slashes, except /dev/null for a file that is
+// created or deleted.
+func headerName(prefix, name string) string {
+	if name == DevNull {
+		return name
+	}
+	return prefix + strings.TrimPrefix(strings.ReplaceAll(name, "\\", "/"), "./")
+}
+
+// DevNull names the missing side of a created or deleted file.
+const DevNull = "/dev/null"
+
 // Unified renders a unified diff of a and b that git apply accepts:
 // "--- a/NAME" and "+++ b/NAME" headers, "@@" hunks with context lines, and
 // "\ No newline at end of file" where a text does not end in a newline.
 // Line terminators (LF or CRLF) are kept as they are. Equal texts give "".
+// A name of DevNull marks a created or deleted file.
 func Unified(oldName, newName string, a, b []byte, context int, pal Palette) string {
 	if string(a) == string(b) {
 		return ""
@@ -123,10 +137,9 @@ func Unified(oldName, newName string, a, b []byte, context int, pal Palette) str
 	if len(hunks) == 0 {
 		return ""
 	}
-	clean := func(n string) string { return strings.TrimPrefix(strings.ReplaceAll(n, "\\", "/"), "./") }
 	var out strings.Builder
-	out.WriteString(pal.apply(pal.Header, "--- a/"+clean(oldName)) + "\n")
-	out.WriteString(pal.apply(pal.Header, "+++ b/"+clean(newName)) + "\n")
+	out.WriteString(pal.apply(pal.Header, "--- "+headerName("a/", oldName)) + "\n")
+	out.WriteString(pal.apply(pal.Header, "+++ "+headerName("b/", newName)) + "\n")
 	for _, h := range hunks {
 		out.WriteString(pal.apply(pal.HunkHeader, fmt.Sprintf("@@ -%s +%s @@", hunkRange(h.AStart, h.ALen), hunkRange(h.BStart, h.BLen))) + "\n")
 		for _, op := range h.Ops {

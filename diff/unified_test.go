@@ -138,6 +138,12 @@ func TestHunkHeaders(t *testing.T) {
 	if got != want {
 		t.Errorf("got\n%q\nwant\n%q", got, want)
 	}
+	// A created file: /dev/null has no a/ prefix (regression: "--- a//dev/null").
+	got = Unified(DevNull, `site\web.config`, nil, []byte("<a/>\n"), 3, Palette{})
+	want = "--- /dev/null\n+++ b/site/web.config\n@@ -0,0 +1 @@\n+<a/>\n"
+	if got != want {
+		t.Errorf("got\n%q\nwant\n%q", got, want)
+	}
 }
 
 // TestGitApplyAccepts feeds real patches to git apply, where git exists.
@@ -146,21 +152,29 @@ func TestGitApplyAccepts(t *testing.T) {
 	if err != nil {
 		t.Skip("git not installed")
 	}
-	cases := []struct{ name, a, b string }{
-		{"crlf", "<a>\r\n  <b/>\r\n</a>\r\n", "<a>\r\n  <b/>\r\n  <c/>\r\n</a>\r\n"},
-		{"no final newline", "<a>\n  <b/>\n</a>", "<a>\n  <b/>\n  <c/>\n</a>"},
-		{"final newline added", "<a/>", "<a/>\n"},
-		{"one line", "<a><b/></a>", "<a><b/><c/></a>"},
-		{"bom", "\ufeff<a>\n  <b/>\n</a>\n", "\ufeff<a>\n  <c/>\n</a>\n"},
+	cases := []struct {
+		name, a, b string
+		created    bool
+	}{
+		{"crlf", "<a>\r\n  <b/>\r\n</a>\r\n", "<a>\r\n  <b/>\r\n  <c/>\r\n</a>\r\n", false},
+		{"no final newline", "<a>\n  <b/>\n</a>", "<a>\n  <b/>\n  <c/>\n</a>", false},
+		{"final newline added", "<a/>", "<a/>\n", false},
+		{"one line", "<a><b/></a>", "<a><b/><c/></a>", false},
+		{"bom", "\ufeff<a>\n  <b/>\n</a>\n", "\ufeff<a>\n  <c/>\n</a>\n", false},
+		// migrate writes a web.config for an application that has none.
+		{"created", "", "<configuration>\n</configuration>\n", true},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
-			if err := os.WriteFile(filepath.Join(dir, "web.config"), []byte(tc.a), 0o644); err != nil {
+			oldName := "web.config"
+			if tc.created {
+				oldName = DevNull
+			} else if err := os.WriteFile(filepath.Join(dir, "web.config"), []byte(tc.a), 0o644); err != nil {
 				t.Fatal(err)
 			}
 			patch := filepath.Join(dir, "p.diff")
-			if err := os.WriteFile(patch, []byte(Unified("web.config", "web.config", []byte(tc.a), []byte(tc.b), 3, Palette{})), 0o644); err != nil {
+			if err := os.WriteFile(patch, []byte(Unified(oldName, "web.config", []byte(tc.a), []byte(tc.b), 3, Palette{})), 0o644); err != nil {
 				t.Fatal(err)
 			}
 			cmd := exec.Command(git, "apply", "--unsafe-paths", "--directory=", patch)
