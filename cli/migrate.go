@@ -222,47 +222,56 @@ type migrateOutput struct {
 // means the file does not exist yet. It returns nil when the migration
 // failed (the error is recorded).
 func (o *migrateOutput) migrate(path string, doc *config.Document, opts migrate.Options, created bool) *migrate.Result {
-	r := o.run
+	res := o.plan(path, doc, opts)
+	if res != nil && res.Changed {
+		o.emit(path, doc, res.Doc, created)
+	}
+	return res
+}
+
+// plan migrates one document and prints its console lines, without
+// showing or writing the result.
+func (o *migrateOutput) plan(path string, doc *config.Document, opts migrate.Options) *migrate.Result {
 	res, err := migrate.Migrate(doc, opts)
 	if err != nil {
 		o.errs = append(o.errs, migrateError(path, err))
 		return nil
 	}
 	printMessages(o.stderr, path, res.Messages, o.pal)
-	if !res.Changed {
-		return res
-	}
+	return res
+}
+
+// emit shows or writes one changed file: before is what is on disk (or
+// an empty document when created), after the migrated document.
+func (o *migrateOutput) emit(path string, before, after *config.Document, created bool) {
+	r := o.run
 	o.changed++
-	after := res.Doc.Bytes()
+	var err error
 	switch {
 	case r.toStdout:
-		_, err = o.e.stdout.Write(after)
+		_, err = o.e.stdout.Write(after.Bytes())
 	case r.write:
-		if err = writeAtomic(path, after, doc.Bytes(), r.backup); err == nil {
+		if err = writeAtomic(path, after.Bytes(), before.Bytes(), r.backup); err == nil {
 			o.written++
 		}
 	case r.semantic:
-		f := diff.File{Old: path, New: path, Changes: diff.Semantic(doc, res.Doc, diff.Options{})}
+		f := diff.File{Old: path, New: path, Changes: diff.Semantic(before, after, diff.Options{})}
 		err = diff.WriteText(o.stdout, []diff.File{f}, diffPalette(r.outColor))
 	default:
-		before, afterText := doc.Bytes(), after
-		if created {
-			before = nil
-		}
-		if enc := doc.Encoding(); enc == config.UTF16LE || enc == config.UTF16BE {
+		oldText, newText := before.Bytes(), after.Bytes()
+		if enc := before.Encoding(); enc == config.UTF16LE || enc == config.UTF16BE {
 			// git cannot apply a patch to UTF-16 text anyway; show it readable.
-			before, afterText = doc.EditedText(), res.Doc.EditedText()
+			oldText, newText = before.EditedText(), after.EditedText()
 		}
 		oldName := path
 		if created {
-			oldName = "/dev/null"
+			oldName, oldText = diff.DevNull, nil
 		}
-		_, err = io.WriteString(o.stdout, diff.Unified(oldName, path, before, afterText, 3, diffPalette(r.outColor)))
+		_, err = io.WriteString(o.stdout, diff.Unified(oldName, path, oldText, newText, 3, diffPalette(r.outColor)))
 	}
 	if err != nil {
 		o.errs = append(o.errs, report.Error{File: path, Message: "not written: " + describeIOError(err)})
 	}
-	return res
 }
 
 // finish prints errors and the summary and returns the exit status.

@@ -25,7 +25,11 @@ func (r *migrateRun) migrateServer(c *ucli.Context, srv *server, out *migrateOut
 		return usageError("give applications or --all, not both")
 	case c.Bool("all"):
 		for _, a := range srv.host.Apps() {
-			if p, _ := srv.pool(a); !p.Classic {
+			switch p, _ := srv.pool(a); {
+			case p.Classic:
+			case p.Runtime == schema.V11:
+				fmt.Fprintf(out.stderr, "iiscfg: %s: skipped: %s\n", a.Name(), unsupportedRuntime(p))
+			default:
 				apps = append(apps, a)
 			}
 		}
@@ -40,7 +44,14 @@ func (r *migrateRun) migrateServer(c *ucli.Context, srv *server, out *migrateOut
 	if r.toStdout && len(apps) != 1 {
 		return usageError("--stdout takes exactly one application, not %d", len(apps))
 	}
-	host := srv.host.Doc
+	// applicationHost.config collects every application's location tags
+	// and is shown or written once, after the last.
+	original, host := srv.host.Doc, srv.host.Doc
+	defer func() {
+		if host != original {
+			out.emit(host.Path, original, host, false)
+		}
+	}()
 	for _, app := range apps {
 		nodes, err := srv.chain(app.Site, app.Path)
 		if err != nil {
@@ -52,9 +63,13 @@ func (r *migrateRun) migrateServer(c *ucli.Context, srv *server, out *migrateOut
 			continue
 		}
 		pool, _ := srv.pool(app)
+		if pool.Runtime == schema.V11 {
+			out.errs = append(out.errs, reportError(app.Name(), unsupportedRuntime(pool)+"; give the application a v2.0 or v4.0 pool first"))
+			continue
+		}
 		opts := r.opts
 		opts.Runtime = pool.Runtime
-		if opts.Runtime == "" || opts.Runtime == schema.V11 {
+		if opts.Runtime == "" { // No Managed Code: the v4.0 lists, as lint takes them
 			opts.Runtime = schema.V40
 		}
 		serverRuntime := r.serverRuntime
@@ -64,8 +79,9 @@ func (r *migrateRun) migrateServer(c *ucli.Context, srv *server, out *migrateOut
 				serverRuntime = schema.V40
 			}
 		}
-		opts.Server = srv.migrateServer(app, serverRuntime)
+		opts.Server = srv.migrateServer(opts.Runtime, serverRuntime)
 		opts.AppRoot = true
+		opts.Exclude = srv.nestedApps(app)
 
 		// The application's web.config (written when it has none).
 		doc, created := root.doc, false
@@ -113,11 +129,15 @@ func (r *migrateRun) migrateServer(c *ucli.Context, srv *server, out *migrateOut
 		// applicationHost.config's <location> tags for the application.
 		hostOpts := opts
 		hostOpts.Above, hostOpts.Prefix, hostOpts.AppRoot, hostOpts.Within = nil, "", false, app.ConfigPath()
-		if res := out.migrate(host.Path, host, hostOpts, false); res != nil && res.Changed {
+		if res := out.plan(host.Path, host, hostOpts); res != nil && res.Changed {
 			host = res.Doc
 		}
 	}
 	return nil
+}
+
+func unsupportedRuntime(p *config.Pool) string {
+	return fmt.Sprintf("pool %q runs .NET v1.1, which the Integrated pipeline does not support", p.Name)
 }
 
 func reportError(file, msg string) report.Error { return report.Error{File: file, Message: msg} }

@@ -223,11 +223,7 @@ func (s *server) appContext(app *config.App, nodes []*node, n int) validate.Cont
 	if pool.Classic {
 		ctx.Pipeline = validate.Classic
 	}
-	for _, other := range s.host.Apps() {
-		if other != app && other.Site == app.Site && config.PathCovers(app.ConfigPath(), other.ConfigPath()) {
-			ctx.Exclude = append(ctx.Exclude, other.ConfigPath())
-		}
-	}
+	ctx.Exclude = s.nestedApps(app)
 	for _, m := range nodes[:n] {
 		if m.doc != nil {
 			ctx.Above = append(ctx.Above, config.Source{Doc: m.doc, Prefix: m.config, ParentApp: m.res.App != app})
@@ -236,12 +232,22 @@ func (s *server) appContext(app *config.App, nodes []*node, n int) validate.Cont
 	return ctx
 }
 
+// nestedApps are the configuration paths of the applications below app.
+func (s *server) nestedApps(app *config.App) []string {
+	var paths []string
+	for _, other := range s.host.Apps() {
+		if other != app && other.Site == app.Site && config.PathCovers(app.ConfigPath(), other.ConfigPath()) {
+			paths = append(paths, other.ConfigPath())
+		}
+	}
+	return paths
+}
+
 // migrateServer is what a migration of app inherits: applicationHost.config
 // and the files above the application carry the server's modules and
 // handlers, so none come from the stock lists.
-func (s *server) migrateServer(app *config.App, serverRuntime schema.Runtime) migrate.Server {
-	pool, _ := s.pool(app)
-	appModules, appHandlers := rootLists(s.rootWeb, pool.Runtime)
+func (s *server) migrateServer(appRuntime, serverRuntime schema.Runtime) migrate.Server {
+	appModules, appHandlers := rootLists(s.rootWeb, appRuntime)
 	srvModules, srvHandlers := rootLists(s.rootWeb, serverRuntime)
 	return migrate.Server{ServerHTTPModules: srvModules, ServerHTTPHandlers: srvHandlers,
 		AppHTTPModules: appModules, AppHTTPHandlers: appHandlers, Validation: true}

@@ -24,7 +24,8 @@ func (m *migration) handlers() (bool, error) {
 		seen := map[string]bool{}
 		for _, e := range m.doc().SectionElements(schema.HTTPHandlers.Path) {
 			loc, _ := config.LocationOf(e)
-			if key := strings.ToLower(loc); loc != "" && !seen[key] && config.PathCovers(m.opts.Within, config.JoinPath(m.opts.Prefix, loc)) {
+			full := config.JoinPath(m.opts.Prefix, loc)
+			if key := strings.ToLower(loc); loc != "" && !seen[key] && config.PathCovers(m.opts.Within, full) && !m.excluded(full) {
 				seen[key] = true
 				paths = append(paths, loc)
 			}
@@ -40,6 +41,17 @@ func (m *migration) handlers() (bool, error) {
 	}
 	m.handlersChanged = any
 	return any, nil
+}
+
+// excluded reports whether a configuration path belongs to a nested
+// application.
+func (m *migration) excluded(path string) bool {
+	for _, x := range m.opts.Exclude {
+		if config.PathCovers(x, path) {
+			return true
+		}
+	}
+	return false
 }
 
 // sectionLevel returns a section's elements at exactly level rel.

@@ -86,6 +86,9 @@ type Options struct {
 	// tags at or below this configuration path: applicationHost.config's
 	// location tags for one application.
 	Within string
+	// Exclude are configuration paths of nested applications: their
+	// <location> tags are migrated with their own application and pool.
+	Exclude []string
 }
 
 // DefaultOptions migrates both sections of an application root in a stock
