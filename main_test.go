@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -140,3 +141,100 @@ func TestDiffGolden(t *testing.T) {
 		})
 	}
 }
+
+// siteArgs points iiscfg at the fixture server in testdata/site.
+var siteArgs = []string{"--apphost", "testdata/site/applicationHost.config",
+	"--path-map", `C:\inetpub\wwwroot=testdata/site/wwwroot`, "--path-map", `D:\apps=testdata/site/apps`,
+	"--path-map", `D:\shared=testdata/site/shared`, "--path-map", `D:\intranet=testdata/site/intranet`}
+
+// TestServerGolden runs the server commands on the fixture server.
+func TestServerGolden(t *testing.T) {
+	cases := []struct {
+		name string
+		args []string
+	}{
+		{"lint", []string{"lint", "--color", "never"}},
+		{"lint-json-app1", []string{"lint", "--format", "json", "Default Web Site/app1"}},
+		{"apps", []string{"apps"}},
+		{"apps-json", []string{"apps", "--format", "json"}},
+		{"migrate-app1", []string{"migrate", "--color", "never", "Default Web Site/app1"}},
+		{"migrate-all", []string{"migrate", "--color", "never", "--semantic", "--all"}},
+		{"migrate-appcmd-reports", []string{"migrate", "--color", "never", "--compat", "appcmd", "Default Web Site/reports"}},
+		{"migrate-not-an-app", []string{"migrate", "Default Web Site/app1/admin"}},
+		{"migrate-v11", []string{"migrate", "Default Web Site/old"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			args := append(append([]string{tc.args[0]}, siteArgs...), tc.args[1:]...)
+			checkGolden(t, filepath.Join("testdata", "site", tc.name+".want"), runCLI(t, "", args...))
+		})
+	}
+}
+
+// TestCorpusAppsGolden is the inventory of three corpus servers (their
+// folders are not on this machine).
+func TestCorpusAppsGolden(t *testing.T) {
+	dir := filepath.Join("..", "shared", "corpus", "applicationhost")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skip("corpus not available")
+	}
+	for _, name := range []string{"c1982__IIS-SharedGitConfig__applicationHost.config", "KittenCN__HiShop3.5.1_modify__.vs_config_applicationhost.config", "coso-configuration__supernova__applicationHost.config"} {
+		t.Run(name, func(t *testing.T) {
+			got := runCLI(t, "", "apps", "--apphost", filepath.ToSlash(filepath.Join(dir, name)))
+			checkGolden(t, filepath.Join("testdata", "corpus", "apps-"+strings.SplitN(name, "__", 2)[0]+".want"), got)
+		})
+	}
+}
+
+// TestServerMigrateAllWrite migrates a copy of the fixture server with
+// --all --write --backup: applicationHost.config is written once (its
+// backup is the original), every migrated application is then ready, and
+// a second run changes nothing.
+func TestServerMigrateAllWrite(t *testing.T) {
+	tmp := t.TempDir()
+	if err := os.CopyFS(tmp, os.DirFS(filepath.Join("testdata", "site"))); err != nil {
+		t.Fatal(err)
+	}
+	host := filepath.Join(tmp, "applicationHost.config")
+	original, err := os.ReadFile(host)
+	if err != nil {
+		t.Fatal(err)
+	}
+	args := func(cmd string, extra ...string) []string {
+		a := []string{cmd, "--apphost", host}
+		for _, m := range []string{`C:\inetpub\wwwroot=wwwroot`, `D:\apps=apps`, `D:\shared=shared`, `D:\intranet=intranet`} {
+			k, v, _ := strings.Cut(m, "=")
+			a = append(a, "--path-map", k+"="+filepath.Join(tmp, v))
+		}
+		return append(a, extra...)
+	}
+
+	got := runCLI(t, "", args("migrate", "--all", "--write", "--backup")...)
+	// The missing folder of "Default Web Site/gone" is an input error.
+	if !strings.Contains(got, "\nexit 3\n") || !strings.Contains(got, "iiscfg: migrated 6 files\n") {
+		t.Fatalf("migrate --all --write:\n%s", got)
+	}
+	backup, err := os.ReadFile(host + ".bak")
+	if err != nil || !bytes.Equal(backup, original) {
+		t.Errorf("applicationHost.config.bak is not the original (%v)", err)
+	}
+	written, _ := os.ReadFile(host)
+	for _, want := range []string{`name="*_*" path="*"`, `name="*.prn_GET" path="*.prn" verb="GET" type="Contoso.Reports.PrintHandler, Contoso.Reports" preCondition="integratedMode,runtimeVersionv2.0"`} {
+		if !bytes.Contains(written, []byte(want)) {
+			t.Errorf("applicationHost.config lacks %s", want)
+		}
+	}
+
+	apps := runCLI(t, "", args("apps", "--format", "json")...)
+	for _, app := range []string{`"/"`, `"/app1"`, `"/app1/child"`, `"/reports"`} {
+		if !regexpFind(apps, `"path": `+app+`,[^}]*"readiness": "ready"`) {
+			t.Errorf("after migrate --all, %s is not ready:\n%s", app, apps)
+		}
+	}
+	again := runCLI(t, "", args("migrate", "--all", "--check")...)
+	if strings.Contains(again, "would change") || strings.Contains(again, "Successfully migrated") {
+		t.Errorf("second migrate --all is not a no-op:\n%s", again)
+	}
+}
+
+func regexpFind(s, pattern string) bool { return regexp.MustCompile(pattern).MatchString(s) }
