@@ -115,3 +115,8 @@ func TestCorpusIntegratedModeFindings(t *testing.T) {
 	got := corpusFindings(t, "classic-http-modules", "classic-http-handlers", "classic-impersonation")
 	checkCorpusGolden(t, "integrated-mode-findings.txt", got)
 }
+
+func TestCorpusPreconditionFindings(t *testing.T) {
+	got := corpusFindings(t, "dead-precondition", "unknown-precondition")
+	checkCorpusGolden(t, "precondition-findings.txt", got)
+}
