@@ -30,6 +30,12 @@ func (s *server) selectApps(ids []string) ([]*config.App, error) {
 	return out, nil
 }
 
+// missingPool says that an application's pool is not defined, which makes
+// IIS answer 503 for it.
+func missingPool(app *config.App) string {
+	return fmt.Sprintf("application pool %q is not defined, so IIS cannot start the application", app.PoolName)
+}
+
 // lint lints applicationHost.config and the applications of its
 // sites, each file against the pool of the application it belongs to.
 // notes are things the user should know that are not findings (a folder
@@ -61,6 +67,9 @@ func (s *server) lint(ids []string, enabled func(*validate.Rule) bool) (res *rep
 		if err != nil {
 			notes = append(notes, fmt.Sprintf("%s: %v", app.Name(), err))
 			continue
+		}
+		if s.host.Pool(app.PoolName) == nil {
+			notes = append(notes, fmt.Sprintf("%s: %s; linted as in an Integrated v4.0 pool", app.Name(), missingPool(app)))
 		}
 		// applicationHost.config's <location> tags for this application,
 		// with the application's web.config files below them.

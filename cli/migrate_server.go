@@ -59,10 +59,20 @@ func (r *migrateRun) migrateServer(c *ucli.Context, srv *server, out *migrateOut
 		}
 		root := nodes[len(nodes)-1]
 		if !root.present {
-			out.errs = append(out.errs, reportError(app.Name(), fmt.Sprintf("folder %s is not on this machine (see --path-map)", root.res.PhysicalPath)))
+			// --all takes what is on this machine, as lint --apphost does;
+			// an application named on the command line must be there.
+			msg := fmt.Sprintf("folder %s is not on this machine (see --path-map)", root.res.PhysicalPath)
+			if c.Bool("all") {
+				fmt.Fprintf(out.stderr, "iiscfg: %s: skipped: %s\n", app.Name(), msg)
+			} else {
+				out.errs = append(out.errs, reportError(app.Name(), msg))
+			}
 			continue
 		}
 		pool, _ := srv.pool(app)
+		if srv.host.Pool(app.PoolName) == nil {
+			fmt.Fprintf(out.stderr, "iiscfg: note: %s: %s; migrated as for an Integrated v4.0 pool\n", app.Name(), missingPool(app))
+		}
 		if pool.Runtime == schema.V11 {
 			out.errs = append(out.errs, reportError(app.Name(), unsupportedRuntime(pool)+"; give the application a v2.0 or v4.0 pool first"))
 			continue
