@@ -313,18 +313,18 @@ func ParsePathMapping(s string) (from, to string, err error) {
 // Map returns the local path for a Windows path, and whether a mapping
 // applied. The longest matching prefix wins.
 func (m PathMap) Map(p string) (string, bool) {
-	norm := func(s string) string { return strings.ToLower(strings.TrimRight(strings.ReplaceAll(s, `\`, "/"), "/")) }
-	np := norm(p)
-	best := -1
+	slash := func(s string) string { return strings.TrimRight(strings.ReplaceAll(s, `\`, "/"), "/") }
+	sp := slash(p)
+	best, bestLen := -1, -1
 	for i, e := range m {
-		f := norm(e.From)
-		if (np == f || strings.HasPrefix(np, f+"/")) && (best < 0 || len(f) > len(norm(m[best].From))) {
-			best = i
+		// Compared with EqualFold, not by lower-casing both: lower case can
+		// change a string's length in bytes (İ), and the rest is cut by length.
+		if f := slash(e.From); len(f) > bestLen && PathCovers(f, sp) {
+			best, bestLen = i, len(f)
 		}
 	}
 	if best < 0 {
 		return p, false
 	}
-	rest := strings.ReplaceAll(p, `\`, "/")[len(norm(m[best].From)):]
-	return strings.TrimRight(m[best].To, `/\`) + strings.TrimRight(rest, "/"), true
+	return strings.TrimRight(m[best].To, `/\`) + sp[bestLen:], true
 }

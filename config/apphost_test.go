@@ -81,13 +81,17 @@ func TestExpandVarsAndPathMap(t *testing.T) {
 	if got := config.ExpandVars(`%SystemDrive%\inetpub\%SITES%\%UNKNOWN%\x`, env); got != `C:\inetpub\E:\sites\%UNKNOWN%\x` {
 		t.Errorf("ExpandVars: %q", got)
 	}
-	m := config.PathMap{{From: `C:\inetpub\wwwroot`, To: "./site"}, {From: `c:/inetpub/wwwroot/app`, To: "/srv/app/"}}
+	m := config.PathMap{{From: `C:\inetpub\wwwroot`, To: "./site"}, {From: `c:/inetpub/wwwroot/app`, To: "/srv/app/"},
+		{From: `D:\İstanbul`, To: "ist"}}
 	for in, want := range map[string]string{
 		`C:\inetpub\wwwroot`:       "./site",
 		`C:\Inetpub\WWWROOT\a\b`:   "./site/a/b",
 		`C:\inetpub\wwwroot\app\x`: "/srv/app/x", // the longest prefix wins
 		`C:\inetpub\wwwroot2`:      `C:\inetpub\wwwroot2`,
 		`D:\elsewhere`:             `D:\elsewhere`,
+		// Regression: İ is longer in bytes lower-cased; the rest was cut by that length.
+		`D:\İstanbul\web`: "ist/web",
+		`D:\İ`:            `D:\İ`,
 	} {
 		if got, _ := m.Map(in); got != want {
 			t.Errorf("Map(%q) = %q, want %q", in, got, want)
