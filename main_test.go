@@ -164,6 +164,11 @@ func TestServerGolden(t *testing.T) {
 		{"migrate-v11", []string{"migrate", "Default Web Site/old"}},
 		{"migrate-missing-folder", []string{"migrate", "Default Web Site/gone", "Default Web Site/reports"}},
 		{"migrate-missing-pool", []string{"migrate", "Intranet/"}},
+		{"diff-effective-app1", []string{"diff", "--color", "never", "--effective", "Default Web Site/app1", "testdata/site/apps/app1/web.config", "testdata/site/changes/app1.web.config"}},
+		{"diff-effective-app1-json", []string{"diff", "--format", "json", "--effective", "Default Web Site/app1", "testdata/site/apps/app1/web.config", "testdata/site/changes/app1.web.config"}},
+		{"diff-effective-same", []string{"diff", "--effective", "Default Web Site/app1", "testdata/site/apps/app1/web.config", "testdata/site/apps/app1/web.config"}},
+		{"diff-effective-apphost", []string{"diff", "--color", "never", "--effective", "Default Web Site/app1/admin", "testdata/site/applicationHost.config", "testdata/site/changes/applicationHost.config"}},
+		{"diff-effective-mixed", []string{"diff", "--effective", "Default Web Site/app1", "testdata/site/applicationHost.config", "testdata/site/changes/app1.web.config"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -18,22 +18,29 @@ func diffCommand(e *env) *ucli.Command {
 	return &ucli.Command{
 		Name:      "diff",
 		Usage:     "show what changed between two configuration files (or two folders)",
-		ArgsUsage: "OLD NEW  (files, folders, or - for standard input on one side)",
+		ArgsUsage: "OLD NEW  (files, folders, or - for standard input on one side)\n   iiscfg diff --effective --apphost FILE [--path-map WIN=LOCAL]... Site/app[/folder] OLD NEW",
 		Description: `--mode semantic (the default) compares the configuration: sections by path, collection
 entries by their key, attributes old -> new; whitespace, comments, attribute order,
 quotes and encoding never count. --mode text prints a unified diff.
 Two folders are compared file by file (same relative path).
 
+--effective compares what an application (or one of its folders) sees: the merged
+configuration of every file from the root web.config down, with OLD and then NEW in
+place of the folder's web.config (or of applicationHost.config, when OLD and NEW are
+that). A change that removes an inherited handler shows up there, with the file that
+sets each value.
+
 Exit status: 0 no difference, 1 differences, 2 usage error, 3 an input could not be
 read or parsed.`,
-		Flags: []ucli.Flag{
+		Flags: append([]ucli.Flag{
 			&ucli.StringFlag{Name: "mode", Value: "semantic", Usage: "semantic or text"},
 			&ucli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "semantic output: text, json, github or markdown"},
 			&ucli.IntFlag{Name: "context", Aliases: []string{"U"}, Value: 3, Usage: "lines of context in a text diff"},
 			&ucli.BoolFlag{Name: "ignore-order", Usage: "do not report collection entries that only moved"},
 			&ucli.StringFlag{Name: "color", Value: "auto", Usage: "colour output: auto, always or never"},
 			&ucli.StringFlag{Name: "stdin-filename", Value: "<stdin>", Usage: "the name to report for standard input"},
-		},
+			&ucli.BoolFlag{Name: "effective", Usage: "with --apphost: compare the effective configuration at Site/app (see above)"},
+		}, serverFlags()...),
 		Action: func(c *ucli.Context) error { return runDiff(c, e) },
 	}
 }
@@ -57,10 +64,24 @@ func runDiff(c *ucli.Context, e *env) error {
 	case c.Int("context") < 0:
 		return usageError("--context must not be negative")
 	}
-	if c.NArg() != 2 {
+	args := c.Args().Slice()
+	effective, apphost := c.Bool("effective"), c.String("apphost") != ""
+	var at string
+	switch {
+	case effective && !apphost:
+		return usageError("--effective needs --apphost")
+	case effective && mode == "text":
+		return usageError("--effective compares configuration, not text; leave out --mode text")
+	case effective && len(args) != 3:
+		return usageError("diff --effective takes Site/app, OLD and NEW (see iiscfg diff --help)")
+	case effective:
+		at, args = args[0], args[1:]
+	case apphost || c.String("root-web-config") != "" || len(c.StringSlice("path-map")) > 0:
+		return usageError("--apphost, --path-map and --root-web-config apply to diff --effective")
+	case len(args) != 2:
 		return usageError("diff takes two paths, OLD and NEW (see iiscfg diff --help)")
 	}
-	if c.Args().Get(0) == "-" && c.Args().Get(1) == "-" {
+	if args[0] == "-" && args[1] == "-" {
 		return usageError("only one side can be standard input")
 	}
 	outColor, err := colorFor(c.String("color"), e.stdout, e.getenv)
@@ -68,9 +89,16 @@ func runDiff(c *ucli.Context, e *env) error {
 		return err
 	}
 	errColor, _ := colorFor(c.String("color"), e.stderr, e.getenv)
-	pairs, err := diffPairs(c.Args().Get(0), c.Args().Get(1), c.String("stdin-filename"))
+	srv, _, err := openServer(c, e)
 	if err != nil {
 		return err
+	}
+	pairs, err := diffPairs(args[0], args[1], c.String("stdin-filename"))
+	if err != nil {
+		return err
+	}
+	if at != "" && (len(pairs) != 1 || pairs[0].old == nil || pairs[0].new == nil) {
+		return usageError("diff --effective compares two files, not folders")
 	}
 
 	var inputs []input
@@ -127,6 +155,10 @@ func runDiff(c *ucli.Context, e *env) error {
 			f.New = b.path
 		case b == nil:
 			f.Old = a.path
+		case at != "":
+			if f, err = effectiveDiff(c, srv, at, a, b, colorWriter(e.stderr, errColor), report.NewPalette(errColor)); err != nil {
+				return err
+			}
 		default:
 			f.Old, f.New = a.path, b.path
 			f.Changes = diff.Semantic(a.doc, b.doc, diff.Options{IgnoreOrder: c.Bool("ignore-order")})

@@ -42,6 +42,9 @@ func TestDiffExitCodesAndInputs(t *testing.T) {
 		{"bad mode", "", []string{"diff", "--mode", "xml", p("same1.config"), p("same2.config")}, ExitUsage, ""},
 		{"text mode json", "", []string{"diff", "--mode", "text", "--format", "json", p("same1.config"), p("same2.config")}, ExitUsage, ""},
 		{"text mode sees reformatting", "", []string{"diff", "--mode", "text", p("same1.config"), p("same2.config")}, ExitFindings, "+    <add value='1' key='k' />"},
+		{"effective without apphost", "", []string{"diff", "--effective", "S/", p("same1.config"), p("same2.config")}, ExitUsage, ""},
+		{"apphost without effective", "", []string{"diff", "--apphost", p("same1.config"), p("same1.config"), p("same2.config")}, ExitUsage, ""},
+		{"effective two arguments", "", []string{"diff", "--effective", "--apphost", p("same1.config"), p("same1.config"), p("same2.config")}, ExitUsage, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -67,5 +70,23 @@ func TestDiffExitCodesAndInputs(t *testing.T) {
 	}
 	if got := strings.Join(listed, " "); got != ".>Added Gone>. old>new" || out.Differences != 3 {
 		t.Errorf("folder pairs %q, %d differences", got, out.Differences)
+	}
+}
+
+// TestDiffEffectiveWarnsOfDuplicates: a NEW file that adds an inherited
+// module again breaks the application (500.19); the effective diff says so.
+func TestDiffEffectiveWarnsOfDuplicates(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"applicationHost.config": `<configuration><system.applicationHost><applicationPools><add name="P"/></applicationPools>
+<sites><site name="S"><application path="/" applicationPool="P"><virtualDirectory path="/" physicalPath="C:\site"/></application></site></sites>
+</system.applicationHost><system.webServer><modules><add name="M" type="TM"/></modules></system.webServer></configuration>`,
+		"site/web.config": `<configuration/>`,
+		"new/web.config":  "<configuration>\n<system.webServer><modules><add name=\"M\" type=\"Other\"/></modules></system.webServer></configuration>",
+	})
+	p := func(s string) string { return filepath.Join(dir, s) }
+	r := runCLI(t, "diff", "--color", "never", "--effective", "--apphost", p("applicationHost.config"), "--path-map", `C:\site=`+p("site"), "S/", p("site/web.config"), p("new/web.config"))
+	want := "new/web.config:2:28: warning: Cannot add duplicate collection entry of type 'add' with unique key attribute 'name' set to 'M' (IIS answers HTTP 500.19)"
+	if r.code != ExitOK || !strings.Contains(r.stderr, want) {
+		t.Errorf("exit %d, stderr %q, want exit 0 and %q", r.code, r.stderr, want)
 	}
 }

@@ -14,7 +14,10 @@ import (
 // when the file exists on one side only.
 type File struct {
 	Old, New string
-	Changes  []Change
+	// At is the configuration path of an effective diff ("Default Web
+	// Site/app1"), "" for a diff of the files themselves.
+	At      string
+	Changes []Change
 }
 
 // Differences counts the changes of all files (a file present on one side
@@ -31,6 +34,9 @@ func Differences(files []File) int {
 }
 
 func (f File) header() string {
+	if f.At != "" {
+		return fmt.Sprintf("effective configuration at %s: %s → %s", f.At, f.Old, f.New)
+	}
 	switch {
 	case f.Old == "":
 		return "only in new: " + f.New
@@ -121,15 +127,26 @@ func withValue(subject string, attr bool, v string) string {
 	return subject + ": " + v
 }
 
+// positions locates a change: "line:col" in the compared file, or
+// "file:line:col" (or "built-in") when another file set the value.
 func positions(c Change) string {
-	p := func(x *config.Pos) string { return fmt.Sprintf("%d:%d", x.Line, x.Column) }
+	p := func(file string, x *config.Pos) string {
+		switch {
+		case x == nil:
+			return file
+		case file != "":
+			return fmt.Sprintf("%s:%d:%d", file, x.Line, x.Column)
+		}
+		return fmt.Sprintf("%d:%d", x.Line, x.Column)
+	}
+	hasOld, hasNew := c.OldPos != nil || c.OldFile != "", c.NewPos != nil || c.NewFile != ""
 	switch {
-	case c.OldPos != nil && c.NewPos != nil:
-		return "(" + p(c.OldPos) + " → " + p(c.NewPos) + ")"
-	case c.NewPos != nil:
-		return "(new " + p(c.NewPos) + ")"
-	case c.OldPos != nil:
-		return "(old " + p(c.OldPos) + ")"
+	case hasOld && hasNew:
+		return "(" + p(c.OldFile, c.OldPos) + " → " + p(c.NewFile, c.NewPos) + ")"
+	case hasNew:
+		return "(new " + p(c.NewFile, c.NewPos) + ")"
+	case hasOld:
+		return "(old " + p(c.OldFile, c.OldPos) + ")"
 	}
 	return ""
 }
@@ -141,8 +158,10 @@ type jsonChange struct {
 	Attribute string `json:"attribute,omitempty"`
 	Old       string `json:"old,omitempty"`
 	New       string `json:"new,omitempty"`
+	OldFile   string `json:"oldFile,omitempty"`
 	OldLine   int    `json:"oldLine,omitempty"`
 	OldColumn int    `json:"oldColumn,omitempty"`
+	NewFile   string `json:"newFile,omitempty"`
 	NewLine   int    `json:"newLine,omitempty"`
 	NewColumn int    `json:"newColumn,omitempty"`
 }
@@ -150,6 +169,7 @@ type jsonChange struct {
 type jsonFile struct {
 	Old     string       `json:"old"`
 	New     string       `json:"new"`
+	At      string       `json:"at,omitempty"`
 	Changes []jsonChange `json:"changes"`
 }
 
@@ -160,9 +180,10 @@ func WriteJSON(w io.Writer, files []File) error {
 		Files       []jsonFile `json:"files"`
 	}{Differences: Differences(files), Files: []jsonFile{}}
 	for _, f := range files {
-		jf := jsonFile{Old: f.Old, New: f.New, Changes: []jsonChange{}}
+		jf := jsonFile{Old: f.Old, New: f.New, At: f.At, Changes: []jsonChange{}}
 		for _, c := range f.Changes {
-			jc := jsonChange{Kind: c.Kind.String(), Path: c.Path, Entry: c.Entry, Attribute: c.Attr, Old: c.Old, New: c.New}
+			jc := jsonChange{Kind: c.Kind.String(), Path: c.Path, Entry: c.Entry, Attribute: c.Attr, Old: c.Old, New: c.New,
+				OldFile: c.OldFile, NewFile: c.NewFile}
 			if c.OldPos != nil {
 				jc.OldLine, jc.OldColumn = c.OldPos.Line, c.OldPos.Column
 			}
@@ -237,6 +258,10 @@ func WriteGitHub(w io.Writer, files []File) error {
 			}
 		}
 		for _, c := range changes {
+			file := file
+			if c.NewFile != "" && c.NewFile != BuiltIn && c.NewFile != SchemaDefault {
+				file = c.NewFile // an effective diff: the file that sets it
+			}
 			props := []ghactions.Property{{Name: "file", Value: file}}
 			if c.NewPos != nil {
 				props = append(props, ghactions.Property{Name: "line", Value: fmt.Sprint(c.NewPos.Line)}, ghactions.Property{Name: "col", Value: fmt.Sprint(c.NewPos.Column)})

@@ -64,6 +64,9 @@ type Change struct {
 	Old, New string
 	// OldPos and NewPos locate the change in each file (nil where absent).
 	OldPos, NewPos *config.Pos
+	// OldFile and NewFile name the file of OldPos and NewPos when it is not
+	// the one compared (an effective diff's inherited entries), or BuiltIn.
+	OldFile, NewFile string
 }
 
 // Options tune a semantic diff.

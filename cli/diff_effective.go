@@ -1,0 +1,96 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"sort"
+
+	ucli "github.com/urfave/cli/v2"
+
+	"github.com/iiscfg/iiscfg/config"
+	"github.com/iiscfg/iiscfg/diff"
+	"github.com/iiscfg/iiscfg/report"
+	"github.com/iiscfg/iiscfg/schema"
+)
+
+// effectiveDiff compares the configuration that the URL id ("Site/app",
+// "Site/app/sub") sees with OLD and with NEW in place of one file of its
+// chain: the web.config of the URL's folder, or applicationHost.config
+// when OLD and NEW are that.
+func effectiveDiff(c *ucli.Context, srv *server, id string, a, b *loaded, stderr io.Writer, pal report.Palette) (diff.File, error) {
+	res, err := srv.host.Resolve(id)
+	if err != nil {
+		return diff.File{}, usageError("%v", err)
+	}
+	nodes, err := srv.chain(res.App.Site, res.URLPath)
+	if err != nil {
+		return diff.File{}, usageError("%v", err)
+	}
+	if (a.doc.Kind() == config.KindAppHost) != (b.doc.Kind() == config.KindAppHost) {
+		return diff.File{}, usageError("OLD and NEW must both be applicationHost.config or both be web.config files")
+	}
+	side := func(doc *config.Document) ([]config.EffectiveElement, error) {
+		host, chain := srv.host, []config.Source{{Doc: srv.host.Doc}}
+		if doc.Kind() == config.KindAppHost {
+			h, err := config.NewAppHost(doc)
+			if err != nil {
+				return nil, &exitError{code: ExitInput, msg: err.Error()}
+			}
+			host, chain = h, []config.Source{{Doc: doc}}
+		}
+		for i, n := range nodes {
+			d := n.doc
+			if i == len(nodes)-1 && doc.Kind() != config.KindAppHost {
+				d = doc
+			}
+			if d != nil {
+				chain = append(chain, config.Source{Doc: d, Prefix: n.config, ParentApp: n.res.App != res.App})
+			}
+		}
+		runtime := schema.V40
+		if p := host.Pool(res.App.PoolName); p != nil && p.Runtime != "" {
+			runtime = p.Runtime
+		}
+		modules, handlers := rootLists(srv.rootWeb, runtime)
+		var out []config.EffectiveElement
+		for _, sec := range sortedSections() {
+			var base []config.Item
+			switch sec {
+			case schema.HTTPModules:
+				base = modules
+			case schema.HTTPHandlers:
+				base = handlers
+			}
+			out = append(out, config.Effective(chain, sec, nodes[len(nodes)-1].config, base)...)
+		}
+		return out, nil
+	}
+	before, err := side(a.doc)
+	if err != nil {
+		return diff.File{}, err
+	}
+	after, err := side(b.doc)
+	if err != nil {
+		return diff.File{}, err
+	}
+	// IIS refuses a merge with a duplicate key (HTTP 500.19): say so when
+	// the new configuration has one.
+	for _, el := range after {
+		for _, me := range el.Errors {
+			p := me.Doc.StartPos(me.Elem)
+			fmt.Fprintf(stderr, "%s %s %s (IIS answers HTTP 500.19)\n", pal.Location.Sprintf("%s:%d:%d:", me.Doc.Path, p.Line, p.Column), pal.Warning.Sprint("warning:"), me.Msg)
+		}
+	}
+	changes := diff.Effective(before, after, diff.Options{IgnoreOrder: c.Bool("ignore-order")})
+	return diff.File{Old: a.path, New: b.path, At: res.App.Site.Name + res.URLPath, Changes: changes}, nil
+}
+
+// sortedSections are the sections the schema describes, by path.
+func sortedSections() []*schema.Section {
+	var out []*schema.Section
+	for _, s := range schema.Sections() {
+		out = append(out, s)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	return out
+}
