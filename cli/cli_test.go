@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/iiscfg/iiscfg/validate"
 )
 
 type result struct {
@@ -65,6 +67,7 @@ func TestExitCodes(t *testing.T) {
 		{"fail-on error", []string{"lint", "--fail-on=error", filepath.Join(dir, "modules")}, ExitFindings},
 		{"parse error wins", []string{"lint", dir}, ExitInput},
 		{"missing path", []string{"lint", filepath.Join(dir, "nope")}, ExitInput},
+		{"missing schema dir", []string{"lint", "--schema-dir", filepath.Join(dir, "nope"), dir}, ExitInput},
 		{"bad format", []string{"lint", "--format", "yaml", dir}, ExitUsage},
 		{"bad fail-on", []string{"lint", "--fail-on", "sometimes", dir}, ExitUsage},
 		{"bad runtime", []string{"lint", "--runtime", "v3.5", dir}, ExitUsage},
@@ -249,9 +252,13 @@ func TestPermuteArgs(t *testing.T) {
 
 func TestRulesCommand(t *testing.T) {
 	r := runCLI(t, "rules")
-	for _, want := range []string{"IC101", "classic-http-modules", "classic-http-handlers", "classic-impersonation"} {
-		if !strings.Contains(r.stdout, want) {
-			t.Errorf("rules list lacks %s:\n%s", want, r.stdout)
+	for _, rule := range validate.Rules() {
+		if !strings.Contains(r.stdout, rule.Code+"  "+rule.Name) || !strings.Contains(r.stdout, rule.Summary) {
+			t.Errorf("rules list lacks %s %s:\n%s", rule.Code, rule.Name, r.stdout)
+		}
+		doc := runCLI(t, "rules", rule.Name)
+		if doc.code != 0 || !strings.Contains(doc.stdout, rule.Doc) {
+			t.Errorf("rules %s: exit %d, %q", rule.Name, doc.code, doc.stdout)
 		}
 	}
 	doc := runCLI(t, "rules", "ic103")

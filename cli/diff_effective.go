@@ -52,15 +52,17 @@ func effectiveDiff(c *ucli.Context, srv *server, id string, a, b *loaded, stderr
 			runtime = p.Runtime
 		}
 		modules, handlers := rootLists(srv.rootWeb, runtime)
+		base := func(elementPath string) []config.Item {
+			switch elementPath {
+			case schema.HTTPModules.Path:
+				return modules
+			case schema.HTTPHandlers.Path:
+				return handlers
+			}
+			return config.ItemsFromEntries(schema.MachineConfigCollection(elementPath))
+		}
 		var out []config.EffectiveElement
 		for _, sec := range sortedSections() {
-			var base []config.Item
-			switch sec {
-			case schema.HTTPModules:
-				base = modules
-			case schema.HTTPHandlers:
-				base = handlers
-			}
 			out = append(out, config.Effective(chain, sec, nodes[len(nodes)-1].config, base)...)
 		}
 		return out, nil

@@ -36,6 +36,7 @@ Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage error,
 			&ucli.StringFlag{Name: "runtime", Value: "v4.0", Usage: "the application pool's .NET runtime: v2.0 or v4.0 (selects the root web.config compared with)"},
 			&ucli.StringFlag{Name: "color", Value: "auto", Usage: "colour output: auto, always or never (NO_COLOR is honoured)"},
 			&ucli.StringFlag{Name: "stdin-filename", Value: "<stdin>", Usage: "the name to report for standard input"},
+			&ucli.StringFlag{Name: "schema-dir", Usage: "read IIS's *_schema.xml files from this folder (e.g. a copy of %windir%\\System32\\inetsrv\\config\\schema) instead of the built-in schema for the sections they define"},
 		}, serverFlags()...),
 		Action: func(c *ucli.Context) error { return runLint(c, e) },
 	}
@@ -71,6 +72,14 @@ func runLint(c *ucli.Context, e *env) error {
 		return err
 	}
 	errColor, _ := colorFor(c.String("color"), e.stderr, e.getenv)
+	set := schema.Builtin()
+	if dir := c.String("schema-dir"); dir != "" {
+		secs, err := schema.ReadDir(dir)
+		if err != nil {
+			return &exitError{code: ExitInput, msg: "--schema-dir: " + describeIOError(err)}
+		}
+		set = set.WithSections(secs)
+	}
 	srv, rootWeb, err := openServer(c, e)
 	if err != nil {
 		return err
@@ -78,6 +87,7 @@ func runLint(c *ucli.Context, e *env) error {
 	var res *report.Result
 	var src sources
 	if srv != nil {
+		srv.schema = set
 		var notes []string
 		if res, src, notes, err = srv.lint(c.Args().Slice(), nil); err != nil {
 			return err
@@ -86,7 +96,7 @@ func runLint(c *ucli.Context, e *env) error {
 			fmt.Fprintf(e.stderr, "iiscfg: note: %s\n", n)
 		}
 	} else {
-		res, src = lintFiles(c.Args().Slice(), c.String("stdin-filename"), runtime, rootWeb, e)
+		res, src = lintFiles(c.Args().Slice(), c.String("stdin-filename"), runtime, rootWeb, set, e)
 	}
 
 	switch format {
@@ -112,13 +122,16 @@ func runLint(c *ucli.Context, e *env) error {
 
 // lintFiles lints files and folders, each web.config taken as an
 // application root or, below another one in a walk, as its subfolder.
-func lintFiles(args []string, stdinName string, runtime schema.Runtime, rootWeb *config.Document, e *env) (*report.Result, sources) {
+func lintFiles(args []string, stdinName string, runtime schema.Runtime, rootWeb *config.Document, set *schema.Set, e *env) (*report.Result, sources) {
 	if len(args) == 0 {
 		args = []string{"."}
 	}
 	inputs, errs := collectInputs(args, stdinName)
 	docs := loadAll(inputs, e.stdin)
 	contexts := lintContexts(docs, runtime)
+	for i := range contexts {
+		contexts[i].Schema = set
+	}
 	if rootWeb != nil {
 		modules, handlers := rootLists(rootWeb, runtime)
 		for i := range contexts {

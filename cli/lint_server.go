@@ -60,7 +60,7 @@ func (s *server) lint(ids []string, enabled func(*validate.Rule) bool) (res *rep
 	}
 
 	// applicationHost.config on its own: pools, preCondition spelling.
-	add(validate.Lint(s.host.Doc, validate.Context{Enabled: enabled}))
+	add(validate.Lint(s.host.Doc, validate.Context{Enabled: enabled, Schema: s.schema}))
 
 	for _, app := range apps {
 		nodes, err := s.chain(app.Site, app.Path)
@@ -81,7 +81,8 @@ func (s *server) lint(ids []string, enabled func(*validate.Rule) bool) (res *rep
 				hostCtx.Below = append(hostCtx.Below, config.Source{Doc: n.doc, Prefix: n.config, ParentApp: n.res.App != app})
 			}
 		}
-		hostCtx.Enabled = enabled
+		// The schema rules read applicationHost.config once, above.
+		hostCtx.Enabled = func(r *validate.Rule) bool { return !r.ChecksSchema() && (enabled == nil || enabled(r)) }
 		add(validate.Lint(s.host.Doc, hostCtx))
 
 		root := nodes[len(nodes)-1]

@@ -58,6 +58,7 @@ type MergeError struct {
 	Doc  *Document
 	Elem *etree.Element
 	Msg  string
+	Key  Key // the duplicate key's values
 }
 
 // Collection is an effective collection being merged down the hierarchy.
@@ -84,23 +85,59 @@ func (c *Collection) Clone() *Collection { return NewCollection(c.Schema, c.Item
 func (c *Collection) ApplyLevel(l Level) []MergeError {
 	var errs []MergeError
 	inherited, local := c.Items, []Item(nil)
+	// A collection without key attributes (URL Rewrite's conditions)
+	// cannot have duplicates.
+	check := !c.Schema.AllowDuplicates && len(c.keys) > 0
+	var index map[string]int // normalized key -> items holding it, once a level has many adds
+	adds := 0
 	for _, container := range l.Elems {
-		for _, d := range container.ChildElements() {
+		for d := range container.ChildElementsSeq() {
 			switch {
 			case d.Space != "":
 				continue // e.g. xdt:Import in a transform
 			case c.Schema.Clear != "" && d.Tag == c.Schema.Clear:
 				inherited, local = nil, nil
+				if index != nil {
+					index = map[string]int{}
+				}
 			case c.Schema.Remove != "" && d.Tag == c.Schema.Remove:
 				key := c.keyOf(itemFromElement(l.Doc, d))
 				inherited = c.without(inherited, key)
 				local = c.without(local, key)
+				if index != nil {
+					delete(index, c.normalize(key))
+				}
 			case c.Schema.IsAdd(d.Tag):
 				it := itemFromElement(l.Doc, d)
-				if !c.Schema.AllowDuplicates {
+				if check {
 					key := c.keyOf(it)
-					if c.contains(inherited, key) || c.contains(local, key) {
-						errs = append(errs, MergeError{Doc: l.Doc, Elem: d, Msg: c.duplicateMessage(d.Tag, key)})
+					// A few adds are checked by scanning; a long level
+					// (applicationHost.config's lists) by an index.
+					adds++
+					if index == nil && adds > 8 {
+						n := len(inherited) + len(local)
+						for _, c := range l.Elems {
+							n += len(c.Child)
+						}
+						index = make(map[string]int, n)
+						for _, items := range [][]Item{inherited, local} {
+							for _, x := range items {
+								index[c.normalize(c.keyOf(x))]++
+							}
+						}
+					}
+					var dup bool
+					if index != nil {
+						nk := c.normalize(key)
+						dup = index[nk] > 0
+						if !dup {
+							index[nk]++
+						}
+					} else {
+						dup = c.contains(inherited, key) || c.contains(local, key)
+					}
+					if dup {
+						errs = append(errs, MergeError{Doc: l.Doc, Elem: d, Msg: c.duplicateMessage(d.Tag, key), Key: key})
 						continue
 					}
 				}
@@ -114,6 +151,29 @@ func (c *Collection) ApplyLevel(l Level) []MergeError {
 		c.Items = append(append([]Item(nil), local...), inherited...)
 	}
 	return errs
+}
+
+// normalize turns a key into a map key that compares as the schema says:
+// case-sensitively only for caseSensitive attributes.
+func (c *Collection) normalize(k Key) string {
+	if len(c.keys) == 1 {
+		if c.keys[0].CaseSensitive {
+			return k[0]
+		}
+		return strings.ToLower(k[0])
+	}
+	var b strings.Builder
+	for i, a := range c.keys {
+		if i > 0 {
+			b.WriteByte(0)
+		}
+		if a.CaseSensitive {
+			b.WriteString(k[i])
+		} else {
+			b.WriteString(strings.ToLower(k[i]))
+		}
+	}
+	return b.String()
 }
 
 // Key is the values of an item's key attributes.

@@ -92,6 +92,7 @@ type Document struct {
 	edits     []edit
 	nextEdit  int
 	removed   map[*etree.Element]bool // elements an edit deletes
+	locations []Location              // the <location> tags; the tree never changes
 }
 
 // Root is the document element (normally <configuration>).

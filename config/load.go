@@ -28,6 +28,7 @@ func Load(name string, data []byte) (*Document, error) {
 		return nil, err
 	}
 	d.kind = d.classify()
+	d.locations = d.findLocations()
 	return d, nil
 }
 

@@ -25,13 +25,15 @@ func NormalizeLocationPath(p string) string {
 
 // Locations lists the document's <location> tags (children of the root) in
 // document order.
-func (d *Document) Locations() []Location {
+func (d *Document) Locations() []Location { return d.locations }
+
+func (d *Document) findLocations() []Location {
 	root := d.Root()
 	if root == nil {
 		return nil
 	}
 	var out []Location
-	for _, c := range root.ChildElements() {
+	for c := range root.ChildElementsSeq() {
 		if c.Space == "" && c.Tag == "location" {
 			out = append(out, Location{Elem: c, Path: NormalizeLocationPath(c.SelectAttrValue("path", ""))})
 		}
@@ -125,7 +127,7 @@ func findSection(container *etree.Element, section string) []*etree.Element {
 	for _, seg := range strings.Split(section, "/") {
 		var next []*etree.Element
 		for _, c := range cur {
-			for _, ch := range c.ChildElements() {
+			for ch := range c.ChildElementsSeq() {
 				if ch.Space == "" && ch.Tag == seg {
 					next = append(next, ch)
 				}

@@ -19,9 +19,11 @@ func effectiveChanges(t *testing.T, server, oldApp, newApp string) []string {
 		chain := []config.Source{{Doc: srv}, {Doc: config.MustLoad(name, []byte(app)), Prefix: "app"}}
 		var out []config.EffectiveElement
 		for _, sec := range []*schema.Section{schema.HTTPHandlers, schema.Handlers, schema.Modules, schema.Validation} {
-			var base []config.Item
-			if sec == schema.HTTPHandlers {
-				base = config.ItemsFromEntries(schema.RootHTTPHandlers(schema.V40))[:3]
+			base := func(p string) []config.Item {
+				if p == schema.HTTPHandlers.Path {
+					return config.ItemsFromEntries(schema.RootHTTPHandlers(schema.V40))[:3]
+				}
+				return nil
 			}
 			out = append(out, config.Effective(chain, sec, "app", base)...)
 		}

@@ -97,6 +97,12 @@ func TestCorpusMigration(t *testing.T) {
 					t.Errorf("%s [%s]: still %s at %d:%d: %s", doc.Path, mode.name, f.Rule.Name, f.Start.Line, f.Start.Column, f.Message)
 				}
 			}
+			// The migration must not make the file invalid for IIS: no
+			// schema finding the original did not have (duplicate keys,
+			// unknown attributes, required attributes).
+			if before, after := schemaFindings(doc), schemaFindings(reparsed); len(after) > len(before) {
+				t.Errorf("%s [%s]: the migration adds schema findings: %v (before: %v)", doc.Path, mode.name, after, before)
+			}
 			if mode.name == "best" {
 				summary = append(summary, fmt.Sprintf("%s\tmodules +%d -%d\thandlers +%d -%d\tvalidation %v",
 					doc.Path, res.ModulesAdded, res.ModulesRemoved, res.HandlersAdded, res.HandlersRemoved, res.ValidationWritten))
@@ -114,6 +120,17 @@ func TestCorpusMigration(t *testing.T) {
 	} else if want, err := os.ReadFile(golden); err != nil || string(want) != got {
 		t.Errorf("%s differs (go test ./migrate -run Corpus -update rewrites it):\n%s", golden, got)
 	}
+}
+
+// schemaFindings lints a document with the schema rules only.
+func schemaFindings(doc *config.Document) []string {
+	ctx := validate.DefaultContext(schema.V40)
+	ctx.Enabled = func(r *validate.Rule) bool { return strings.HasPrefix(r.Code, "IC2") }
+	var out []string
+	for _, f := range validate.Lint(doc, ctx) {
+		out = append(out, fmt.Sprintf("%d:%d %s: %s", f.Start.Line, f.Start.Column, f.Rule.Name, f.Message))
+	}
+	return out
 }
 
 // refusedCorpusFiles are corpus files migrate must refuse, with why.

@@ -62,6 +62,9 @@ type Element struct {
 	Collection                  *Collection
 	AllowUnrecognizedAttributes bool
 	IsCollectionDefault         bool
+	// AnyContent: iiscfg does not describe this element's attributes and
+	// children (an extension's, such as the FTP server's ftpServer).
+	AnyContent bool
 }
 
 // Attr returns the named attribute's schema, or nil.
@@ -135,79 +138,3 @@ type Section struct {
 
 // Name is the last segment of the section path.
 func (s *Section) Name() string { return s.Path[strings.LastIndexByte(s.Path, '/')+1:] }
-
-// builders: small helpers that keep the section tables readable.
-
-type attrOpt func(*Attribute)
-
-func attr(name string, t Type, opts ...attrOpt) *Attribute {
-	a := &Attribute{Name: name, Type: t}
-	for _, o := range opts {
-		o(a)
-	}
-	return a
-}
-
-func def(v string) attrOpt { return func(a *Attribute) { a.Default, a.HasDefault = v, true } }
-
-var (
-	required    attrOpt = func(a *Attribute) { a.Required = true }
-	uniqueKey   attrOpt = func(a *Attribute) { a.UniqueKey = true }
-	combinedKey attrOpt = func(a *Attribute) { a.CombinedKey = true }
-	caseSens    attrOpt = func(a *Attribute) { a.CaseSensitive = true }
-	expanded    attrOpt = func(a *Attribute) { a.Expanded = true }
-	nonEmpty    attrOpt = func(a *Attribute) { a.Validation = "nonEmptyString" }
-)
-
-func values(pairs ...any) attrOpt {
-	return func(a *Attribute) {
-		for i := 0; i+1 < len(pairs); i += 2 {
-			a.Values = append(a.Values, EnumValue{Name: pairs[i].(string), Value: int64(pairs[i+1].(int))})
-		}
-	}
-}
-
-type elemOpt func(*Element)
-
-func elem(name string, parts ...any) *Element {
-	e := &Element{Name: name}
-	for _, p := range parts {
-		switch p := p.(type) {
-		case *Attribute:
-			e.Attrs = append(e.Attrs, p)
-		case *Element:
-			e.Children = append(e.Children, p)
-		case *Collection:
-			e.Collection = p
-		case elemOpt:
-			p(e)
-		default:
-			panic("schema: bad element part")
-		}
-	}
-	return e
-}
-
-var unrecognizedOK elemOpt = func(e *Element) { e.AllowUnrecognizedAttributes = true }
-
-type collOpt func(*Collection)
-
-// coll builds a collection with add/remove/clear elements named "add",
-// "remove" and "clear" unless options say otherwise.
-func coll(item *Element, opts ...collOpt) *Collection {
-	c := &Collection{Add: []string{"add"}, Remove: "remove", Clear: "clear", MergeAppend: true, Item: item}
-	for _, o := range opts {
-		o(c)
-	}
-	return c
-}
-
-var (
-	prepend    collOpt = func(c *Collection) { c.MergeAppend = false }
-	duplicates collOpt = func(c *Collection) { c.AllowDuplicates = true }
-)
-
-func section(path, allowDefinition, overrideModeDefault string, root *Element) *Section {
-	root.Name = path[strings.LastIndexByte(path, '/')+1:]
-	return &Section{Path: path, Root: root, AllowDefinition: allowDefinition, OverrideModeDefault: overrideModeDefault, AllowLocation: true}
-}

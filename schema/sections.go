@@ -1,84 +1,103 @@
 package schema
 
+import (
+	"embed"
+	"io/fs"
+	"strings"
+)
+
 // Section schemas. Facts from IIS's IIS_schema.xml and ASPNET_schema.xml as
 // summarised in ../shared/reference/iis-schema.md §2 (section by section),
 // and registrations from §2.4 and §2.8; written here in our own form.
 
-var sections = map[string]*Section{}
+//go:embed data/*.schema
+var builtinFiles embed.FS
 
-func register(s *Section) *Section {
-	sections[s.Path] = s
-	return s
+// builtin is every section iiscfg knows: described ones (with a Root) and
+// ones only declared (Root nil), keyed by path.
+var builtin = loadBuiltin()
+
+func loadBuiltin() map[string]*Section {
+	out := map[string]*Section{}
+	files, _ := fs.Glob(builtinFiles, "data/*.schema")
+	for _, f := range files {
+		data, _ := builtinFiles.ReadFile(f)
+		secs, err := parseSchemaText(f, string(data))
+		if err != nil {
+			panic(err) // the embedded data is tested; this is a build mistake
+		}
+		for p, s := range secs {
+			if _, dup := out[p]; dup {
+				panic("schema: section " + p + " in two data files")
+			}
+			out[p] = s
+		}
+	}
+	return out
 }
 
-// Lookup returns the schema of the section at path, or nil.
-func Lookup(path string) *Section { return sections[path] }
+// Lookup returns the schema of a described section, or nil.
+func Lookup(path string) *Section {
+	if s := builtin[path]; s != nil && s.Root != nil {
+		return s
+	}
+	return nil
+}
+
+// Declared returns the registration of a section a stock server declares
+// (described or not), or nil.
+func Declared(path string) *Section { return builtin[path] }
 
 // Sections lists every described section.
-func Sections() map[string]*Section { return sections }
+func Sections() map[string]*Section {
+	out := map[string]*Section{}
+	for p, s := range builtin {
+		if s.Root != nil {
+			out[p] = s
+		}
+	}
+	return out
+}
 
-// system.web/httpModules (iis-schema.md §2.4; ASPNET_schema.xml). Declared in
-// machine.config without allowDefinition, i.e. Everywhere.
-var HTTPModules = register(section("system.web/httpModules", "Everywhere", "Allow", elem("",
-	coll(elem("add",
-		attr("name", String, required, uniqueKey, nonEmpty),
-		attr("type", String, required),
-	)),
-)))
+// IsGroup reports whether path is a section group of a section iiscfg
+// knows ("system.webServer", "system.webServer/security").
+func IsGroup(path string) bool { return groups[path] }
 
-// system.web/httpHandlers (iis-schema.md §2.4): prepend, duplicates allowed,
-// keyed by (path, verb).
-var HTTPHandlers = register(section("system.web/httpHandlers", "Everywhere", "Allow", elem("",
-	coll(elem("add",
-		attr("path", String, required, combinedKey),
-		attr("type", String, required),
-		attr("validate", Bool, def("True")),
-		attr("verb", String, required, combinedKey),
-	), prepend, duplicates),
-)))
+var groups = func() map[string]bool {
+	out := map[string]bool{}
+	for p := range builtin {
+		for i := strings.IndexByte(p, '/'); i >= 0; i = nextSlash(p, i) {
+			out[p[:i]] = true
+		}
+	}
+	return out
+}()
 
-// system.web/identity (iis-schema.md §2.4): allowUnrecognizedAttributes.
-var Identity = register(section("system.web/identity", "Everywhere", "Allow", elem("",
-	attr("impersonate", Bool, def("False")),
-	attr("password", String),
-	attr("userName", String),
-	unrecognizedOK,
-)))
+func nextSlash(s string, i int) int {
+	j := strings.IndexByte(s[i+1:], '/')
+	if j < 0 {
+		return -1
+	}
+	return i + 1 + j
+}
 
-// system.webServer/modules (iis-schema.md §2.1, registration §2.8).
-var Modules = register(section("system.webServer/modules", "MachineToApplication", "Deny", elem("",
-	attr("runAllManagedModulesForAllRequests", Bool, def("false")),
-	attr("runManagedModulesForWebDavRequests", Bool, def("false")),
-	coll(elem("add",
-		attr("name", String, caseSens, required, uniqueKey, nonEmpty),
-		attr("type", String, caseSens),
-		attr("preCondition", String, caseSens),
-	)),
-)))
+// The sections the migration and the Integrated-mode rules work with.
+var (
+	HTTPModules  = mustLookup("system.web/httpModules")
+	HTTPHandlers = mustLookup("system.web/httpHandlers")
+	Identity     = mustLookup("system.web/identity")
+	Modules      = mustLookup("system.webServer/modules")
+	Handlers     = mustLookup("system.webServer/handlers")
+	Validation   = mustLookup("system.webServer/validation")
+)
 
-// system.webServer/handlers (iis-schema.md §2.2, registration §2.8): prepend.
-var Handlers = register(section("system.webServer/handlers", "Everywhere", "Deny", elem("",
-	attr("accessPolicy", Flags, def("Read"), values("None", 0, "Read", 1, "Write", 2, "Execute", 4, "Source", 16,
-		"Script", 512, "NoRemoteWrite", 1024, "NoRemoteRead", 4096, "NoRemoteExecute", 8192, "NoRemoteScript", 16384)),
-	coll(elem("add",
-		attr("name", String, caseSens, required, uniqueKey, nonEmpty),
-		attr("path", String, required, nonEmpty),
-		attr("verb", String, required, caseSens),
-		attr("type", String, caseSens),
-		attr("modules", String, caseSens, def("ManagedPipelineHandler")),
-		attr("scriptProcessor", String, expanded),
-		attr("resourceType", Enum, def("Unspecified"), values("File", 0, "Directory", 1, "Either", 2, "Unspecified", 3)),
-		attr("requireAccess", Enum, def("Script"), values("None", 0, "Read", 1, "Write", 2, "Script", 3, "Execute", 4)),
-		attr("allowPathInfo", Bool, def("false")),
-		attr("preCondition", String, caseSens),
-		attr("responseBufferLimit", UInt, def("4194304")),
-	), prepend),
-)))
-
-// system.webServer/validation (iis-schema.md §2.3).
-var Validation = register(section("system.webServer/validation", "Everywhere", "Allow", elem("",
-	attr("validateIntegratedModeConfiguration", Bool, def("true")),
-)))
+func mustLookup(path string) *Section {
+	s := Lookup(path)
+	if s == nil {
+		panic("schema: no section " + path)
+	}
+	return s
+}
 
 // ApplicationOnlySections are sections registered with
 // allowDefinition="MachineToApplication": ASP.NET refuses them in a

@@ -319,3 +319,25 @@ var appHostHandlersNet35 = []Entry{
 var appHostModulesNet35 = []Entry{
 	e(`name=ServiceModel`, `type=System.ServiceModel.Activation.HttpModule, System.ServiceModel, Version=3.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089`, `preCondition=managedHandler,runtimeVersionv2.0`),
 }
+
+// MachineConfigCollection is what the stock .NET 4 machine.config adds to a
+// collection, by element path ("connectionStrings",
+// "system.web/membership/providers"): entries a web.config must remove
+// before adding its own of the same name. Facts from the corpus machine.config
+// (ZhangGaoxing/t4-template machine.config); only names and types matter.
+func MachineConfigCollection(path string) []Entry {
+	return machineConfigCollections[path]
+}
+
+var machineConfigCollections = map[string][]Entry{
+	"connectionStrings": {
+		e(`name=LocalSqlServer`, `connectionString=data source=.\SQLEXPRESS;Integrated Security=SSPI;AttachDBFilename=|DataDirectory|aspnetdb.mdf;User Instance=true`, `providerName=System.Data.SqlClient`),
+	},
+	"system.web/membership/providers": {
+		e("name=AspNetSqlMembershipProvider", "type=System.Web.Security.SqlMembershipProvider, System.Web, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b03f5f7f11d50a3a"),
+	},
+	"system.web/roleManager/providers": {
+		e("name=AspNetSqlRoleProvider", "type=System.Web.Security.SqlRoleProvider, System.Web, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b03f5f7f11d50a3a"),
+		e("name=AspNetWindowsTokenRoleProvider", "type=System.Web.Security.WindowsTokenRoleProvider, System.Web, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b03f5f7f11d50a3a"),
+	},
+}

@@ -26,3 +26,31 @@ func BenchmarkLint(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkRulesOnly runs the rules on parsed corpus files: the rules' own
+// cost, without parsing (BenchmarkSchemaRules: the IC2xx rules alone).
+func BenchmarkRulesOnly(b *testing.B) { benchmarkRules(b, nil) }
+
+func BenchmarkSchemaRules(b *testing.B) {
+	benchmarkRules(b, func(r *validate.Rule) bool { return r.ChecksSchema() })
+}
+
+func benchmarkRules(b *testing.B, enabled func(*validate.Rule) bool) {
+	files, total := testutil.ReadCorpus(b)
+	var docs []*config.Document
+	for _, f := range files {
+		if doc, err := config.Load(f.Name, f.Data); err == nil {
+			docs = append(docs, doc)
+		}
+	}
+	ctx := validate.DefaultContext(schema.V40)
+	ctx.Enabled = enabled
+	b.SetBytes(total)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, doc := range docs {
+			validate.Lint(doc, ctx)
+		}
+	}
+}

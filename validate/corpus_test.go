@@ -120,3 +120,10 @@ func TestCorpusPreconditionFindings(t *testing.T) {
 	got := corpusFindings(t, "dead-precondition", "unknown-precondition")
 	checkCorpusGolden(t, "precondition-findings.txt", got)
 }
+
+func TestCorpusSchemaFindings(t *testing.T) {
+	got := corpusFindings(t, "unknown-element", "unknown-attribute", "invalid-value", "missing-required-attribute",
+		"duplicate-collection-key", "duplicate-section", "unsupported-collection-directive", "locked-section",
+		"undeclared-section", "misplaced-section")
+	checkCorpusGolden(t, "schema-findings.txt", got)
+}

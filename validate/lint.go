@@ -72,6 +72,9 @@ type Context struct {
 	// IgnoreValidation reports as if validateIntegratedModeConfiguration
 	// were true everywhere: what IIS would refuse without the override.
 	IgnoreValidation bool
+	// Schema is what the schema rules check against; nil is iiscfg's
+	// built-in schema.
+	Schema *schema.Set
 }
 
 // OnlyRules enables just the named rules.
@@ -115,6 +118,7 @@ type pass struct {
 	rule     *Rule
 	findings *[]Finding
 	im       *integratedModel
+	schema   *[]schemaIssue
 }
 
 // report records a finding of the rule's severity that spans element e.
@@ -125,6 +129,11 @@ func (p *pass) report(e *etree.Element, format string, args ...any) {
 // reportAs records a finding of severity sev that spans element e.
 func (p *pass) reportAs(sev Severity, e *etree.Element, format string, args ...any) {
 	p.reportSpan(sev, p.doc.Info(e).Whole(), format, args...)
+}
+
+// reportStartTag records a finding of the rule's severity on e's start tag.
+func (p *pass) reportStartTag(e *etree.Element, format string, args ...any) {
+	p.reportSpan(p.rule.Severity, p.doc.Info(e).StartTag, format, args...)
 }
 
 // reportAttr records a finding on one attribute of e (its name to the end

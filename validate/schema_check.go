@@ -1,0 +1,725 @@
+package validate
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/beevik/etree"
+
+	"github.com/iiscfg/iiscfg/config"
+	"github.com/iiscfg/iiscfg/schema"
+)
+
+// The schema rules (IC2xx) share one walk over the document that checks
+// every section against the schema, the way IIS's configuration system
+// (and ASP.NET's, for .NET sections) reads a file: sections by path,
+// elements and attributes by name, values by type, collections with their
+// add/remove/clear directives and keys (iis-schema.md §1–§3).
+
+// schemaIssue is one problem the walk found, for the rule that reports it.
+type schemaIssue struct {
+	rule string // the rule's name
+	elem *etree.Element
+	attr string // "" for the element
+	msg  string
+}
+
+// attributesEverywhere are valid on any element of any section: the lock
+// attributes of the configuration system (iis-schema.md §3.4, §5.3).
+var attributesEverywhere = map[string]bool{
+	"lockAttributes": true, "lockAllAttributesExcept": true, "lockElements": true,
+	"lockAllElementsExcept": true, "lockItem": true,
+}
+
+// sectionAttributes are valid on a section's own element: an external
+// file (configSource), encryption (configProtectionProvider) and .NET
+// 4.7.1 configuration builders.
+var sectionAttributes = map[string]bool{"configSource": true, "configProtectionProvider": true, "configBuilders": true}
+
+// schemaWalk holds the state of one walk.
+type schemaWalk struct {
+	p         *pass
+	set       *schema.Set
+	declared  map[string]bool // section paths declared in the chain's <configSections>
+	groups    map[string]bool // section group paths
+	seen      map[string]*etree.Element
+	repeated  map[*etree.Element]bool // sections reported as duplicate-section
+	sections  *[]sectionElement       // cached by sectionElements
+	issues    []schemaIssue
+	namesOnly bool // an XDT transform: only element and attribute names are checked
+}
+
+// schemaIssues runs the walk once per pass.
+func (p *pass) schemaIssues() []schemaIssue {
+	// Cached: every schema rule reads the same walk.
+	if p.schema != nil {
+		return *p.schema
+	}
+	w := &schemaWalk{p: p, set: p.ctx.Schema, declared: map[string]bool{}, groups: map[string]bool{},
+		seen: map[string]*etree.Element{}, repeated: map[*etree.Element]bool{}, namesOnly: p.doc.Kind() == config.KindTransform}
+	if w.set == nil {
+		w.set = schema.Builtin()
+	}
+	w.run()
+	p.schema = &w.issues
+	return w.issues
+}
+
+func (w *schemaWalk) add(r string, e *etree.Element, attr, format string, args ...any) {
+	w.issues = append(w.issues, schemaIssue{rule: r, elem: e, attr: attr, msg: fmt.Sprintf(format, args...)})
+}
+
+func (w *schemaWalk) run() {
+	root := w.p.doc.Root()
+	if root == nil || root.Space != "" || root.Tag != "configuration" {
+		return
+	}
+	for _, s := range w.p.ctx.Above {
+		w.collectDeclarations(s.Doc)
+	}
+	w.collectDeclarations(w.p.doc)
+	if !w.namesOnly {
+		w.checkConfigSectionsPlacement(root)
+	}
+	w.container(root, "", false)
+	if !w.namesOnly {
+		w.duplicateKeys()
+		w.locks()
+	}
+}
+
+// collectDeclarations records the sections and groups a file's
+// <configSections> declares.
+func (w *schemaWalk) collectDeclarations(doc *config.Document) {
+	root := doc.Root()
+	if root == nil {
+		return
+	}
+	var walk func(e *etree.Element, prefix string)
+	walk = func(e *etree.Element, prefix string) {
+		for c := range e.ChildElementsSeq() {
+			name := c.SelectAttrValue("name", "")
+			if c.Space != "" || name == "" {
+				continue
+			}
+			switch c.Tag {
+			case "section":
+				w.declared[prefix+name] = true
+			case "sectionGroup":
+				w.groups[prefix+name] = true
+				walk(c, prefix+name+"/")
+			}
+		}
+	}
+	for _, cs := range root.SelectElements("configSections") {
+		walk(cs, "")
+	}
+}
+
+// isGroup reports whether path is a section group: one the chain declares,
+// or a prefix of a section iiscfg knows.
+func (w *schemaWalk) isGroup(path string) bool {
+	if w.groups[path] {
+		return true
+	}
+	return schema.IsGroup(path)
+}
+
+// checkConfigSectionsPlacement: .NET and IIS require <configSections> to be
+// the first child of <configuration>, once.
+func (w *schemaWalk) checkConfigSectionsPlacement(root *etree.Element) {
+	for i, c := range root.ChildElements() {
+		if c.Space == "" && c.Tag == "configSections" && i > 0 {
+			w.add(nameMisplacedSection, c, "", "Only one <configSections> element allowed. It must be the first child element of the root <configuration> element.")
+		}
+	}
+}
+
+// container checks the children of <configuration>, of a <location> or of a
+// section group element; prefix is the group path ("system.web/").
+func (w *schemaWalk) container(e *etree.Element, prefix string, inLocation bool) {
+	for c := range e.ChildElementsSeq() {
+		if c.Space != "" {
+			continue // another namespace (xdt:Import and the like)
+		}
+		path := prefix + c.Tag
+		switch {
+		case prefix == "" && c.Tag == "configSections":
+			if inLocation {
+				w.add(nameUnknownElement, c, "", "Unrecognized element 'configSections' (it cannot be in a <location>)")
+			}
+		case prefix == "" && c.Tag == "location":
+			if inLocation {
+				w.add(nameUnknownElement, c, "", "Unrecognized element 'location' (<location> tags cannot be nested)")
+				continue
+			}
+			w.location(c)
+			w.container(c, "", true)
+		case w.set.Lookup(path) != nil:
+			w.section(c, w.set.Lookup(path), inLocation)
+		case w.declared[path] || w.set.Declared(path) != nil:
+			w.sectionOnce(c, path) // declared, not described: only the duplicate check
+			w.placement(c, w.set.Declared(path), inLocation)
+		case w.isGroup(path):
+			w.container(c, path+"/", inLocation)
+		default:
+			// A root web.config or machine.config is declared by the
+			// machine.config of its own framework, which iiscfg does not pair.
+			if kind := w.p.doc.Kind(); !w.namesOnly && kind != config.KindRootWebConfig && kind != config.KindMachineConfig {
+				w.add(nameUndeclaredSection, c, "", "The configuration section '%s' cannot be read because it is missing a section declaration%s", path, w.suggestSection(path))
+			}
+		}
+	}
+}
+
+// suggestSection names the section meant by a misspelt one: the same
+// letters in another case.
+func (w *schemaWalk) suggestSection(path string) string {
+	for _, s := range schema.Sections() {
+		if strings.EqualFold(s.Path, path) {
+			return fmt.Sprintf(" (did you mean '%s'?)", s.Path)
+		}
+	}
+	return ""
+}
+
+// location checks a <location> tag's own attributes.
+func (w *schemaWalk) location(e *etree.Element) {
+	known := map[string]bool{"path": true, "overrideMode": true, "allowOverride": true, "inheritInChildApplications": true}
+	for _, a := range e.Attr {
+		if a.Space != "" || a.Key == "xmlns" || known[a.Key] {
+			continue
+		}
+		w.add(nameUnknownAttribute, e, a.FullKey(), "Unrecognized attribute '%s' on <location>", a.FullKey())
+	}
+	if w.namesOnly {
+		return
+	}
+	if v := e.SelectAttr("overrideMode"); v != nil && v.Value != "Allow" && v.Value != "Deny" && v.Value != "Inherit" {
+		w.add(nameInvalidValue, e, "overrideMode", "%q is not a valid value for 'overrideMode': use one of Allow, Deny, Inherit", v.Value)
+	}
+	for _, b := range []string{"allowOverride", "inheritInChildApplications"} {
+		if v := e.SelectAttr(b); v != nil && !strings.EqualFold(v.Value, "true") && !strings.EqualFold(v.Value, "false") {
+			w.add(nameInvalidValue, e, b, "%q is not a valid value for '%s': use true or false", v.Value, b)
+		}
+	}
+	if e.SelectAttr("overrideMode") != nil && e.SelectAttr("allowOverride") != nil {
+		w.add(nameInvalidValue, e, "allowOverride", "A location tag cannot specify both allowOverride and overrideMode")
+	}
+}
+
+// sectionOnce reports a section seen twice at the same location path.
+func (w *schemaWalk) sectionOnce(e *etree.Element, path string) bool {
+	loc, _ := config.LocationOf(e)
+	key := strings.ToLower(loc) + "\x00" + path
+	if first, dup := w.seen[key]; dup {
+		w.repeated[e] = true
+		if !w.namesOnly {
+			w.add(nameDuplicateSection, e, "", "Config section '%s' already defined (first at line %d). Sections must only appear once per config file. See the help topic <location> for exceptions",
+				path, w.p.doc.StartPos(first).Line)
+		}
+		return false
+	}
+	w.seen[key] = e
+	return true
+}
+
+// placement checks where a section may be set (allowDefinition,
+// allowLocation).
+func (w *schemaWalk) placement(e *etree.Element, reg *schema.Section, inLocation bool) {
+	if reg == nil || w.namesOnly {
+		return
+	}
+	kind := w.p.doc.Kind()
+	if kind != config.KindWebConfig {
+		return
+	}
+	switch reg.AllowDefinition {
+	case "AppHostOnly":
+		w.add(nameMisplacedSection, e, "", "Section '%s' can only be set in applicationHost.config (allowDefinition=\"AppHostOnly\"); IIS refuses it in a web.config", reg.Path)
+	case "MachineOnly", "MachineToWebRoot":
+		w.add(nameMisplacedSection, e, "", "Section '%s' can only be set in machine.config or the root web.config (allowDefinition=\"%s\")", reg.Path, reg.AllowDefinition)
+	case "MachineToApplication":
+		if !w.p.ctx.AppRoot {
+			w.add(nameMisplacedSection, e, "", "It is an error to use a section registered as allowDefinition='MachineToApplication' beyond application level ('%s' in a folder that is not an application)", reg.Path)
+		}
+	}
+	if inLocation && !reg.AllowLocation {
+		if loc, _ := config.LocationOf(e); loc != "" {
+			w.add(nameMisplacedSection, e, "", "Section '%s' cannot be set inside a <location> tag (allowLocation=\"false\")", reg.Path)
+		}
+	}
+}
+
+// section checks one section element against its schema.
+func (w *schemaWalk) section(e *etree.Element, sec *schema.Section, inLocation bool) {
+	if !w.sectionOnce(e, sec.Path) {
+		return
+	}
+	w.placement(e, sec, inLocation)
+	if e.SelectAttr("configSource") != nil || e.SelectAttr("configProtectionProvider") != nil {
+		return // the content is in another file, or encrypted
+	}
+	w.element(e, sec.Root, sec, true)
+}
+
+// dotNet reports whether ASP.NET or the .NET configuration system, rather
+// than IIS, reads the section; their enum names are case-sensitive and
+// their errors are not HTTP 500.19 pages.
+func dotNet(sec *schema.Section) bool {
+	return !strings.HasPrefix(sec.Path, "system.webServer/") && !strings.HasPrefix(sec.Path, "system.applicationHost/")
+}
+
+// element checks an element's attributes and children against el.
+func (w *schemaWalk) element(e *etree.Element, el *schema.Element, sec *schema.Section, sectionRoot bool) {
+	if el.AnyContent {
+		return
+	}
+	w.attributes(e, el, sec, sectionRoot, nil)
+	for c := range e.ChildElementsSeq() {
+		if c.Space != "" {
+			continue
+		}
+		coll := el.Collection
+		switch {
+		case coll != nil && coll.IsAdd(c.Tag):
+			w.element(c, coll.Item, sec, false)
+		case coll != nil && coll.Remove != "" && c.Tag == coll.Remove:
+			w.attributes(c, coll.Item, sec, false, coll.Keys())
+		case coll != nil && coll.Clear != "" && c.Tag == coll.Clear:
+			w.attributes(c, &schema.Element{Name: c.Tag}, sec, false, []*schema.Attribute{})
+		case coll != nil && (c.Tag == "remove" || c.Tag == "clear") && el.Child(c.Tag) == nil:
+			if !w.namesOnly {
+				w.add(nameUnsupportedDirective, c, "", "<%s> is not supported here: the collection of '%s' has no %s directive (IIS: Unrecognized element '%s')",
+					c.Tag, elementPath(sec, e), c.Tag, c.Tag)
+			}
+		case el.Child(c.Tag) != nil:
+			w.element(c, el.Child(c.Tag), sec, false)
+		default:
+			w.add(nameUnknownElement, c, "", "Unrecognized element '%s'%s", c.Tag, suggestName(c.Tag, childNames(el)))
+		}
+	}
+}
+
+// attributes checks e's attributes against el. keysOnly, when not nil, is
+// the attribute list of a <remove> or <clear> directive.
+func (w *schemaWalk) attributes(e *etree.Element, el *schema.Element, sec *schema.Section, sectionRoot bool, keysOnly []*schema.Attribute) {
+	find := el.Attr
+	if keysOnly != nil {
+		find = func(name string) *schema.Attribute {
+			for _, a := range keysOnly {
+				if a.Name == name {
+					return a
+				}
+			}
+			return nil
+		}
+	}
+	for _, a := range e.Attr {
+		name := a.FullKey()
+		if a.Space != "" || a.Key == "xmlns" || attributesEverywhere[name] || (sectionRoot && sectionAttributes[name]) {
+			continue
+		}
+		sa := find(name)
+		if sa == nil {
+			if el.AllowUnrecognizedAttributes && keysOnly == nil {
+				continue
+			}
+			var names []string
+			for _, x := range el.Attrs {
+				names = append(names, x.Name)
+			}
+			if keysOnly != nil {
+				names = nil
+				for _, x := range keysOnly {
+					names = append(names, x.Name)
+				}
+			}
+			note := ""
+			if dotNet(sec) {
+				note = ". Note that attribute names are case-sensitive."
+			}
+			w.add(nameUnknownAttribute, e, name, "Unrecognized attribute '%s'%s%s", name, note, suggestName(name, names))
+			continue
+		}
+		if w.namesOnly {
+			continue
+		}
+		if msg := sa.CheckValue(a.Value, dotNet(sec) && !hasBoolNames(sa)); msg != "" {
+			w.add(nameInvalidValue, e, name, "%s", msg)
+		}
+	}
+	if w.namesOnly || sectionRoot {
+		return
+	}
+	required := el.Attrs
+	if keysOnly != nil {
+		required = keysOnly
+	}
+	for _, sa := range required {
+		if (sa.Required || (keysOnly != nil && sa.UniqueKey)) && e.SelectAttr(sa.Name) == nil {
+			w.add(nameMissingRequired, e, "", "Missing required attribute '%s' on <%s>", sa.Name, e.Tag)
+		}
+	}
+}
+
+// hasBoolNames: enums whose names include true and false (sessionState
+// cookieless, pages enableSessionState) go through converters that ignore
+// letter case.
+func hasBoolNames(a *schema.Attribute) bool {
+	for _, v := range a.Values {
+		if strings.EqualFold(v.Name, "true") {
+			return true
+		}
+	}
+	return false
+}
+
+func childNames(el *schema.Element) []string {
+	var names []string
+	for _, c := range el.Children {
+		names = append(names, c.Name)
+	}
+	if el.Collection != nil {
+		names = append(names, el.Collection.Add...)
+		if el.Collection.Remove != "" {
+			names = append(names, el.Collection.Remove)
+		}
+		if el.Collection.Clear != "" {
+			names = append(names, el.Collection.Clear)
+		}
+	}
+	return names
+}
+
+// suggestName proposes the known name that differs only in letter case.
+func suggestName(name string, known []string) string {
+	for _, k := range known {
+		if strings.EqualFold(k, name) && k != name {
+			return fmt.Sprintf(" (did you mean '%s'?)", k)
+		}
+	}
+	return ""
+}
+
+// elementPath names a collection's element for messages.
+func elementPath(sec *schema.Section, e *etree.Element) string {
+	var segs []string
+	for x := e; x != nil && !(x.Space == "" && x.Tag == sec.Root.Name && x.Parent() != nil && isSectionElement(x, sec)); x = x.Parent() {
+		segs = append([]string{x.Tag}, segs...)
+	}
+	if len(segs) == 0 {
+		return sec.Path
+	}
+	return sec.Path + "/" + strings.Join(segs, "/")
+}
+
+// isSectionElement reports whether x is the element of section sec (its
+// ancestors spell the section's groups).
+func isSectionElement(x *etree.Element, sec *schema.Section) bool {
+	segs := strings.Split(sec.Path, "/")
+	for i := len(segs) - 1; i >= 0; i-- {
+		if x == nil || x.Tag != segs[i] {
+			return false
+		}
+		x = x.Parent()
+	}
+	return x != nil && (x.Tag == "configuration" || x.Tag == "location")
+}
+
+// duplicateKeys merges every collection of every described section the
+// document sets, at each location path it sets it, along the chain, and
+// reports the entries IIS (or .NET) refuses as duplicates.
+func (w *schemaWalk) duplicateKeys() {
+	chain := w.p.chain()
+	type at struct {
+		sec  *schema.Section
+		path string
+	}
+	var todo []at
+	seen := map[string]bool{}
+	for _, e := range w.sectionElements() {
+		sec := w.set.Lookup(e.path)
+		loc, _ := config.LocationOf(e.elem)
+		key := e.path + "\x00" + strings.ToLower(loc)
+		// Only a level that adds entries can add a duplicate.
+		if sec == nil || seen[key] || !addsEntries(e.elem, sec.Root) {
+			continue
+		}
+		seen[key] = true
+		todo = append(todo, at{sec, config.JoinPath(w.p.ctx.Prefix, loc)})
+	}
+	reported := map[*etree.Element]bool{}
+	merger := &config.Merger{}
+	for _, t := range todo {
+		for _, el := range merger.Effective(chain, t.sec, t.path, w.inherited) {
+			for _, me := range el.Errors {
+				if me.Doc != w.p.doc || reported[me.Elem] || w.inRepeatedSection(me.Elem) {
+					continue
+				}
+				reported[me.Elem] = true
+				msg := me.Msg
+				if dotNet(t.sec) && len(me.Key) > 0 {
+					// The .NET configuration system's own words.
+					msg = fmt.Sprintf("The entry '%s' has already been added.", strings.Join(me.Key, ", "))
+				}
+				w.add(nameDuplicateKey, me.Elem, "", "%s", msg)
+			}
+		}
+	}
+	w.nestedDuplicates(reported)
+}
+
+// addsEntries reports whether e (an element of schema el) holds a
+// collection <add> anywhere below it.
+func addsEntries(e *etree.Element, el *schema.Element) bool {
+	for c := range e.ChildElementsSeq() {
+		switch {
+		case c.Space != "":
+		case el.Collection != nil && el.Collection.IsAdd(c.Tag):
+			return true
+		case el.Child(c.Tag) != nil && addsEntries(c, el.Child(c.Tag)):
+			return true
+		}
+	}
+	return false
+}
+
+// inRepeatedSection: a duplicate-section finding already covers the
+// entries of a section's second element (IIS stops there).
+func (w *schemaWalk) inRepeatedSection(e *etree.Element) bool {
+	for x := e; x != nil; x = x.Parent() {
+		if w.repeated[x] {
+			return true
+		}
+	}
+	return false
+}
+
+// nestedDuplicates checks collections inside collection items (a URL
+// Rewrite rule's server variables, a FastCGI application's environment),
+// which do not inherit: duplicates within one element.
+func (w *schemaWalk) nestedDuplicates(reported map[*etree.Element]bool) {
+	for _, se := range w.sectionElements() {
+		sec := w.set.Lookup(se.path)
+		if sec == nil {
+			continue
+		}
+		var walk func(e *etree.Element, el *schema.Element, inItem bool)
+		walk = func(e *etree.Element, el *schema.Element, inItem bool) {
+			if coll := el.Collection; coll != nil {
+				if inItem && !coll.AllowDuplicates && len(coll.Keys()) > 0 {
+					c := config.NewCollection(coll, nil)
+					for _, me := range c.ApplyLevel(config.Level{Doc: w.p.doc, Elems: []*etree.Element{e}}) {
+						if !reported[me.Elem] {
+							reported[me.Elem] = true
+							w.add(nameDuplicateKey, me.Elem, "", "%s", me.Msg)
+						}
+					}
+				}
+				for c := range e.ChildElementsSeq() {
+					if c.Space == "" && coll.IsAdd(c.Tag) {
+						walk(c, coll.Item, true)
+					}
+				}
+			}
+			for c := range e.ChildElementsSeq() {
+				if c.Space == "" && el.Child(c.Tag) != nil && !(el.Collection != nil && el.Collection.IsAdd(c.Tag)) {
+					walk(c, el.Child(c.Tag), inItem)
+				}
+			}
+		}
+		walk(se.elem, sec.Root, false)
+	}
+}
+
+type sectionElement struct {
+	path string
+	elem *etree.Element
+}
+
+// sectionElements lists the elements of the sections in the document
+// (described or not), in document order.
+func (w *schemaWalk) sectionElements() []sectionElement {
+	if w.sections != nil {
+		return *w.sections
+	}
+	out := []sectionElement{}
+	defer func() { w.sections = &out }()
+	var walk func(e *etree.Element, prefix string)
+	walk = func(e *etree.Element, prefix string) {
+		for c := range e.ChildElementsSeq() {
+			if c.Space != "" {
+				continue
+			}
+			path := prefix + c.Tag
+			switch {
+			case prefix == "" && c.Tag == "location":
+				walk(c, "")
+			case prefix == "" && c.Tag == "configSections":
+			case w.set.Lookup(path) != nil || w.declared[path] || w.set.Declared(path) != nil:
+				out = append(out, sectionElement{path, c})
+			case w.isGroup(path):
+				walk(c, path+"/")
+			}
+		}
+	}
+	walk(w.p.doc.Root(), "")
+	return out
+}
+
+// inherited gives the entries a collection inherits from the levels a lone
+// file does not bring: the root web.config lists of the pool's runtime, the
+// stock applicationHost.config <modules> and <handlers> when no
+// applicationHost.config is in the chain, and what the .NET machine.config
+// adds (connectionStrings' LocalSqlServer, the membership and role
+// providers).
+func (w *schemaWalk) inherited(elementPath string) []config.Item {
+	ctx := w.p.ctx
+	if kind := w.p.doc.Kind(); kind == config.KindRootWebConfig || kind == config.KindMachineConfig {
+		return nil // these files are the lists
+	}
+	hasHost := w.p.doc.Kind() == config.KindAppHost || (len(ctx.Above) > 0 && ctx.Above[0].Doc.Kind() == config.KindAppHost)
+	switch elementPath {
+	case schema.HTTPModules.Path:
+		return ctx.Server.RootHTTPModules
+	case schema.HTTPHandlers.Path:
+		return ctx.Server.RootHTTPHandlers
+	case schema.Modules.Path:
+		if !hasHost {
+			return stockModules[btoi(ctx.Runtime == schema.V20)]
+		}
+	case schema.Handlers.Path:
+		if !hasHost {
+			return stockHandlers[btoi(ctx.Runtime == schema.V20)]
+		}
+	}
+	return config.ItemsFromEntries(schema.MachineConfigCollection(elementPath))
+}
+
+// The stock applicationHost.config lists as items, without and with .NET
+// 3.5, converted once: every lone web.config's merge starts from them.
+var (
+	stockModules  = [2][]config.Item{config.ItemsFromEntries(schema.AppHostModules(false)), config.ItemsFromEntries(schema.AppHostModules(true))}
+	stockHandlers = [2][]config.Item{config.ItemsFromEntries(schema.AppHostHandlers(false)), config.ItemsFromEntries(schema.AppHostHandlers(true))}
+)
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// locks reports sections that a level above locks (overrideModeDefault
+// "Deny" in applicationHost.config's declaration, or a <location
+// overrideMode="Deny">), known only when applicationHost.config is in the
+// chain above the document.
+func (w *schemaWalk) locks() {
+	if w.p.doc.Kind() != config.KindWebConfig || len(w.p.ctx.Above) == 0 || w.p.ctx.Above[0].Doc.Kind() != config.KindAppHost {
+		return
+	}
+	host := w.p.ctx.Above[0].Doc
+	defaults := overrideDefaults(host)
+	for _, se := range w.sectionElements() {
+		loc, _ := config.LocationOf(se.elem)
+		path := config.JoinPath(w.p.ctx.Prefix, loc)
+		state, ok := defaults[se.path]
+		why := fmt.Sprintf(`overrideModeDefault="Deny" in %s's declaration`, host.Path)
+		if !ok {
+			if reg := w.set.Declared(se.path); reg != nil {
+				state = reg.OverrideModeDefault
+			} else {
+				state = "Allow"
+			}
+			why = `overrideModeDefault="Deny" on a stock server`
+		}
+		for i, src := range w.p.ctx.Above {
+			fileState, fileWhy := state, why
+			for _, l := range locationsCovering(src, path, se.path) {
+				switch mode := overrideMode(l); mode {
+				case "Allow", "Deny":
+					fileState = mode
+					fileWhy = fmt.Sprintf(`<location path=%q> in %s, line %d`, l.SelectAttrValue("path", ""), src.Doc.Path, src.Doc.StartPos(l).Line)
+				}
+			}
+			// A level can lock, but never unlock what a level above it
+			// locked; applicationHost.config itself declares the default.
+			if !(i > 0 && state == "Deny" && fileState == "Allow") {
+				state, why = fileState, fileWhy
+			}
+		}
+		if state == "Deny" {
+			w.add(nameLockedSection, se.elem, "", "This configuration section cannot be used at this path. This happens when the section is locked at a parent level. "+
+				"Locking is either by default (overrideModeDefault=\"Deny\"), or set explicitly by a location tag with overrideMode=\"Deny\" or the legacy allowOverride=\"false\". "+
+				"('%s' is locked by %s)", se.path, why)
+		}
+	}
+}
+
+// overrideDefaults reads the overrideModeDefault of every section
+// applicationHost.config declares.
+func overrideDefaults(host *config.Document) map[string]string {
+	out := map[string]string{}
+	var walk func(e *etree.Element, prefix string)
+	walk = func(e *etree.Element, prefix string) {
+		for c := range e.ChildElementsSeq() {
+			name := c.SelectAttrValue("name", "")
+			switch {
+			case c.Tag == "section" && name != "":
+				out[prefix+name] = c.SelectAttrValue("overrideModeDefault", "Allow")
+			case c.Tag == "sectionGroup" && name != "":
+				walk(c, prefix+name+"/")
+			}
+		}
+	}
+	if root := host.Root(); root != nil {
+		for _, cs := range root.SelectElements("configSections") {
+			walk(cs, "")
+		}
+	}
+	return out
+}
+
+// locationsCovering returns a file's <location> tags whose path covers
+// path and that hold the section, shallowest first.
+func locationsCovering(src config.Source, path, section string) []*etree.Element {
+	var out []*etree.Element
+	for _, l := range src.Doc.Locations() {
+		full := config.JoinPath(src.Prefix, l.Path)
+		if !config.PathCovers(full, path) || !holdsSection(l.Elem, section) {
+			continue
+		}
+		out = append(out, l.Elem)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		return len(out[i].SelectAttrValue("path", "")) < len(out[j].SelectAttrValue("path", ""))
+	})
+	return out
+}
+
+func holdsSection(loc *etree.Element, section string) bool {
+	e := loc
+	for _, seg := range strings.Split(section, "/") {
+		if e = e.SelectElement(seg); e == nil {
+			return false
+		}
+	}
+	return true
+}
+
+// overrideMode is a location tag's effective overrideMode: the attribute,
+// or the legacy allowOverride (true: Allow, false: Deny).
+func overrideMode(l *etree.Element) string {
+	if m := l.SelectAttrValue("overrideMode", ""); m != "" {
+		return m
+	}
+	switch strings.ToLower(l.SelectAttrValue("allowOverride", "")) {
+	case "true":
+		return "Allow"
+	case "false":
+		return "Deny"
+	}
+	return "Inherit"
+}
