@@ -72,31 +72,44 @@ func LoadDir(dir string) (map[string]*Section, error) {
 	sort.Strings(files)
 	out := map[string]*Section{}
 	for _, f := range files {
-		doc := etree.NewDocument()
-		if err := doc.ReadFromFile(f); err != nil {
-			return nil, fmt.Errorf("%s: %v", f, err)
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return nil, err
 		}
-		root := doc.SelectElement("configSchema")
-		if root == nil {
-			return nil, fmt.Errorf("%s: not a schema file (no <configSchema>)", f)
-		}
-		for _, se := range root.SelectElements("sectionSchema") {
-			name := se.SelectAttrValue("name", "")
-			if name == "" {
-				return nil, fmt.Errorf("%s: a <sectionSchema> without a name", f)
-			}
-			sec := out[name]
-			if sec == nil {
-				sec = &Section{Path: name, Root: &Element{Name: name[strings.LastIndexByte(name, '/')+1:]},
-					AllowDefinition: "Everywhere", OverrideModeDefault: "Allow", AllowLocation: true}
-				out[name] = sec
-			}
-			if err := mergeXMLElement(sec.Root, se); err != nil {
-				return nil, fmt.Errorf("%s: section %s: %v", f, name, err)
-			}
+		if err := MergeSchemaFile(out, f, data); err != nil {
+			return nil, err
 		}
 	}
 	return out, nil
+}
+
+// MergeSchemaFile adds the sections of one schema file (IIS's format) to
+// secs, merging a section defined before.
+func MergeSchemaFile(secs map[string]*Section, name string, data []byte) error {
+	doc := etree.NewDocument()
+	if err := doc.ReadFromBytes(data); err != nil {
+		return fmt.Errorf("%s: %v", name, err)
+	}
+	root := doc.SelectElement("configSchema")
+	if root == nil {
+		return fmt.Errorf("%s: not a schema file (no <configSchema>)", name)
+	}
+	for _, se := range root.SelectElements("sectionSchema") {
+		path := se.SelectAttrValue("name", "")
+		if path == "" {
+			return fmt.Errorf("%s: a <sectionSchema> without a name", name)
+		}
+		sec := secs[path]
+		if sec == nil {
+			sec = &Section{Path: path, Root: &Element{Name: path[strings.LastIndexByte(path, '/')+1:]},
+				AllowDefinition: "Everywhere", OverrideModeDefault: "Allow", AllowLocation: true}
+			secs[path] = sec
+		}
+		if err := mergeXMLElement(sec.Root, se); err != nil {
+			return fmt.Errorf("%s: section %s: %v", name, path, err)
+		}
+	}
+	return nil
 }
 
 // mergeXMLElement adds the attributes, child elements and collection of a
