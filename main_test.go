@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
 	"github.com/iiscfg/iiscfg/cli"
 )
 
@@ -245,3 +247,89 @@ func TestServerMigrateAllWrite(t *testing.T) {
 }
 
 func regexpFind(s, pattern string) bool { return regexp.MustCompile(pattern).MatchString(s) }
+
+// lintFormats are every report format of lint.
+var lintFormats = []string{"text", "compact", "json", "sarif", "github", "checkstyle", "junit"}
+
+// TestFormatsGolden renders one fixture set (testdata/formats) in every
+// report format.
+func TestFormatsGolden(t *testing.T) {
+	for _, f := range lintFormats {
+		t.Run(f, func(t *testing.T) {
+			got := runCLI(t, "", "lint", "--color", "never", "--format", f, "testdata/formats")
+			checkGolden(t, filepath.Join("testdata", "formats", f+".want"), got)
+		})
+	}
+}
+
+// TestFormatsToFiles writes several reports in one run: each file holds
+// what a run with that format alone prints, and text still goes to stdout.
+func TestFormatsToFiles(t *testing.T) {
+	dir := t.TempDir()
+	args := []string{"lint", "--color", "never", "--format", "text"}
+	for _, f := range lintFormats[1:] {
+		args = append(args, "--format", f+"="+filepath.Join(dir, "report."+f))
+	}
+	got := runCLI(t, "", append(args, "testdata/formats")...)
+	alone := runCLI(t, "", "lint", "--color", "never", "testdata/formats")
+	if strings.Replace(got, strings.Join(args, " "), "", 1) != strings.Replace(alone, "lint --color never", "", 1) {
+		t.Errorf("text on stdout differs from a text-only run:\n%s\n---\n%s", got, alone)
+	}
+	for _, f := range lintFormats[1:] {
+		data, err := os.ReadFile(filepath.Join(dir, "report."+f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out, errOut bytes.Buffer
+		cli.Main([]string{"iiscfg", "lint", "--format", f, "testdata/formats"}, strings.NewReader(""), &out, &errOut)
+		if !bytes.Equal(data, out.Bytes()) {
+			t.Errorf("%s report file differs from a run printing it", f)
+		}
+	}
+	for _, bad := range [][]string{
+		{"lint", "--format", "json", "--format", "sarif", "testdata/formats"},
+		{"lint", "--format", "yaml", "testdata/formats"},
+		{"lint", "--format", "json=", "testdata/formats"},
+	} {
+		if r := runCLI(t, "", bad...); !strings.Contains(r, "\nexit 2\n") {
+			t.Errorf("%v: want a usage error, got\n%s", bad, r)
+		}
+	}
+}
+
+// TestSARIFSchema validates SARIF output against the official SARIF 2.1.0
+// schema (OASIS, testdata/sarif with its licence).
+func TestSARIFSchema(t *testing.T) {
+	f, err := os.Open(filepath.Join("testdata", "sarif", "sarif-schema-2.1.0.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	doc, err := jsonschema.UnmarshalJSON(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	if err := c.AddResource("sarif-schema-2.1.0.json", doc); err != nil {
+		t.Fatal(err)
+	}
+	sch, err := c.Compile("sarif-schema-2.1.0.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"lint", "--format", "sarif", "testdata/formats"},
+		append(append([]string{"lint"}, siteArgs...), "--format", "sarif"),
+		{"lint", "--format", "sarif", "testdata/lint/tabs.config"},
+	} {
+		var out, errOut bytes.Buffer
+		cli.Main(append([]string{"iiscfg"}, args...), strings.NewReader(""), &out, &errOut)
+		inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(out.Bytes()))
+		if err != nil {
+			t.Fatalf("%v: not JSON: %v", args, err)
+		}
+		if err := sch.Validate(inst); err != nil {
+			t.Errorf("%v: the SARIF log does not validate: %v", args, err)
+		}
+	}
+}

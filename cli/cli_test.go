@@ -121,6 +121,11 @@ func TestParseErrorDoesNotStopOtherFiles(t *testing.T) {
 func TestJSONShape(t *testing.T) {
 	r := runWith(t, modulesConfig, nil, "lint", "--format", "json", "--stdin-filename", "app/web.config", "-")
 	want := `{
+  "version": 1,
+  "tool": {
+    "name": "iiscfg",
+    "version": "(devel)"
+  },
   "findings": [
     {
       "file": "app/web.config",
@@ -141,7 +146,7 @@ func TestJSONShape(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", r.stdout, want)
 	}
 	empty := runWith(t, cleanConfig, nil, "lint", "--format", "json", "-")
-	if empty.stdout != "{\n  \"findings\": [],\n  \"errors\": []\n}\n" || empty.code != 0 {
+	if !strings.HasSuffix(empty.stdout, "\"findings\": [],\n  \"errors\": []\n}\n") || empty.code != 0 {
 		t.Errorf("empty report: %q exit %d", empty.stdout, empty.code)
 	}
 }

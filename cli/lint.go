@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -31,7 +32,8 @@ Windows folders are on this machine.
 Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage error,
 3 an input could not be read or parsed (the other inputs are still linted).`,
 		Flags: append([]ucli.Flag{
-			&ucli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format: text or json"},
+			&ucli.StringSliceFlag{Name: "format", Aliases: []string{"f"}, Usage: "report format: text, compact, json, sarif, github, checkstyle or junit; FMT=FILE writes that report to a file (repeatable)"},
+			&ucli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report (those --format gives no file) to this file instead of standard output"},
 			&ucli.StringFlag{Name: "fail-on", Value: "warning", Usage: "lowest severity that fails the run: error, warning, info or none"},
 			&ucli.StringFlag{Name: "runtime", Value: "v4.0", Usage: "the application pool's .NET runtime: v2.0 or v4.0 (selects the root web.config compared with)"},
 			&ucli.StringFlag{Name: "color", Value: "auto", Usage: "colour output: auto, always or never (NO_COLOR is honoured)"},
@@ -55,9 +57,9 @@ func failThreshold(s string) (sev validate.Severity, ok bool, err error) {
 }
 
 func runLint(c *ucli.Context, e *env) error {
-	format := c.String("format")
-	if format != "text" && format != "json" {
-		return usageError("--format must be text or json, not %q", format)
+	outs, err := parseOutputs(c.StringSlice("format"), c.String("output"))
+	if err != nil {
+		return err
 	}
 	threshold, failOn, err := failThreshold(c.String("fail-on"))
 	if err != nil {
@@ -99,25 +101,39 @@ func runLint(c *ucli.Context, e *env) error {
 		res, src = lintFiles(c.Args().Slice(), c.String("stdin-filename"), runtime, rootWeb, set, e)
 	}
 
-	switch format {
-	case "json":
-		err = report.JSON(e.stdout, res)
-	default:
-		err = report.Text(colorWriter(e.stdout, outColor), res, src, report.NewPalette(outColor))
-		if werr := report.Errors(colorWriter(e.stderr, errColor), res.Errors, report.NewPalette(errColor)); err == nil {
-			err = werr
-		}
-	}
-	if err != nil {
-		return &exitError{code: ExitInput, msg: "writing the report: " + err.Error()}
-	}
+	code := ExitOK
 	switch {
 	case len(res.Errors) > 0:
-		return exitCode(ExitInput)
+		code = ExitInput
 	case failOn && anyAtOrAbove(res.Findings, threshold):
-		return exitCode(ExitFindings)
+		code = ExitFindings
+	}
+	wd, _ := os.Getwd()
+	meta := report.Meta{ToolVersion: toolVersion(), ExitCode: code, Rules: validate.Rules(), WorkDir: wd}
+	if err := writeOutputs(outs, res, src, meta, e, outColor); err != nil {
+		return err
+	}
+	// Inputs that could not be read go to stderr too, unless a machine
+	// format on stdout carries them.
+	if stdoutFormat(outs) == "text" || stdoutFormat(outs) == "" {
+		if err := report.Errors(colorWriter(e.stderr, errColor), res.Errors, report.NewPalette(errColor)); err != nil {
+			return &exitError{code: ExitInput, msg: "writing to standard error: " + err.Error()}
+		}
+	}
+	if code != ExitOK {
+		return exitCode(code)
 	}
 	return nil
+}
+
+// stdoutFormat is the format written to standard output, or "".
+func stdoutFormat(outs []output) string {
+	for _, o := range outs {
+		if o.file == "" {
+			return o.format
+		}
+	}
+	return ""
 }
 
 // lintFiles lints files and folders, each web.config taken as an
@@ -152,6 +168,7 @@ func lintFiles(args []string, stdinName string, runtime schema.Runtime, rootWeb 
 			continue
 		}
 		src[l.path] = l.doc
+		res.Files = append(res.Files, l.path)
 		res.Findings = append(res.Findings, results[i]...)
 	}
 	validate.SortFindings(res.Findings)

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/iiscfg/iiscfg/config"
@@ -104,6 +105,10 @@ func (s *server) lint(ids []string, enabled func(*validate.Rule) bool) (res *rep
 		}
 	}
 	res.Errors = append(res.Errors, s.errs...)
+	for f := range src {
+		res.Files = append(res.Files, f)
+	}
+	sort.Strings(res.Files)
 	validate.SortFindings(res.Findings)
 	return res, src, notes, nil
 }

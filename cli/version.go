@@ -53,3 +53,11 @@ func versionString() string {
 	}
 	return out + " " + goVersion
 }
+
+// toolVersion is the module version alone, for reports.
+func toolVersion() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+		return bi.Main.Version
+	}
+	return "(devel)"
+}

@@ -24,15 +24,27 @@ type jsonError struct {
 	Message string `json:"message"`
 }
 
+type jsonTool struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+}
+
 type jsonReport struct {
+	Version  int           `json:"version"`
+	Tool     jsonTool      `json:"tool"`
 	Findings []jsonFinding `json:"findings"`
 	Errors   []jsonError   `json:"errors"`
 }
 
-// JSON writes {"findings": [...], "errors": [...]}; positions are 1-based,
-// columns count characters, and endColumn is exclusive.
-func JSON(w io.Writer, r *Result) error {
-	out := jsonReport{Findings: []jsonFinding{}, Errors: []jsonError{}}
+// JSONVersion is the version of the JSON report's layout; it changes only
+// when a field changes meaning or goes away.
+const JSONVersion = 1
+
+// JSON writes {"version", "tool", "findings": [...], "errors": [...]};
+// positions are 1-based, columns count characters, and endColumn is
+// exclusive.
+func JSON(w io.Writer, r *Result, m Meta) error {
+	out := jsonReport{Version: JSONVersion, Tool: jsonTool{"iiscfg", m.ToolVersion}, Findings: []jsonFinding{}, Errors: []jsonError{}}
 	for _, f := range r.Findings {
 		out.Findings = append(out.Findings, jsonFinding{
 			File: f.File, Line: f.Start.Line, Column: f.Start.Column,

@@ -3,6 +3,8 @@
 package report
 
 import (
+	"strings"
+
 	"github.com/iiscfg/iiscfg/validate"
 )
 
@@ -19,6 +21,25 @@ type Error struct {
 type Result struct {
 	Findings []validate.Finding
 	Errors   []Error
+	// Files are the files that were linted (read and parsed), in report
+	// order; JUnit lists the clean ones as passing.
+	Files []string
+}
+
+// Meta is what some formats say about the run itself.
+type Meta struct {
+	ToolVersion string           // "v1.2.0", or "(devel)"
+	ExitCode    int              // the exit status of the run
+	Rules       []*validate.Rule // the rule catalogue (SARIF lists it)
+	WorkDir     string           // file paths in SARIF are relative to it
+}
+
+// InformationURI is where iiscfg and its rule documentation live.
+const InformationURI = "https://github.com/iiscfg/iiscfg"
+
+// RuleHelpURI is the documentation of one rule.
+func RuleHelpURI(r *validate.Rule) string {
+	return InformationURI + "/blob/main/docs/rules.md#" + strings.ToLower(r.Code) + "-" + r.Name
 }
 
 // Source gives reports the text of a file's lines, for snippets.

@@ -1,0 +1,102 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/iiscfg/iiscfg/report"
+)
+
+// lintFormats are the report formats of lint; text is written separately
+// (it needs the files' lines and colour).
+var lintFormats = map[string]func(io.Writer, *report.Result, report.Meta) error{
+	"compact":    report.Compact,
+	"json":       report.JSON,
+	"sarif":      report.SARIF,
+	"github":     report.GitHub,
+	"checkstyle": report.Checkstyle,
+	"junit":      report.JUnit,
+}
+
+func formatNames() string {
+	names := []string{"text"}
+	for n := range lintFormats {
+		names = append(names, n)
+	}
+	sort.Strings(names[1:])
+	return strings.Join(names, ", ")
+}
+
+// output is one report to write: a format and a file ("" for stdout).
+type output struct{ format, file string }
+
+// parseOutputs reads the --format FMT[=FILE] values; a format without a
+// file goes to --output, or to stdout. Two reports cannot share stdout.
+func parseOutputs(formats []string, outputFile string) ([]output, error) {
+	if len(formats) == 0 {
+		formats = []string{"text"}
+	}
+	var outs []output
+	toStdout := 0
+	for _, f := range formats {
+		name, file, hasFile := strings.Cut(f, "=")
+		name = strings.ToLower(strings.TrimSpace(name))
+		if _, ok := lintFormats[name]; !ok && name != "text" {
+			return nil, usageError("unknown format %q (formats: %s)", name, formatNames())
+		}
+		if hasFile && file == "" {
+			return nil, usageError("--format %s=: give a file name after =", name)
+		}
+		if !hasFile {
+			file = outputFile
+		}
+		if file == "" || file == "-" {
+			file = ""
+			toStdout++
+		}
+		outs = append(outs, output{name, file})
+	}
+	if toStdout > 1 {
+		return nil, usageError("only one report can go to standard output; give the others a file (--format sarif=iiscfg.sarif)")
+	}
+	return outs, nil
+}
+
+// writeOutputs writes every report. Text on standard output is coloured as
+// --color says; reports in files never are.
+func writeOutputs(outs []output, res *report.Result, src sources, meta report.Meta, e *env, outColor bool) error {
+	for _, o := range outs {
+		var w io.Writer = e.stdout
+		var f *os.File
+		if o.file != "" {
+			var err error
+			if f, err = os.Create(o.file); err != nil {
+				return &exitError{code: ExitInput, msg: fmt.Sprintf("%s: %s", o.file, describeIOError(err))}
+			}
+			w = f
+		}
+		var err error
+		if o.format == "text" {
+			color := outColor && o.file == ""
+			err = report.Text(colorWriter(w, color), res, src, report.NewPalette(color))
+		} else {
+			err = lintFormats[o.format](w, res, meta)
+		}
+		if f != nil {
+			if cerr := f.Close(); err == nil {
+				err = cerr
+			}
+		}
+		if err != nil {
+			where := "standard output"
+			if o.file != "" {
+				where = o.file
+			}
+			return &exitError{code: ExitInput, msg: fmt.Sprintf("writing the %s report to %s: %v", o.format, where, err)}
+		}
+	}
+	return nil
+}

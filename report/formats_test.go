@@ -1,0 +1,130 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"strings"
+	"testing"
+
+	"github.com/iiscfg/iiscfg/config"
+	"github.com/iiscfg/iiscfg/validate"
+)
+
+func oddResult() *Result {
+	rule := validate.LookupRule("invalid-value")
+	return &Result{
+		Files: []string{"a,b:c%d.config", "clean.config"},
+		Findings: []validate.Finding{{
+			File: "a,b:c%d.config", Start: config.Pos{Line: 2, Column: 3}, End: config.Pos{Line: 2, Column: 9},
+			Rule: rule, Severity: validate.Warning, Message: "100% wrong,\r\nreally: yes",
+		}},
+		Errors: []Error{{File: "bad\nname.config", Line: 1, Column: 2, Message: "it: broke, 50%"}},
+	}
+}
+
+// TestGitHubEscaping: %, \r, \n, : and , in paths and messages are escaped
+// as the Actions toolkit escapes them.
+func TestGitHubEscaping(t *testing.T) {
+	var b bytes.Buffer
+	if err := GitHub(&b, oddResult(), Meta{}); err != nil {
+		t.Fatal(err)
+	}
+	want := "::warning file=a%2Cb%3Ac%25d.config,line=2,col=3,endLine=2,endColumn=9,title=invalid-value::100%25 wrong,%0D%0Areally: yes\n" +
+		"::error file=bad%0Aname.config,title=iiscfg,line=1,col=2::it: broke, 50%25\n"
+	if b.String() != want {
+		t.Errorf("got\n%q\nwant\n%q", b.String(), want)
+	}
+}
+
+func TestCompact(t *testing.T) {
+	var b bytes.Buffer
+	if err := Compact(&b, oddResult(), Meta{}); err != nil {
+		t.Fatal(err)
+	}
+	want := "a,b:c%d.config:2:3: warning: 100% wrong,\r\nreally: yes [invalid-value]\nbad\nname.config:1:2: error: it: broke, 50%\n"
+	if b.String() != want {
+		t.Errorf("got %q", b.String())
+	}
+}
+
+// TestXMLFormatsParse: checkstyle and JUnit are well-formed XML whose
+// counts and texts survive a round trip, control characters included.
+func TestXMLFormatsParse(t *testing.T) {
+	var cs bytes.Buffer
+	if err := Checkstyle(&cs, oddResult(), Meta{}); err != nil {
+		t.Fatal(err)
+	}
+	var back checkstyleReport
+	if err := xml.Unmarshal(cs.Bytes(), &back); err != nil {
+		t.Fatalf("checkstyle: %v\n%s", err, cs.String())
+	}
+	if len(back.Files) != 2 || back.Files[0].Errors[0].Message != "100% wrong,\r\nreally: yes" || back.Files[1].Errors[0].Source != "iiscfg.input" {
+		t.Errorf("checkstyle round trip: %+v", back)
+	}
+	var ju bytes.Buffer
+	if err := JUnit(&ju, oddResult(), Meta{}); err != nil {
+		t.Fatal(err)
+	}
+	var suites junitSuites
+	if err := xml.Unmarshal(ju.Bytes(), &suites); err != nil {
+		t.Fatalf("junit: %v\n%s", err, ju.String())
+	}
+	if suites.Tests != 3 || suites.Failures != 1 || suites.Errors != 1 || len(suites.Suites) != 3 {
+		t.Errorf("junit counts: %+v", suites)
+	}
+	if c := suites.Suites[1].Cases; len(c) != 1 || c[0].Failure != nil || c[0].Error != nil {
+		t.Errorf("a clean file is one passing test case: %+v", c)
+	}
+}
+
+func TestSARIFArtifacts(t *testing.T) {
+	for _, tc := range []struct{ path, wd, uri, base string }{
+		{"web.config", "/repo", "web.config", "%SRCROOT%"},
+		{"./site/my app/web.config", "/repo", "site/my%20app/web.config", "%SRCROOT%"},
+		{"/repo/site/web.config", "/repo", "site/web.config", "%SRCROOT%"},
+		{"/elsewhere/web.config", "/repo", "file:///elsewhere/web.config", ""},
+		{"100%.config", "/repo", "100%25.config", "%SRCROOT%"},
+	} {
+		got := artifact(tc.path, tc.wd)
+		if got.URI != tc.uri || got.URIBaseID != tc.base {
+			t.Errorf("%s: got %+v, want %s %s", tc.path, got, tc.uri, tc.base)
+		}
+	}
+	var b bytes.Buffer
+	if err := SARIF(&b, oddResult(), Meta{ExitCode: 3, Rules: validate.Rules()}); err != nil {
+		t.Fatal(err)
+	}
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				RuleID    string `json:"ruleId"`
+				RuleIndex int    `json:"ruleIndex"`
+				Level     string `json:"level"`
+			} `json:"results"`
+			Invocations []struct {
+				ExecutionSuccessful bool `json:"executionSuccessful"`
+				ExitCode            int  `json:"exitCode"`
+			} `json:"invocations"`
+			Tool struct {
+				Driver struct {
+					Rules []struct{ ID string } `json:"rules"`
+				} `json:"driver"`
+			} `json:"tool"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal(b.Bytes(), &log); err != nil {
+		t.Fatal(err)
+	}
+	run := log.Runs[0]
+	r := run.Results[0]
+	if r.RuleID != "IC203" || run.Tool.Driver.Rules[r.RuleIndex].ID != "IC203" || r.Level != "warning" {
+		t.Errorf("result: %+v", r)
+	}
+	if inv := run.Invocations[0]; inv.ExecutionSuccessful || inv.ExitCode != 3 {
+		t.Errorf("invocation: %+v", inv)
+	}
+	if !strings.Contains(b.String(), `"columnKind": "unicodeCodePoints"`) {
+		t.Error("columnKind missing")
+	}
+}
