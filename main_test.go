@@ -333,3 +333,27 @@ func TestSARIFSchema(t *testing.T) {
 		}
 	}
 }
+
+// TestRulesDoc: docs/rules.md is what "iiscfg rules --format markdown"
+// prints (SARIF's helpUri links to its headings).
+func TestRulesDoc(t *testing.T) {
+	var out, errOut bytes.Buffer
+	if code := cli.Main([]string{"iiscfg", "rules", "--format", "markdown"}, strings.NewReader(""), &out, &errOut); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	path := filepath.Join("docs", "rules.md")
+	if *update {
+		if err := os.WriteFile(path, out.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil || !bytes.Equal(want, out.Bytes()) {
+		t.Errorf("%s is out of date (go test -run TestRulesDoc -update . rewrites it)", path)
+	}
+	for _, r := range []string{"## IC101 classic-http-modules", "## IC205 duplicate-collection-key"} {
+		if !strings.Contains(out.String(), r) {
+			t.Errorf("no heading %q", r)
+		}
+	}
+}

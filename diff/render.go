@@ -6,6 +6,8 @@ import (
 	"io"
 	"strings"
 
+	"github.com/iiscfg/iiscfg/internal/stickyerr"
+
 	"github.com/iiscfg/iiscfg/config"
 	"github.com/iiscfg/iiscfg/internal/ghactions"
 )
@@ -51,7 +53,7 @@ func (f File) header() string {
 //	system.web/compilation
 //	  ± @debug: "true" → "false"   (5:18 → 5:18)
 func WriteText(w io.Writer, files []File, pal Palette) error {
-	ew := &errWriter{w: w}
+	ew := stickyerr.New(w)
 	for i, f := range files {
 		if i > 0 {
 			fmt.Fprintln(ew)
@@ -76,7 +78,7 @@ func WriteText(w io.Writer, files []File, pal Palette) error {
 	if n := Differences(files); n > 0 {
 		fmt.Fprintf(ew, "\n%d difference%s\n", n, plural(n))
 	}
-	return ew.err
+	return ew.Err
 }
 
 func plural(n int) string {
@@ -202,7 +204,7 @@ func WriteJSON(w io.Writer, files []File) error {
 
 // WriteMarkdown writes a table per file, for a pull request comment.
 func WriteMarkdown(w io.Writer, files []File) error {
-	ew := &errWriter{w: w}
+	ew := stickyerr.New(w)
 	for i, f := range files {
 		if i > 0 {
 			fmt.Fprintln(ew)
@@ -220,7 +222,7 @@ func WriteMarkdown(w io.Writer, files []File) error {
 	}
 	n := Differences(files)
 	fmt.Fprintf(ew, "\n%d difference%s\n", n, plural(n))
-	return ew.err
+	return ew.Err
 }
 
 // mdCode puts a value in a code span safe inside a table cell.
@@ -273,19 +275,4 @@ func WriteGitHub(w io.Writer, files []File) error {
 		}
 	}
 	return nil
-}
-
-// errWriter remembers the first write error.
-type errWriter struct {
-	w   io.Writer
-	err error
-}
-
-func (e *errWriter) Write(p []byte) (int, error) {
-	if e.err != nil {
-		return len(p), nil
-	}
-	n, err := e.w.Write(p)
-	e.err = err
-	return n, nil
 }

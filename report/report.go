@@ -39,7 +39,23 @@ const InformationURI = "https://github.com/iiscfg/iiscfg"
 
 // RuleHelpURI is the documentation of one rule.
 func RuleHelpURI(r *validate.Rule) string {
-	return InformationURI + "/blob/main/docs/rules.md#" + strings.ToLower(r.Code) + "-" + r.Name
+	return InformationURI + "/blob/main/docs/rules.md#" + RuleAnchor(r)
+}
+
+// RuleAnchor is the anchor GitHub gives the heading "CODE name" of
+// docs/rules.md: lower case, punctuation other than "-" dropped, spaces
+// as "-".
+func RuleAnchor(r *validate.Rule) string {
+	var b strings.Builder
+	for _, c := range strings.ToLower(r.Code + " " + r.Name) {
+		switch {
+		case c == ' ':
+			b.WriteByte('-')
+		case c == '-' || c == '_' || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'):
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
 }
 
 // Source gives reports the text of a file's lines, for snippets.

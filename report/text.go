@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/iiscfg/iiscfg/internal/stickyerr"
+
 	"github.com/fatih/color"
 
 	"github.com/iiscfg/iiscfg/validate"
@@ -54,7 +56,7 @@ func (p Palette) severity(s validate.Severity) *color.Color {
 // [rule]", then the source line with a caret under the column, then a
 // summary line.
 func Text(w io.Writer, r *Result, src Source, pal Palette) error {
-	bw := &errWriter{w: w}
+	bw := stickyerr.New(w)
 	for _, f := range r.Findings {
 		fmt.Fprintf(bw, "%s %s %s %s\n",
 			pal.Location.Sprintf("%s:%d:%d:", f.File, f.Start.Line, f.Start.Column),
@@ -70,7 +72,7 @@ func Text(w io.Writer, r *Result, src Source, pal Palette) error {
 	if n := len(r.Findings); n > 0 {
 		fmt.Fprintln(bw, summary(r.Findings))
 	}
-	return bw.err
+	return bw.Err
 }
 
 func writeSnippet(w io.Writer, f validate.Finding, line string, pal Palette) {
@@ -135,7 +137,7 @@ func plural(n int, word string) string {
 // Errors writes inputs that could not be read or parsed, one per line,
 // "iiscfg: path:line:col: message", for the error stream.
 func Errors(w io.Writer, errs []Error, pal Palette) error {
-	bw := &errWriter{w: w}
+	bw := stickyerr.New(w)
 	for _, e := range errs {
 		loc := e.File
 		if e.Line > 0 {
@@ -143,20 +145,5 @@ func Errors(w io.Writer, errs []Error, pal Palette) error {
 		}
 		fmt.Fprintf(bw, "iiscfg: %s %s\n", pal.Location.Sprintf("%s:", loc), e.Message)
 	}
-	return bw.err
-}
-
-// errWriter remembers the first write error so callers check once.
-type errWriter struct {
-	w   io.Writer
-	err error
-}
-
-func (e *errWriter) Write(p []byte) (int, error) {
-	if e.err != nil {
-		return len(p), nil
-	}
-	n, err := e.w.Write(p)
-	e.err = err
-	return n, nil
+	return bw.Err
 }
