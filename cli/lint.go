@@ -38,6 +38,10 @@ Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage error,
 			&ucli.StringFlag{Name: "runtime", Value: "v4.0", Usage: "the application pool's .NET runtime: v2.0 or v4.0 (selects the root web.config compared with)"},
 			&ucli.StringFlag{Name: "color", Value: "auto", Usage: "colour output: auto, always or never (NO_COLOR is honoured)"},
 			&ucli.StringFlag{Name: "stdin-filename", Value: "<stdin>", Usage: "the name to report for standard input"},
+			&ucli.StringSliceFlag{Name: "only", Usage: "run only these rules (names or codes; repeatable or comma-separated)"},
+			&ucli.StringSliceFlag{Name: "disable", Usage: "do not run these rules"},
+			&ucli.StringSliceFlag{Name: "enable", Usage: "run these rules even if the configuration file turns them off"},
+			&ucli.BoolFlag{Name: "no-inline-ignore", Usage: "ignore <!-- iiscfg-ignore: ... --> comments (a central policy files cannot override)"},
 			&ucli.StringFlag{Name: "schema-dir", Usage: "read IIS's *_schema.xml files from this folder (e.g. a copy of %windir%\\System32\\inetsrv\\config\\schema) instead of the built-in schema for the sections they define"},
 		}, serverFlags()...),
 		Action: func(c *ucli.Context) error { return runLint(c, e) },
@@ -74,13 +78,17 @@ func runLint(c *ucli.Context, e *env) error {
 		return err
 	}
 	errColor, _ := colorFor(c.String("color"), e.stderr, e.getenv)
-	set := schema.Builtin()
+	pol := newPolicy()
+	if err := pol.selectRules(c.StringSlice("only"), c.StringSlice("disable"), c.StringSlice("enable")); err != nil {
+		return err
+	}
+	pol.noInline = c.Bool("no-inline-ignore")
 	if dir := c.String("schema-dir"); dir != "" {
 		secs, err := schema.ReadDir(dir)
 		if err != nil {
 			return &exitError{code: ExitInput, msg: "--schema-dir: " + describeIOError(err)}
 		}
-		set = set.WithSections(secs)
+		pol.schema = pol.schema.WithSections(secs)
 	}
 	srv, rootWeb, err := openServer(c, e)
 	if err != nil {
@@ -89,16 +97,15 @@ func runLint(c *ucli.Context, e *env) error {
 	var res *report.Result
 	var src sources
 	if srv != nil {
-		srv.schema = set
 		var notes []string
-		if res, src, notes, err = srv.lint(c.Args().Slice(), nil); err != nil {
+		if res, src, notes, err = srv.lint(c.Args().Slice(), pol); err != nil {
 			return err
 		}
 		for _, n := range notes {
 			fmt.Fprintf(e.stderr, "iiscfg: note: %s\n", n)
 		}
 	} else {
-		res, src = lintFiles(c.Args().Slice(), c.String("stdin-filename"), runtime, rootWeb, set, e)
+		res, src = lintFiles(c.Args().Slice(), c.String("stdin-filename"), runtime, rootWeb, pol, e)
 	}
 
 	code := ExitOK
@@ -138,7 +145,7 @@ func stdoutFormat(outs []output) string {
 
 // lintFiles lints files and folders, each web.config taken as an
 // application root or, below another one in a walk, as its subfolder.
-func lintFiles(args []string, stdinName string, runtime schema.Runtime, rootWeb *config.Document, set *schema.Set, e *env) (*report.Result, sources) {
+func lintFiles(args []string, stdinName string, runtime schema.Runtime, rootWeb *config.Document, pol *policy, e *env) (*report.Result, sources) {
 	if len(args) == 0 {
 		args = []string{"."}
 	}
@@ -146,7 +153,7 @@ func lintFiles(args []string, stdinName string, runtime schema.Runtime, rootWeb 
 	docs := loadAll(inputs, e.stdin)
 	contexts := lintContexts(docs, runtime)
 	for i := range contexts {
-		contexts[i].Schema = set
+		contexts[i] = pol.context(contexts[i], docs[i].path)
 	}
 	if rootWeb != nil {
 		modules, handlers := rootLists(rootWeb, runtime)
@@ -154,10 +161,10 @@ func lintFiles(args []string, stdinName string, runtime schema.Runtime, rootWeb 
 			contexts[i].Server.RootHTTPModules, contexts[i].Server.RootHTTPHandlers = modules, handlers
 		}
 	}
-	results := make([][]validate.Finding, len(docs))
+	results := make([]validate.Result, len(docs))
 	parallel(len(docs), func(i int) {
 		if docs[i].doc != nil {
-			results[i] = validate.Lint(docs[i].doc, contexts[i])
+			results[i] = validate.Check(docs[i].doc, contexts[i])
 		}
 	})
 	res := &report.Result{Errors: errs}
@@ -169,9 +176,11 @@ func lintFiles(args []string, stdinName string, runtime schema.Runtime, rootWeb 
 		}
 		src[l.path] = l.doc
 		res.Files = append(res.Files, l.path)
-		res.Findings = append(res.Findings, results[i]...)
+		res.Findings = append(res.Findings, results[i].Findings...)
+		res.Suppressed = append(res.Suppressed, results[i].Suppressed...)
 	}
 	validate.SortFindings(res.Findings)
+	validate.SortFindings(res.Suppressed)
 	return res, src
 }
 

@@ -41,7 +41,7 @@ func missingPool(app *config.App) string {
 // sites, each file against the pool of the application it belongs to.
 // notes are things the user should know that are not findings (a folder
 // that is not on this machine).
-func (s *server) lint(ids []string, enabled func(*validate.Rule) bool) (res *report.Result, src sources, notes []string, err error) {
+func (s *server) lint(ids []string, pol *policy) (res *report.Result, src sources, notes []string, err error) {
 	apps, err := s.selectApps(ids)
 	if err != nil {
 		return nil, nil, nil, err
@@ -49,19 +49,28 @@ func (s *server) lint(ids []string, enabled func(*validate.Rule) bool) (res *rep
 	res = &report.Result{}
 	src = sources{s.host.Doc.Path: s.host.Doc}
 	seen := map[string]int{} // finding identity -> index in res.Findings
-	add := func(fs []validate.Finding) {
-		for _, f := range fs {
+	add := func(r validate.Result) {
+		for _, f := range append(r.Findings, r.Suppressed...) {
 			key := fmt.Sprintf("%s:%d:%d:%s", f.File, f.Start.Line, f.Start.Column, f.Rule.Name)
 			if _, dup := seen[key]; dup {
 				continue // the same file seen through another application
 			}
-			seen[key] = len(res.Findings)
-			res.Findings = append(res.Findings, f)
+			seen[key] = 0
+			if f.Suppressed {
+				res.Suppressed = append(res.Suppressed, f)
+			} else {
+				res.Findings = append(res.Findings, f)
+			}
 		}
 	}
 
-	// applicationHost.config on its own: pools, preCondition spelling.
-	add(validate.Lint(s.host.Doc, validate.Context{Enabled: enabled, Schema: s.schema}))
+	// applicationHost.config on its own (pools, preCondition spelling, the
+	// schema), then once per application; its unused suppressions are
+	// known after the last pass.
+	hostUses := validate.NewSuppressionUses()
+	hostBase := pol.context(validate.Context{}, s.host.Doc.Path)
+	hostBase.Uses = hostUses
+	add(validate.Check(s.host.Doc, hostBase))
 
 	for _, app := range apps {
 		nodes, err := s.chain(app.Site, app.Path)
@@ -83,8 +92,11 @@ func (s *server) lint(ids []string, enabled func(*validate.Rule) bool) (res *rep
 			}
 		}
 		// The schema rules read applicationHost.config once, above.
-		hostCtx.Enabled = func(r *validate.Rule) bool { return !r.ChecksSchema() && (enabled == nil || enabled(r)) }
-		add(validate.Lint(s.host.Doc, hostCtx))
+		hostCtx = pol.context(hostCtx, s.host.Doc.Path)
+		enabled := hostCtx.Enabled
+		hostCtx.Enabled = func(r *validate.Rule) bool { return !r.ChecksSchema() && enabled(r) }
+		hostCtx.Uses = hostUses
+		add(validate.Check(s.host.Doc, hostCtx))
 
 		root := nodes[len(nodes)-1]
 		if !root.present {
@@ -99,11 +111,11 @@ func (s *server) lint(ids []string, enabled func(*validate.Rule) bool) (res *rep
 			}
 			doc := fnodes[len(fnodes)-1].doc
 			src[doc.Path] = doc
-			ctx := s.appContext(app, fnodes, len(fnodes)-1)
-			ctx.Enabled = enabled
-			add(validate.Lint(doc, ctx))
+			ctx := pol.context(s.appContext(app, fnodes, len(fnodes)-1), doc.Path)
+			add(validate.Check(doc, ctx))
 		}
 	}
+	add(validate.Result{Findings: validate.UnusedSuppressions(s.host.Doc, hostBase, hostUses)})
 	res.Errors = append(res.Errors, s.errs...)
 	for f := range src {
 		res.Files = append(res.Files, f)

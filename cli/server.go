@@ -39,7 +39,6 @@ type server struct {
 	rootWeb *config.Document // --root-web-config, or nil for the stock lists
 	files   map[string]*loaded
 	errs    []report.Error
-	schema  *schema.Set // what the schema rules check against
 }
 
 // openServer reads --apphost, --path-map and --root-web-config; it returns
@@ -220,7 +219,6 @@ func (s *server) appContext(app *config.App, nodes []*node, n int) validate.Cont
 		Prefix:   nodes[n].config,
 		AppRoot:  strings.EqualFold(nodes[n].url, app.Path),
 		Above:    []config.Source{{Doc: s.host.Doc}},
-		Schema:   s.schema,
 	}
 	if pool.Classic {
 		ctx.Pipeline = validate.Classic

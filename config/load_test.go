@@ -30,6 +30,8 @@ func TestMalformedInput(t *testing.T) {
 		{"truncated start tag", `<configuration><add key="a`, 1, 25, `unexpected end of file inside the value of attribute "key"`},
 		{"truncated comment", "<configuration><!-- never closed", 1, 16, "unexpected end of file inside a comment that starts here"},
 		{"double hyphen in comment", "<configuration><!-- a -- b --></configuration>", 1, 23, `"--" is not allowed inside a comment`},
+		{"double hyphen in a suppression", "<configuration><!-- iiscfg-ignore: all -- why --></configuration>", 1, 40,
+			`"--" is not allowed inside a comment (in an iiscfg-ignore comment, write the reason after " - ")`},
 		{"undefined entity", "<configuration>&nbsp;</configuration>", 1, 16, "undefined entity &nbsp;"},
 		{"bare ampersand", `<a b="x & y"/>`, 1, 9, `"&" must start a reference such as &amp; (unescaped ampersand?)`},
 		{"lt in attribute", `<a b="x < y"/>`, 1, 9, `"<" is not allowed in an attribute value (write &lt;)`},

@@ -343,7 +343,12 @@ func (s *scanner) comment() error {
 		if s.text[abs+2] == '-' && abs+3 < len(s.text) && s.text[abs+3] == '>' {
 			return s.errAt(abs, `a comment may not end with "--->"`)
 		}
-		return s.errAt(abs, `"--" is not allowed inside a comment`)
+		msg := `"--" is not allowed inside a comment`
+		if bytes.HasPrefix(bytes.TrimSpace(s.text[bodyStart:abs]), []byte("iiscfg-ignore")) {
+			// Other linters write "-- reason"; XML cannot.
+			msg += ` (in an iiscfg-ignore comment, write the reason after " - ")`
+		}
+		return s.errAt(abs, "%s", msg)
 	}
 	if err := s.checkChars(bodyStart, abs); err != nil {
 		return err

@@ -3,6 +3,8 @@ package report
 import (
 	"encoding/json"
 	"io"
+
+	"github.com/iiscfg/iiscfg/validate"
 )
 
 type jsonFinding struct {
@@ -15,6 +17,9 @@ type jsonFinding struct {
 	Code      string `json:"code"`
 	Severity  string `json:"severity"`
 	Message   string `json:"message"`
+	// Justification is the reason of the iiscfg-ignore comment that
+	// suppresses the finding (suppressed findings only).
+	Justification string `json:"justification,omitempty"`
 }
 
 type jsonError struct {
@@ -30,27 +35,36 @@ type jsonTool struct {
 }
 
 type jsonReport struct {
-	Version  int           `json:"version"`
-	Tool     jsonTool      `json:"tool"`
-	Findings []jsonFinding `json:"findings"`
-	Errors   []jsonError   `json:"errors"`
+	Version    int           `json:"version"`
+	Tool       jsonTool      `json:"tool"`
+	Findings   []jsonFinding `json:"findings"`
+	Suppressed []jsonFinding `json:"suppressed,omitempty"`
+	Errors     []jsonError   `json:"errors"`
 }
 
 // JSONVersion is the version of the JSON report's layout; it changes only
 // when a field changes meaning or goes away.
 const JSONVersion = 1
 
-// JSON writes {"version", "tool", "findings": [...], "errors": [...]};
+// JSON writes {"version", "tool", "findings": [...], "suppressed": [...]
+// (when any), "errors": [...]};
 // positions are 1-based, columns count characters, and endColumn is
 // exclusive.
 func JSON(w io.Writer, r *Result, m Meta) error {
 	out := jsonReport{Version: JSONVersion, Tool: jsonTool{"iiscfg", m.ToolVersion}, Findings: []jsonFinding{}, Errors: []jsonError{}}
-	for _, f := range r.Findings {
-		out.Findings = append(out.Findings, jsonFinding{
+	conv := func(f validate.Finding) jsonFinding {
+		return jsonFinding{
 			File: f.File, Line: f.Start.Line, Column: f.Start.Column,
 			EndLine: f.End.Line, EndColumn: f.End.Column,
 			Rule: f.Rule.Name, Code: f.Rule.Code, Severity: f.Severity.String(), Message: f.Message,
-		})
+			Justification: f.Justification,
+		}
+	}
+	for _, f := range r.Findings {
+		out.Findings = append(out.Findings, conv(f))
+	}
+	for _, f := range r.Suppressed {
+		out.Suppressed = append(out.Suppressed, conv(f))
 	}
 	for _, e := range r.Errors {
 		out.Errors = append(out.Errors, jsonError{File: e.File, Line: e.Line, Column: e.Column, Message: e.Message})

@@ -21,6 +21,9 @@ type Error struct {
 type Result struct {
 	Findings []validate.Finding
 	Errors   []Error
+	// Suppressed are the findings iiscfg-ignore comments suppress (SARIF
+	// reports them as suppressed results, with the comment's reason).
+	Suppressed []validate.Finding
 	// Files are the files that were linted (read and parsed), in report
 	// order; JUnit lists the clean ones as passing.
 	Files []string

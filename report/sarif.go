@@ -69,11 +69,19 @@ type sarifNotification struct {
 }
 
 type sarifResult struct {
-	RuleID    string          `json:"ruleId"`
-	RuleIndex int             `json:"ruleIndex"`
-	Level     string          `json:"level"`
-	Message   sarifMessage    `json:"message"`
-	Locations []sarifLocation `json:"locations"`
+	RuleID       string             `json:"ruleId"`
+	RuleIndex    int                `json:"ruleIndex"`
+	Level        string             `json:"level"`
+	Message      sarifMessage       `json:"message"`
+	Locations    []sarifLocation    `json:"locations"`
+	Suppressions []sarifSuppression `json:"suppressions,omitempty"`
+}
+
+// sarifSuppression marks a result an iiscfg-ignore comment suppresses
+// (GitHub code scanning shows it as dismissed).
+type sarifSuppression struct {
+	Kind          string `json:"kind"`
+	Justification string `json:"justification,omitempty"`
 }
 
 type sarifLocation struct {
@@ -98,7 +106,7 @@ type sarifRegion struct {
 }
 
 // SARIF writes the run as one SARIF 2.1.0 log: the rule catalogue, a result
-// per finding, and the inputs that could not be read or parsed as tool
+// per finding (suppressed ones marked with the comment's reason), and the inputs that could not be read or parsed as tool
 // execution notifications. Columns count Unicode code points, as iiscfg's
 // do; paths are relative to the working directory (uriBaseId %SRCROOT%).
 func SARIF(w io.Writer, r *Result, m Meta) error {
@@ -118,9 +126,14 @@ func SARIF(w io.Writer, r *Result, m Meta) error {
 			DefaultConfiguration: sarifConfiguration{sarifLevel(rule.Severity)},
 		})
 	}
-	for _, f := range r.Findings {
+	for _, f := range append(append([]validate.Finding(nil), r.Findings...), r.Suppressed...) {
+		var sup []sarifSuppression
+		if f.Suppressed {
+			sup = []sarifSuppression{{Kind: "inSource", Justification: f.Justification}}
+		}
 		run.Results = append(run.Results, sarifResult{
-			RuleID: f.Rule.Code, RuleIndex: ruleIndex[f.Rule], Level: sarifLevel(f.Severity),
+			Suppressions: sup,
+			RuleID:       f.Rule.Code, RuleIndex: ruleIndex[f.Rule], Level: sarifLevel(f.Severity),
 			Message: sarifMessage{f.Message},
 			Locations: []sarifLocation{{PhysicalLocation: sarifPhysicalLocation{
 				ArtifactLocation: artifact(f.File, m.WorkDir),

@@ -69,8 +69,13 @@ func Text(w io.Writer, r *Result, src Source, pal Palette) error {
 			}
 		}
 	}
-	if n := len(r.Findings); n > 0 {
+	switch n, m := len(r.Findings), len(r.Suppressed); {
+	case n > 0 && m > 0:
+		fmt.Fprintf(bw, "%s; %d suppressed\n", summary(r.Findings), m)
+	case n > 0:
 		fmt.Fprintln(bw, summary(r.Findings))
+	case m > 0:
+		fmt.Fprintf(bw, "no problems; %d suppressed\n", m)
 	}
 	return bw.Err
 }

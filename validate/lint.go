@@ -75,6 +75,24 @@ type Context struct {
 	// Schema is what the schema rules check against; nil is iiscfg's
 	// built-in schema.
 	Schema *schema.Set
+	// Severities override rules' severities, by rule name. A finding a
+	// rule reports at another severity than its default (an info in a
+	// Classic pool) keeps it.
+	Severities map[string]Severity
+	// NoInlineIgnore ignores iiscfg-ignore comments.
+	NoInlineIgnore bool
+	// Uses, when set, collects which suppressions were used over several
+	// passes on the document; unused ones are then reported by
+	// UnusedSuppressions, not by each pass.
+	Uses *SuppressionUses
+}
+
+// severity is the severity a finding of rule r reported at sev gets.
+func (c *Context) severity(r *Rule, sev Severity) Severity {
+	if o, ok := c.Severities[r.Name]; ok && sev == r.Severity {
+		return o
+	}
+	return sev
 }
 
 // OnlyRules enables just the named rules.
@@ -96,8 +114,19 @@ func DefaultContext(r schema.Runtime) Context {
 		Pool: schema.Pool{Integrated: true, Runtime: r}}
 }
 
-// Lint runs the enabled rules over doc and returns the findings, sorted.
-func Lint(doc *config.Document, ctx Context) []Finding {
+// Lint runs the enabled rules over doc and returns the findings that no
+// iiscfg-ignore comment suppresses, sorted.
+func Lint(doc *config.Document, ctx Context) []Finding { return Check(doc, ctx).Findings }
+
+// Result is what Check finds in a document.
+type Result struct {
+	Findings   []Finding // sorted
+	Suppressed []Finding // what iiscfg-ignore comments suppress, with their reasons
+}
+
+// Check runs the enabled rules over doc and applies its suppression
+// comments (unless ctx.NoInlineIgnore).
+func Check(doc *config.Document, ctx Context) Result {
 	var findings []Finding
 	p := &pass{doc: doc, ctx: &ctx, findings: &findings}
 	for _, r := range registry {
@@ -108,7 +137,11 @@ func Lint(doc *config.Document, ctx Context) []Finding {
 		r.check(p)
 	}
 	SortFindings(findings)
-	return findings
+	if ctx.NoInlineIgnore {
+		return Result{Findings: findings}
+	}
+	active, suppressed := applySuppressions(doc, &ctx, findings)
+	return Result{Findings: active, Suppressed: suppressed}
 }
 
 // pass is the state shared by the rules while they lint one document.
@@ -152,7 +185,7 @@ func (p *pass) reportSpan(sev Severity, span config.Span, format string, args ..
 		Start:    p.doc.Pos(span.Start),
 		End:      p.doc.Pos(span.End),
 		Rule:     p.rule,
-		Severity: sev,
+		Severity: p.ctx.severity(p.rule, sev),
 		Message:  fmt.Sprintf(format, args...),
 	})
 }

@@ -79,6 +79,10 @@ type Finding struct {
 	Rule     *Rule
 	Severity Severity
 	Message  string
+	// Suppressed is set on a finding an iiscfg-ignore comment suppresses;
+	// Justification is the comment's reason.
+	Suppressed    bool
+	Justification string
 }
 
 // SortFindings orders findings by file, line, column and rule, the order

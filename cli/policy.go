@@ -1,0 +1,143 @@
+package cli
+
+import (
+	"path/filepath"
+	"strings"
+
+	"github.com/bmatcuk/doublestar/v4"
+
+	"github.com/iiscfg/iiscfg/schema"
+	"github.com/iiscfg/iiscfg/validate"
+)
+
+// policy is how lint checks files: which rules run at what severity,
+// whether suppression comments count, and the schema; the configuration
+// file may change the rules for files matching globs.
+type policy struct {
+	off        map[string]bool // rule name -> disabled
+	severities map[string]validate.Severity
+	noInline   bool
+	schema     *schema.Set
+	overrides  []override
+}
+
+// override is one "overrides:" entry of the configuration file.
+type override struct {
+	globs []string // doublestar patterns, relative to base
+	base  string   // the configuration file's folder
+	rules map[string]ruleSetting
+}
+
+// ruleSetting is "off", or on at a severity (or at its own: sevSet false).
+type ruleSetting struct {
+	off    bool
+	sev    validate.Severity
+	sevSet bool
+}
+
+func newPolicy() *policy {
+	return &policy{off: map[string]bool{}, severities: map[string]validate.Severity{}, schema: schema.Builtin()}
+}
+
+// set applies one rule setting to the policy.
+func (p *policy) set(r *validate.Rule, s ruleSetting) {
+	p.off[r.Name] = s.off
+	if s.sevSet {
+		p.severities[r.Name] = s.sev
+	}
+}
+
+// selectRules applies --only, --disable and --enable (names or codes).
+func (p *policy) selectRules(only, disable, enable []string) error {
+	lookup := func(flag string, names []string) ([]*validate.Rule, error) {
+		var out []*validate.Rule
+		for _, n := range names {
+			for _, part := range strings.Split(n, ",") {
+				if part = strings.TrimSpace(part); part == "" {
+					continue
+				}
+				r := validate.LookupRule(part)
+				if r == nil {
+					return nil, usageError("%s: no rule %q (see iiscfg rules)", flag, part)
+				}
+				out = append(out, r)
+			}
+		}
+		return out, nil
+	}
+	onlyRules, err := lookup("--only", only)
+	if err != nil {
+		return err
+	}
+	if len(onlyRules) > 0 {
+		for _, r := range validate.Rules() {
+			p.off[r.Name] = true
+		}
+		for _, r := range onlyRules {
+			p.off[r.Name] = false
+		}
+	}
+	disabled, err := lookup("--disable", disable)
+	if err != nil {
+		return err
+	}
+	for _, r := range disabled {
+		p.off[r.Name] = true
+	}
+	enabled, err := lookup("--enable", enable)
+	if err != nil {
+		return err
+	}
+	for _, r := range enabled {
+		p.off[r.Name] = false
+	}
+	return nil
+}
+
+// context fills a validation context's policy for one file.
+func (p *policy) context(ctx validate.Context, file string) validate.Context {
+	off, sev := p.off, p.severities
+	for _, o := range p.overrides {
+		if !o.matches(file) {
+			continue
+		}
+		off, sev = copyMap(off), copyMap(sev)
+		for name, s := range o.rules {
+			off[name] = s.off
+			if s.sevSet {
+				sev[name] = s.sev
+			}
+		}
+	}
+	ctx.Enabled = func(r *validate.Rule) bool { return !off[r.Name] }
+	ctx.Severities = sev
+	ctx.NoInlineIgnore = p.noInline
+	ctx.Schema = p.schema
+	return ctx
+}
+
+// matches reports whether a file falls under the override's globs (paths
+// relative to the configuration file's folder, forward slashes).
+func (o override) matches(file string) bool {
+	rel := file
+	if abs, err := filepath.Abs(file); err == nil {
+		if r, err := filepath.Rel(o.base, abs); err == nil && !strings.HasPrefix(r, "..") {
+			rel = r
+		}
+	}
+	rel = filepath.ToSlash(rel)
+	for _, g := range o.globs {
+		if ok, _ := doublestar.Match(g, rel); ok {
+			return true
+		}
+	}
+	return false
+}
+
+func copyMap[K comparable, V any](m map[K]V) map[K]V {
+	out := make(map[K]V, len(m))
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
+}
