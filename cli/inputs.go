@@ -2,6 +2,9 @@ package cli
 
 import (
 	"errors"
+	"fmt"
+	"os/exec"
+
 	"io"
 	"io/fs"
 	"os"
@@ -10,6 +13,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/bmatcuk/doublestar/v4"
 
 	"github.com/iiscfg/iiscfg/config"
 	"github.com/iiscfg/iiscfg/report"
@@ -45,9 +50,33 @@ func skipDir(name string) bool {
 	return strings.HasPrefix(name, ".") && name != "." && name != ".."
 }
 
+// walkOptions tune how directories are walked.
+type walkOptions struct {
+	// exclude are doublestar patterns matched against a walked file's or
+	// folder's path relative to base (forward slashes).
+	exclude []excludeSet
+	// gitignore leaves out what git ignores, inside a git checkout.
+	gitignore bool
+	// notes receives what the user should know that is no error: a
+	// symbolic link loop that was not followed.
+	notes func(string)
+}
+
+// excludeSet is a list of patterns and the folder they are relative to.
+type excludeSet struct {
+	base  string // absolute; "" for the working directory
+	globs []string
+}
+
 // collectInputs expands the command's arguments: files as given, "-" for
 // standard input, directories walked for configuration files.
 func collectInputs(args []string, stdinName string) ([]input, []report.Error) {
+	return collectInputsWith(args, stdinName, walkOptions{})
+}
+
+// collectInputsWith is collectInputs with exclusions, .gitignore and notes.
+// Files named on the command line are never excluded.
+func collectInputsWith(args []string, stdinName string, opts walkOptions) ([]input, []report.Error) {
 	var inputs []input
 	var errs []report.Error
 	seen := map[string]bool{}
@@ -75,28 +104,12 @@ func collectInputs(args []string, stdinName string) ([]input, []report.Error) {
 			add(input{path: arg})
 			continue
 		}
-		var found []string
-		err = filepath.WalkDir(arg, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				errs = append(errs, report.Error{File: p, Message: describeIOError(err)})
-				if d != nil && d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if d.IsDir() {
-				if p != arg && skipDir(d.Name()) {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if d.Type().IsRegular() && isConfigName(d.Name()) {
-				found = append(found, p)
-			}
-			return nil
-		})
-		if err != nil {
-			errs = append(errs, report.Error{File: arg, Message: describeIOError(err)})
+		w := &walker{opts: opts, visiting: map[string]bool{}, files: map[string]bool{}}
+		w.walk(arg, true)
+		errs = append(errs, w.errs...)
+		found := w.found
+		if opts.gitignore {
+			found = gitUnignored(arg, found)
 		}
 		sort.Strings(found)
 		for _, p := range found {
@@ -104,6 +117,138 @@ func collectInputs(args []string, stdinName string) ([]input, []report.Error) {
 		}
 	}
 	return inputs, errs
+}
+
+// walker walks one directory argument, following symbolic links to
+// folders but not around a loop.
+type walker struct {
+	opts     walkOptions
+	visiting map[string]bool // real paths of the folders being walked
+	files    map[string]bool // real paths of the files found
+	found    []string
+	errs     []report.Error
+}
+
+func (w *walker) walk(dir string, root bool) {
+	real, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		w.errs = append(w.errs, report.Error{File: dir, Message: describeIOError(err)})
+		return
+	}
+	if w.visiting[real] {
+		if w.opts.notes != nil {
+			w.opts.notes(fmt.Sprintf("%s: symbolic link loop (back to %s), not followed", dir, real))
+		}
+		return
+	}
+	w.visiting[real] = true
+	defer delete(w.visiting, real)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		w.errs = append(w.errs, report.Error{File: dir, Message: describeIOError(err)})
+		return
+	}
+	for _, d := range entries {
+		p := filepath.Join(dir, d.Name())
+		isDir := d.IsDir()
+		if d.Type()&fs.ModeSymlink != 0 {
+			st, err := os.Stat(p)
+			if err != nil {
+				continue // a dangling link
+			}
+			isDir = st.IsDir()
+			if !isDir && !st.Mode().IsRegular() {
+				continue
+			}
+		} else if !isDir && !d.Type().IsRegular() {
+			continue
+		}
+		if w.excluded(p, isDir) {
+			continue
+		}
+		switch {
+		case isDir && !skipDir(d.Name()):
+			w.walk(p, false)
+		case !isDir && isConfigName(d.Name()):
+			// A file reached by two links is linted once.
+			if real, err := filepath.EvalSymlinks(p); err == nil && !w.files[real] {
+				w.files[real] = true
+				w.found = append(w.found, p)
+			}
+		}
+	}
+}
+
+// excluded matches a walked path against the --exclude and configuration
+// patterns; a folder also matches "folder/**".
+func (w *walker) excluded(p string, isDir bool) bool {
+	for _, set := range w.opts.exclude {
+		rel := p
+		if set.base != "" {
+			abs, err := filepath.Abs(p)
+			if err != nil {
+				continue
+			}
+			r, err := filepath.Rel(set.base, abs)
+			if err != nil || strings.HasPrefix(r, "..") {
+				continue
+			}
+			rel = r
+		}
+		rel = strings.TrimPrefix(filepath.ToSlash(filepath.Clean(rel)), "./")
+		for _, g := range set.globs {
+			if ok, _ := doublestar.Match(g, rel); ok {
+				return true
+			}
+			if isDir {
+				if ok, _ := doublestar.Match(g, rel+"/x"); ok && strings.HasSuffix(g, "/**") {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// gitUnignored removes from files those git ignores, when dir is inside a
+// git checkout and git is installed; otherwise it returns files as they
+// are. git knows every rule (nested .gitignore files, info/exclude, the
+// global excludes file), which a re-implementation would get subtly wrong.
+func gitUnignored(dir string, files []string) []string {
+	if len(files) == 0 {
+		return files
+	}
+	git, err := exec.LookPath("git")
+	if err != nil {
+		return files
+	}
+	if out, err := exec.Command(git, "-C", dir, "rev-parse", "--is-inside-work-tree").Output(); err != nil || strings.TrimSpace(string(out)) != "true" {
+		return files
+	}
+	abs := make([]string, len(files))
+	for i, f := range files {
+		abs[i], _ = filepath.Abs(f)
+	}
+	cmd := exec.Command(git, "-C", dir, "check-ignore", "--stdin", "-z")
+	cmd.Stdin = strings.NewReader(strings.Join(abs, "\x00") + "\x00")
+	out, err := cmd.Output()
+	var ee *exec.ExitError
+	if err != nil && !(errors.As(err, &ee) && ee.ExitCode() == 1) { // 1: nothing is ignored
+		return files
+	}
+	ignored := map[string]bool{}
+	for _, p := range strings.Split(string(out), "\x00") {
+		if p != "" {
+			ignored[filepath.Clean(p)] = true
+		}
+	}
+	var kept []string
+	for i, f := range files {
+		if !ignored[filepath.Clean(abs[i])] {
+			kept = append(kept, f)
+		}
+	}
+	return kept
 }
 
 // describeIOError drops the path from an *fs.PathError: reports print the

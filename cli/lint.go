@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/bmatcuk/doublestar/v4"
 	ucli "github.com/urfave/cli/v2"
 
 	"github.com/iiscfg/iiscfg/config"
@@ -29,20 +30,29 @@ sites (or the "Site/app" ones named), each file against its own pool: Classic po
 info findings about what moving to Integrated takes. --path-map tells where the sites'
 Windows folders are on this machine.
 
+Settings come from flags, then IISCFG_* environment variables (IISCFG_FAIL_ON,
+IISCFG_FORMAT, ...), then the configuration file .iiscfg.yaml (see iiscfg init),
+then the defaults; --verbose shows which.
+
 Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage error,
 3 an input could not be read or parsed (the other inputs are still linted).`,
 		Flags: append([]ucli.Flag{
-			&ucli.StringSliceFlag{Name: "format", Aliases: []string{"f"}, Usage: "report format: text, compact, json, sarif, github, checkstyle or junit; FMT=FILE writes that report to a file (repeatable)"},
-			&ucli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report (those --format gives no file) to this file instead of standard output"},
-			&ucli.StringFlag{Name: "fail-on", Value: "warning", Usage: "lowest severity that fails the run: error, warning, info or none"},
-			&ucli.StringFlag{Name: "runtime", Value: "v4.0", Usage: "the application pool's .NET runtime: v2.0 or v4.0 (selects the root web.config compared with)"},
-			&ucli.StringFlag{Name: "color", Value: "auto", Usage: "colour output: auto, always or never (NO_COLOR is honoured)"},
+			&ucli.StringSliceFlag{Name: "format", Aliases: []string{"f"}, EnvVars: envVar("format"), Usage: "report format: text, compact, json, sarif, github, checkstyle or junit; FMT=FILE writes that report to a file (repeatable)"},
+			&ucli.StringFlag{Name: "output", Aliases: []string{"o"}, EnvVars: envVar("output"), Usage: "write the report (those --format gives no file) to this file instead of standard output"},
+			&ucli.StringFlag{Name: "fail-on", Value: "warning", EnvVars: envVar("fail-on"), Usage: "lowest severity that fails the run: error, warning, info or none"},
+			&ucli.StringFlag{Name: "runtime", Value: "v4.0", EnvVars: envVar("runtime"), Usage: "the application pool's .NET runtime: v2.0 or v4.0 (selects the root web.config compared with)"},
+			&ucli.StringFlag{Name: "color", Value: "auto", EnvVars: envVar("color"), Usage: "colour output: auto, always or never (NO_COLOR is honoured)"},
 			&ucli.StringFlag{Name: "stdin-filename", Value: "<stdin>", Usage: "the name to report for standard input"},
-			&ucli.StringSliceFlag{Name: "only", Usage: "run only these rules (names or codes; repeatable or comma-separated)"},
-			&ucli.StringSliceFlag{Name: "disable", Usage: "do not run these rules"},
-			&ucli.StringSliceFlag{Name: "enable", Usage: "run these rules even if the configuration file turns them off"},
-			&ucli.BoolFlag{Name: "no-inline-ignore", Usage: "ignore <!-- iiscfg-ignore: ... --> comments (a central policy files cannot override)"},
-			&ucli.StringFlag{Name: "schema-dir", Usage: "read IIS's *_schema.xml files from this folder (e.g. a copy of %windir%\\System32\\inetsrv\\config\\schema) instead of the built-in schema for the sections they define"},
+			&ucli.StringSliceFlag{Name: "only", EnvVars: envVar("only"), Usage: "run only these rules (names or codes; repeatable or comma-separated)"},
+			&ucli.StringSliceFlag{Name: "disable", EnvVars: envVar("disable"), Usage: "do not run these rules"},
+			&ucli.StringSliceFlag{Name: "enable", EnvVars: envVar("enable"), Usage: "run these rules even if the configuration file turns them off"},
+			&ucli.BoolFlag{Name: "no-inline-ignore", EnvVars: envVar("no-inline-ignore"), Usage: "ignore <!-- iiscfg-ignore: ... --> comments (a central policy files cannot override)"},
+			&ucli.StringFlag{Name: "schema-dir", EnvVars: envVar("schema-dir"), Usage: "read IIS's *_schema.xml files from this folder (e.g. a copy of %windir%\\System32\\inetsrv\\config\\schema) instead of the built-in schema for the sections they define"},
+			&ucli.StringSliceFlag{Name: "exclude", EnvVars: envVar("exclude"), Usage: "leave out files and folders matching this glob (doublestar: **/obj/**; repeatable)"},
+			&ucli.BoolFlag{Name: "no-gitignore", EnvVars: envVar("no-gitignore"), Usage: "lint files .gitignore ignores too"},
+			&ucli.StringFlag{Name: "config", EnvVars: envVar("config"), Usage: "the configuration file (default: .iiscfg.yaml here or in a parent folder, up to the repository root)"},
+			&ucli.BoolFlag{Name: "no-config", EnvVars: envVar("no-config"), Usage: "read no configuration file"},
+			&ucli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "say which configuration file and settings are used, and where each comes from"},
 		}, serverFlags()...),
 		Action: func(c *ucli.Context) error { return runLint(c, e) },
 	}
@@ -61,6 +71,13 @@ func failThreshold(s string) (sev validate.Severity, ok bool, err error) {
 }
 
 func runLint(c *ucli.Context, e *env) error {
+	cfg, settings, err := applyConfig(c, e.args)
+	if err != nil {
+		return err
+	}
+	if c.Bool("verbose") {
+		printSettings(e.stderr, cfg, settings)
+	}
 	outs, err := parseOutputs(c.StringSlice("format"), c.String("output"))
 	if err != nil {
 		return err
@@ -79,6 +96,12 @@ func runLint(c *ucli.Context, e *env) error {
 	}
 	errColor, _ := colorFor(c.String("color"), e.stderr, e.getenv)
 	pol := newPolicy()
+	if cfg != nil {
+		for name, set := range cfg.rules {
+			pol.set(validate.LookupRule(name), set)
+		}
+		pol.overrides = cfg.overrides
+	}
 	if err := pol.selectRules(c.StringSlice("only"), c.StringSlice("disable"), c.StringSlice("enable")); err != nil {
 		return err
 	}
@@ -105,7 +128,21 @@ func runLint(c *ucli.Context, e *env) error {
 			fmt.Fprintf(e.stderr, "iiscfg: note: %s\n", n)
 		}
 	} else {
-		res, src = lintFiles(c.Args().Slice(), c.String("stdin-filename"), runtime, rootWeb, pol, e)
+		opts := walkOptions{gitignore: !c.Bool("no-gitignore"), notes: func(n string) { fmt.Fprintf(e.stderr, "iiscfg: note: %s\n", n) }}
+		if globs := c.StringSlice("exclude"); len(globs) > 0 {
+			opts.exclude = append(opts.exclude, excludeSet{globs: globs})
+		}
+		if cfg != nil && len(cfg.exclude) > 0 {
+			opts.exclude = append(opts.exclude, excludeSet{base: cfg.dir, globs: cfg.exclude})
+		}
+		for _, set := range opts.exclude {
+			for _, g := range set.globs {
+				if !doublestar.ValidatePattern(g) {
+					return usageError("--exclude: bad glob %q", g)
+				}
+			}
+		}
+		res, src = lintFiles(c.Args().Slice(), c.String("stdin-filename"), runtime, rootWeb, pol, opts, e)
 	}
 
 	code := ExitOK
@@ -145,11 +182,11 @@ func stdoutFormat(outs []output) string {
 
 // lintFiles lints files and folders, each web.config taken as an
 // application root or, below another one in a walk, as its subfolder.
-func lintFiles(args []string, stdinName string, runtime schema.Runtime, rootWeb *config.Document, pol *policy, e *env) (*report.Result, sources) {
+func lintFiles(args []string, stdinName string, runtime schema.Runtime, rootWeb *config.Document, pol *policy, opts walkOptions, e *env) (*report.Result, sources) {
 	if len(args) == 0 {
 		args = []string{"."}
 	}
-	inputs, errs := collectInputs(args, stdinName)
+	inputs, errs := collectInputsWith(args, stdinName, opts)
 	docs := loadAll(inputs, e.stdin)
 	contexts := lintContexts(docs, runtime)
 	for i := range contexts {
@@ -162,11 +199,14 @@ func lintFiles(args []string, stdinName string, runtime schema.Runtime, rootWeb 
 		}
 	}
 	results := make([]validate.Result, len(docs))
+	prog := startProgress(e.stderr, len(docs))
 	parallel(len(docs), func(i int) {
 		if docs[i].doc != nil {
 			results[i] = validate.Check(docs[i].doc, contexts[i])
 		}
+		prog.done()
 	})
+	prog.finish()
 	res := &report.Result{Errors: errs}
 	src := sources{}
 	for i, l := range docs {

@@ -42,6 +42,7 @@ type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	getenv         func(string) string
+	args           []string // the command line, flags first (see permuteArgs)
 }
 
 // Main runs iiscfg with args (args[0] is the program name) and returns the
@@ -52,7 +53,8 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 func run(args []string, e *env) int {
 	app := newApp(e)
-	err := app.Run(permuteArgs(app, args))
+	e.args = permuteArgs(app, args)
+	err := app.Run(e.args)
 	if err == nil {
 		return ExitOK
 	}
@@ -84,6 +86,7 @@ func newApp(e *env) *ucli.App {
 			migrateCommand(e),
 			diffCommand(e),
 			appsCommand(e),
+			initCommand(e),
 			rulesCommand(e),
 			versionCommand(e),
 		},

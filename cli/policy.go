@@ -141,3 +141,13 @@ func copyMap[K comparable, V any](m map[K]V) map[K]V {
 	}
 	return out
 }
+
+func (s ruleSetting) String() string {
+	switch {
+	case s.off:
+		return "off"
+	case s.sevSet:
+		return s.sev.String()
+	}
+	return "on"
+}

@@ -24,9 +24,9 @@ import (
 // web.config.
 func serverFlags() []ucli.Flag {
 	return []ucli.Flag{
-		&ucli.StringFlag{Name: "apphost", Usage: "the server's applicationHost.config: lint or migrate its sites' applications, each against its own pool"},
-		&ucli.StringSliceFlag{Name: "path-map", Usage: `map a Windows folder onto a local one, e.g. 'C:\inetpub\wwwroot=./wwwroot' (repeatable)`},
-		&ucli.StringFlag{Name: "root-web-config", Usage: "the .NET root web.config to compare with, instead of the built-in stock lists"},
+		&ucli.StringFlag{Name: "apphost", EnvVars: envVar("apphost"), Usage: "the server's applicationHost.config: lint or migrate its sites' applications, each against its own pool"},
+		&ucli.StringSliceFlag{Name: "path-map", EnvVars: envVar("path-map"), Usage: `map a Windows folder onto a local one, e.g. 'C:\inetpub\wwwroot=./wwwroot' (repeatable)`},
+		&ucli.StringFlag{Name: "root-web-config", EnvVars: envVar("root-web-config"), Usage: "the .NET root web.config to compare with, instead of the built-in stock lists"},
 	}
 }
 

@@ -1,0 +1,502 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/bmatcuk/doublestar/v4"
+	ucli "github.com/urfave/cli/v2"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/iiscfg/iiscfg/validate"
+)
+
+// The configuration file, .iiscfg.yaml: found in the working directory or
+// the nearest parent, up to the root of the repository (the folder that
+// holds .git); --config names another, --no-config ignores it. Settings
+// come from flags, then IISCFG_* environment variables, then the file,
+// then the defaults; --verbose shows which.
+
+// ConfigFileName is the name the configuration file is looked up by.
+const ConfigFileName = ".iiscfg.yaml"
+
+// fileConfig is a parsed configuration file.
+type fileConfig struct {
+	path string
+	dir  string // relative paths in the file are relative to it
+	// flags are the settings that mirror a flag, by flag name, as the
+	// flag would take them (paths made relative to the working directory).
+	flags     map[string][]string
+	rules     map[string]ruleSetting // by rule name
+	overrides []override
+	exclude   []string // doublestar patterns, relative to dir
+}
+
+// configKeys are the top-level keys, and the flag each sets ("" for keys
+// handled separately).
+var configKeys = map[string]string{
+	"fail-on": "fail-on", "runtime": "runtime", "format": "format", "output": "output",
+	"apphost": "apphost", "path-map": "path-map", "root-web-config": "root-web-config",
+	"schema-dir": "schema-dir", "color": "color",
+	"inline-ignore": "", "gitignore": "", "rules": "", "overrides": "", "exclude": "",
+}
+
+// configError is a problem in the configuration file, at a position.
+func configError(path string, n *yaml.Node, format string, args ...any) error {
+	return &exitError{code: ExitUsage, msg: fmt.Sprintf("%s:%d:%d: %s", path, n.Line, n.Column, fmt.Sprintf(format, args...))}
+}
+
+// findConfig looks for the configuration file from dir up to the
+// repository root; "" when there is none.
+func findConfig(dir string) string {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return ""
+	}
+	for {
+		for _, name := range []string{ConfigFileName, ".iiscfg.yml"} {
+			p := filepath.Join(dir, name)
+			if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
+				return p
+			}
+		}
+		if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
+			return "" // the repository root: do not look above it
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
+
+// loadConfig reads and checks a configuration file. Unknown keys and bad
+// values are errors with their line and column.
+func loadConfig(path string) (*fileConfig, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, &exitError{code: ExitInput, msg: path + ": " + describeIOError(err)}
+	}
+	abs, _ := filepath.Abs(path)
+	cfg := &fileConfig{path: path, dir: filepath.Dir(abs), flags: map[string][]string{}, rules: map[string]ruleSetting{}}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, &exitError{code: ExitUsage, msg: fmt.Sprintf("%s: %v", path, err)}
+	}
+	if len(doc.Content) == 0 {
+		return cfg, nil // an empty file
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return nil, configError(path, root, "the configuration must be a mapping of settings")
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		flag, known := configKeys[k.Value]
+		if !known {
+			return nil, configError(path, k, "unknown setting %q (settings: %s)", k.Value, strings.Join(sortedKeys(configKeys), ", "))
+		}
+		switch k.Value {
+		case "rules":
+			if err := cfg.readRules(v, cfg.rules); err != nil {
+				return nil, err
+			}
+		case "overrides":
+			if err := cfg.readOverrides(v); err != nil {
+				return nil, err
+			}
+		case "exclude":
+			globs, err := cfg.strings(v)
+			if err != nil {
+				return nil, err
+			}
+			for _, g := range globs {
+				if !doublestar.ValidatePattern(g) {
+					return nil, configError(path, v, "bad glob %q", g)
+				}
+			}
+			cfg.exclude = globs
+		case "inline-ignore", "gitignore":
+			var b bool
+			if v.Kind != yaml.ScalarNode || v.Decode(&b) != nil {
+				return nil, configError(path, v, "%s must be true or false", k.Value)
+			}
+			if !b {
+				cfg.flags["no-"+k.Value] = []string{"true"}
+			}
+		default:
+			vals, err := cfg.strings(v)
+			if err != nil {
+				return nil, err
+			}
+			if err := cfg.checkValue(k.Value, v, vals); err != nil {
+				return nil, err
+			}
+			cfg.flags[flag] = vals
+		}
+	}
+	return cfg, nil
+}
+
+// strings reads a scalar or a sequence of scalars.
+func (cfg *fileConfig) strings(v *yaml.Node) ([]string, error) {
+	switch v.Kind {
+	case yaml.ScalarNode:
+		return []string{v.Value}, nil
+	case yaml.SequenceNode:
+		var out []string
+		for _, it := range v.Content {
+			if it.Kind != yaml.ScalarNode {
+				return nil, configError(cfg.path, it, "expected a string")
+			}
+			out = append(out, it.Value)
+		}
+		return out, nil
+	}
+	return nil, configError(cfg.path, v, "expected a string or a list of strings")
+}
+
+// checkValue checks a flag setting and makes its paths relative to the
+// working directory.
+func (cfg *fileConfig) checkValue(key string, v *yaml.Node, vals []string) error {
+	one := func() error {
+		if len(vals) != 1 {
+			return configError(cfg.path, v, "%s takes one value", key)
+		}
+		return nil
+	}
+	switch key {
+	case "fail-on":
+		if err := one(); err != nil {
+			return err
+		}
+		if _, _, err := failThreshold(vals[0]); err != nil {
+			return configError(cfg.path, v, "fail-on must be error, warning, info or none, not %q", vals[0])
+		}
+	case "runtime":
+		if err := one(); err != nil {
+			return err
+		}
+		if vals[0] != "v2.0" && vals[0] != "v4.0" {
+			return configError(cfg.path, v, "runtime must be v2.0 or v4.0, not %q", vals[0])
+		}
+	case "color":
+		if err := one(); err != nil {
+			return err
+		}
+		if vals[0] != "auto" && vals[0] != "always" && vals[0] != "never" {
+			return configError(cfg.path, v, "color must be auto, always or never, not %q", vals[0])
+		}
+	case "format":
+		for i, f := range vals {
+			name, file, hasFile := strings.Cut(f, "=")
+			if _, ok := lintFormats[name]; !ok && name != "text" {
+				return configError(cfg.path, v, "unknown format %q (formats: %s)", name, formatNames())
+			}
+			if hasFile {
+				vals[i] = name + "=" + cfg.local(file)
+			}
+		}
+	case "output", "apphost", "root-web-config", "schema-dir":
+		if err := one(); err != nil {
+			return err
+		}
+		vals[0] = cfg.local(vals[0])
+	case "path-map":
+		for i, m := range vals {
+			from, to, ok := strings.Cut(m, "=")
+			if !ok || from == "" || to == "" {
+				return configError(cfg.path, v, "path-map %q must be WINDOWS_PATH=LOCAL_PATH", m)
+			}
+			vals[i] = from + "=" + cfg.local(to)
+		}
+	}
+	return nil
+}
+
+// local turns a path of the file (relative to its folder) into one
+// relative to the working directory.
+func (cfg *fileConfig) local(p string) string {
+	if filepath.IsAbs(p) {
+		return p
+	}
+	abs := filepath.Join(cfg.dir, p)
+	if wd, err := os.Getwd(); err == nil {
+		if rel, err := filepath.Rel(wd, abs); err == nil {
+			return rel
+		}
+	}
+	return abs
+}
+
+// readRules reads "rules:" (name or code: off, on, error, warning, info).
+func (cfg *fileConfig) readRules(v *yaml.Node, into map[string]ruleSetting) error {
+	if v.Kind != yaml.MappingNode {
+		return configError(cfg.path, v, "rules must map rule names to off, on, error, warning or info")
+	}
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		k, val := v.Content[i], v.Content[i+1]
+		r := validate.LookupRule(k.Value)
+		if r == nil {
+			return configError(cfg.path, k, "no rule %q (see iiscfg rules)", k.Value)
+		}
+		var s ruleSetting
+		switch strings.ToLower(val.Value) {
+		case "off", "false":
+			s.off = true
+		case "on", "true":
+		default:
+			sev, err := validate.ParseSeverity(val.Value)
+			if err != nil || val.Kind != yaml.ScalarNode {
+				return configError(cfg.path, val, "rule %s: %q is not off, on, error, warning or info", r.Name, val.Value)
+			}
+			s.sev, s.sevSet = sev, true
+		}
+		into[r.Name] = s
+	}
+	return nil
+}
+
+// readOverrides reads "overrides:", a list of {files: [globs], rules: {...}}.
+func (cfg *fileConfig) readOverrides(v *yaml.Node) error {
+	if v.Kind != yaml.SequenceNode {
+		return configError(cfg.path, v, "overrides must be a list of {files, rules}")
+	}
+	for _, it := range v.Content {
+		if it.Kind != yaml.MappingNode {
+			return configError(cfg.path, it, "an override must be a mapping with files and rules")
+		}
+		o := override{base: cfg.dir, rules: map[string]ruleSetting{}}
+		for i := 0; i+1 < len(it.Content); i += 2 {
+			k, val := it.Content[i], it.Content[i+1]
+			switch k.Value {
+			case "files":
+				globs, err := cfg.strings(val)
+				if err != nil {
+					return err
+				}
+				for _, g := range globs {
+					if !doublestar.ValidatePattern(g) {
+						return configError(cfg.path, val, "bad glob %q", g)
+					}
+				}
+				o.globs = globs
+			case "rules":
+				if err := cfg.readRules(val, o.rules); err != nil {
+					return err
+				}
+			default:
+				return configError(cfg.path, k, "unknown override setting %q (files, rules)", k.Value)
+			}
+		}
+		if len(o.globs) == 0 {
+			return configError(cfg.path, it, "an override needs files")
+		}
+		cfg.overrides = append(cfg.overrides, o)
+	}
+	return nil
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// settingSource says where each setting came from, for --verbose.
+type settingSource struct {
+	name, value, from string
+}
+
+// applyConfig reads the configuration file a command uses (unless
+// --no-config) and sets the flags the command line and the environment
+// left unset from it. It returns the file (nil without one) and where each
+// setting came from.
+func applyConfig(c *ucli.Context, args []string) (*fileConfig, []settingSource, error) {
+	var cfg *fileConfig
+	path := c.String("config")
+	switch {
+	case c.Bool("no-config"):
+	case path != "":
+		var err error
+		if cfg, err = loadConfig(path); err != nil {
+			return nil, nil, err
+		}
+	default:
+		wd, _ := os.Getwd()
+		if p := findConfig(wd); p != "" {
+			var err error
+			if cfg, err = loadConfig(p); err != nil {
+				return nil, nil, err
+			}
+		}
+	}
+	given := givenFlags(args, c.Command)
+	var sources []settingSource
+	for _, f := range c.Command.Flags {
+		name := f.Names()[0]
+		if name == "help" || name == "config" || name == "no-config" || name == "verbose" {
+			continue
+		}
+		from := "default"
+		switch {
+		case given[name]:
+			from = "flag"
+		case c.IsSet(name):
+			from = "environment"
+		case cfg != nil && cfg.flags[name] != nil:
+			from = "file"
+			for _, v := range cfg.flags[name] {
+				if err := c.Set(name, v); err != nil {
+					return nil, nil, &exitError{code: ExitUsage, msg: fmt.Sprintf("%s: %s: %v", cfg.path, name, err)}
+				}
+			}
+		}
+		sources = append(sources, settingSource{name, flagValue(c, name), from})
+	}
+	return cfg, sources, nil
+}
+
+// givenFlags are the flags of the command that its command line gives (as
+// opposed to their IISCFG_* environment variables).
+func givenFlags(args []string, cmd *ucli.Command) map[string]bool {
+	names := map[string]string{} // any name or alias -> the flag's first name
+	for _, f := range cmd.Flags {
+		for _, n := range f.Names() {
+			names[n] = f.Names()[0]
+		}
+	}
+	out := map[string]bool{}
+	for _, a := range args {
+		if a == "--" {
+			break
+		}
+		if !strings.HasPrefix(a, "-") {
+			continue
+		}
+		n, _, _ := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if first, ok := names[n]; ok {
+			out[first] = true
+		}
+	}
+	return out
+}
+
+// flagValue renders a flag's value for --verbose.
+func flagValue(c *ucli.Context, name string) string {
+	switch v := c.Value(name).(type) {
+	case ucli.StringSlice:
+		return strings.Join(v.Value(), ", ")
+	case *ucli.StringSlice:
+		return strings.Join(v.Value(), ", ")
+	case []string:
+		return strings.Join(v, ", ")
+	case nil:
+		return ""
+	default:
+		return fmt.Sprint(v)
+	}
+}
+
+// writeDefaultConfig writes the commented default configuration file.
+func writeDefaultConfig(path string, force bool) error {
+	if _, err := os.Stat(path); err == nil && !force {
+		return &exitError{code: ExitUsage, msg: path + " exists (use --force to overwrite it)"}
+	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return &exitError{code: ExitInput, msg: path + ": " + describeIOError(err)}
+	}
+	if err := os.WriteFile(path, []byte(defaultConfig), 0o644); err != nil {
+		return &exitError{code: ExitInput, msg: path + ": " + describeIOError(err)}
+	}
+	return nil
+}
+
+// defaultConfig is what "iiscfg init" writes: every setting, at its
+// default, commented.
+const defaultConfig = `# iiscfg configuration (https://github.com/iiscfg/iiscfg).
+# iiscfg finds this file in the working directory or a parent folder, up to the
+# repository root. Command-line flags win over IISCFG_* environment variables,
+# which win over this file. "iiscfg lint --verbose" shows where each setting
+# comes from. Paths are relative to this file's folder.
+
+# Lowest severity that makes "iiscfg lint" exit 1: error, warning, info or none.
+fail-on: warning
+
+# .NET runtime of the application pool a lone web.config is checked against.
+runtime: v4.0
+
+# Reports to write: text, compact, json, sarif, github, checkstyle, junit;
+# FORMAT=FILE writes that report to a file.
+# format:
+#   - text
+#   - sarif=iiscfg.sarif
+
+# The server's applicationHost.config, and where its folders are in this checkout.
+# apphost: deploy/applicationHost.config
+# path-map:
+#   - 'C:\inetpub\wwwroot=./site'
+
+# Files and folders not to lint (doublestar globs, relative to this file).
+exclude: []
+#   - "**/obj/**"
+#   - "samples/**"
+
+# Honour <!-- iiscfg-ignore: RULE - reason --> comments in the linted files.
+inline-ignore: true
+
+# Leave out the files .gitignore ignores (inside a git checkout).
+gitignore: true
+
+# Rules by name or code: off, on, or a severity (error, warning, info).
+rules: {}
+#   classic-impersonation: warning
+#   undeclared-section: off
+
+# Rule settings for some files only.
+overrides: []
+#   - files: ["legacy/**/web.config"]
+#     rules:
+#       classic-http-modules: info
+`
+
+// envVar is the IISCFG_* variable of a flag: IISCFG_FAIL_ON for fail-on.
+func envVar(flag string) []string {
+	return []string{"IISCFG_" + strings.ToUpper(strings.ReplaceAll(flag, "-", "_"))}
+}
+
+// printSettings writes what --verbose shows: the configuration file, and
+// each setting with its source.
+func printSettings(w io.Writer, cfg *fileConfig, sources []settingSource) {
+	if cfg != nil {
+		fmt.Fprintf(w, "iiscfg: configuration file %s\n", cfg.path)
+	} else {
+		fmt.Fprintln(w, "iiscfg: no configuration file")
+	}
+	for _, s := range sources {
+		if s.value == "" && s.from == "default" {
+			continue
+		}
+		fmt.Fprintf(w, "iiscfg:   %s = %s (%s)\n", s.name, s.value, s.from)
+	}
+	if cfg != nil {
+		for _, name := range sortedKeys(cfg.rules) {
+			fmt.Fprintf(w, "iiscfg:   rule %s = %s (file)\n", name, cfg.rules[name])
+		}
+		for _, o := range cfg.overrides {
+			fmt.Fprintf(w, "iiscfg:   override for %s: %d rules (file)\n", strings.Join(o.globs, ", "), len(o.rules))
+		}
+		if len(cfg.exclude) > 0 {
+			fmt.Fprintf(w, "iiscfg:   exclude %s (file)\n", strings.Join(cfg.exclude, ", "))
+		}
+	}
+}
