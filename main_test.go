@@ -286,6 +286,14 @@ func TestFormatsToFiles(t *testing.T) {
 			t.Errorf("%s report file differs from a run printing it", f)
 		}
 	}
+	// --output sends the report that names no file there.
+	out := filepath.Join(dir, "out.json")
+	if r := runCLI(t, "", "lint", "--format", "json", "--output", out, "testdata/formats"); !strings.Contains(r, "--- stdout\n--- stderr\n") {
+		t.Errorf("--output: something went to stdout or stderr:\n%s", r)
+	}
+	if data, err := os.ReadFile(out); err != nil || !bytes.Contains(data, []byte(`"findings"`)) {
+		t.Errorf("--output file: %v %s", err, data)
+	}
 	for _, bad := range [][]string{
 		{"lint", "--format", "json", "--format", "sarif", "testdata/formats"},
 		{"lint", "--format", "yaml", "testdata/formats"},
