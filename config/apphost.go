@@ -254,13 +254,7 @@ func (h *AppHost) Resolve(id string) (*Resolved, error) {
 
 // urlHasPrefix compares URL paths segment-wise and case-insensitively.
 func urlHasPrefix(url, prefix string) bool {
-	if prefix == "/" {
-		return true
-	}
-	if len(url) < len(prefix) || !strings.EqualFold(url[:len(prefix)], prefix) {
-		return false
-	}
-	return len(url) == len(prefix) || url[len(prefix)] == '/'
+	return prefix == "/" || PathCovers(prefix, url)
 }
 
 // ExpandVars expands %VAR% references the way IIS does for physicalPath,

@@ -2,6 +2,7 @@ package diff
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -53,21 +54,16 @@ func effectiveAttrs(path string, x, y *config.EffectiveElement) []Change {
 	if el == nil {
 		el = y
 	}
-	names := map[string]bool{}
+	var names []string
 	for _, e := range []*config.EffectiveElement{x, y} {
 		if e != nil {
 			for _, a := range e.Attrs {
-				names[a.Name] = true
+				names = append(names, a.Name)
 			}
 		}
 	}
-	var sorted []string
-	for n := range names {
-		sorted = append(sorted, n)
-	}
-	sort.Strings(sorted)
 	var changes []Change
-	for _, n := range sorted {
+	for _, n := range sortedUnique(names) {
 		ov, oset, oa := attrValue(x, el.Schema, n)
 		nv, nset, na := attrValue(y, el.Schema, n)
 		c := Change{Path: path, Attr: n, Old: ov, New: nv}
@@ -203,29 +199,17 @@ func effectiveItems(path string, x, y *config.EffectiveElement, opts Options) []
 		changes = append(changes, itemAttrs(path, k.id, coll.Item, old.item, k.item)...)
 	}
 	if !opts.IgnoreOrder {
-		var sa, sb []string
-		for _, k := range as {
-			if _, ok := inB[k.id]; ok {
-				sa = append(sa, k.id)
+		ids := func(ks []keyedItem) []string {
+			out := make([]string, len(ks))
+			for i, k := range ks {
+				out[i] = k.id
 			}
+			return out
 		}
-		for _, k := range bs {
-			if _, ok := inA[k.id]; ok {
-				sb = append(sb, k.id)
-			}
-		}
-		keep := lcs(sa, sb)
-		posA := map[string]int{}
-		for i, id := range sa {
-			posA[id] = i + 1
-		}
-		for i, id := range sb {
-			if keep[id] {
-				continue
-			}
-			c := Change{Kind: Moved, Path: path, Entry: id, Old: fmt.Sprintf("entry %d", posA[id]), New: fmt.Sprintf("entry %d", i+1)}
-			c.OldFile, c.OldPos = elemWhere(inA[id].item.Doc, inA[id].item.Elem)
-			c.NewFile, c.NewPos = elemWhere(inB[id].item.Doc, inB[id].item.Elem)
+		for _, mv := range moves(ids(as), ids(bs)) {
+			c := Change{Kind: Moved, Path: path, Entry: mv.id, Old: fmt.Sprintf("entry %d", mv.from), New: fmt.Sprintf("entry %d", mv.to)}
+			c.OldFile, c.OldPos = elemWhere(inA[mv.id].item.Doc, inA[mv.id].item.Elem)
+			c.NewFile, c.NewPos = elemWhere(inB[mv.id].item.Doc, inB[mv.id].item.Elem)
 			changes = append(changes, c)
 		}
 	}
@@ -234,17 +218,12 @@ func effectiveItems(path string, x, y *config.EffectiveElement, opts Options) []
 
 // itemAttrs compares one item's attributes, defaults filled in.
 func itemAttrs(path, id string, s *schema.Element, x, y config.Item) []Change {
-	names := map[string]bool{}
+	var names []string
 	for _, it := range []config.Item{x, y} {
 		for _, a := range it.Attrs {
-			names[a.Name] = true
+			names = append(names, a.Name)
 		}
 	}
-	var sorted []string
-	for n := range names {
-		sorted = append(sorted, n)
-	}
-	sort.Strings(sorted)
 	value := func(it config.Item, n string) (string, bool) {
 		if v, ok := it.Get(n); ok {
 			return v, true
@@ -255,7 +234,7 @@ func itemAttrs(path, id string, s *schema.Element, x, y config.Item) []Change {
 		return "", false
 	}
 	var changes []Change
-	for _, n := range sorted {
+	for _, n := range sortedUnique(names) {
 		ov, oset := value(x, n)
 		nv, nset := value(y, n)
 		if ov == nv && oset == nset {
@@ -301,4 +280,10 @@ func renderItem(it config.Item) string {
 		parts = append(parts, fmt.Sprintf("%s=%q", a.Name, a.Value))
 	}
 	return strings.Join(parts, " ")
+}
+
+// sortedUnique sorts names and drops repeats.
+func sortedUnique(names []string) []string {
+	sort.Strings(names)
+	return slices.Compact(names)
 }

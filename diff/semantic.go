@@ -583,15 +583,44 @@ func (d *differ) compareCollection(path string, x, y *etree.Element, coll *schem
 // compareOrder reports the entries present on both sides whose order
 // changed: those outside a longest common subsequence.
 func (d *differ) compareOrder(path string, da, db []directive, inA, inB map[string]directive) {
+	ids := func(ds []directive) []string {
+		out := make([]string, len(ds))
+		for i, v := range ds {
+			out[i] = v.id
+		}
+		return out
+	}
+	for _, mv := range moves(ids(da), ids(db)) {
+		d.add(Change{Kind: Moved, Path: path, Entry: mv.id, Old: fmt.Sprintf("entry %d", mv.from), New: fmt.Sprintf("entry %d", mv.to),
+			OldPos: d.pos(d.a, inA[mv.id].elem), NewPos: d.pos(d.b, inB[mv.id].elem)})
+	}
+}
+
+// move is an entry whose place among the entries of both sides changed.
+type move struct {
+	id       string
+	from, to int // 1-based places among the entries present on both sides
+}
+
+// moves compares two orders of distinct ids: among the ids on both sides,
+// those outside a longest common subsequence moved.
+func moves(a, b []string) []move {
+	inA, inB := map[string]bool{}, map[string]bool{}
+	for _, id := range a {
+		inA[id] = true
+	}
+	for _, id := range b {
+		inB[id] = true
+	}
 	var sa, sb []string
-	for _, v := range da {
-		if _, ok := inB[v.id]; ok {
-			sa = append(sa, v.id)
+	for _, id := range a {
+		if inB[id] {
+			sa = append(sa, id)
 		}
 	}
-	for _, v := range db {
-		if _, ok := inA[v.id]; ok {
-			sb = append(sb, v.id)
+	for _, id := range b {
+		if inA[id] {
+			sb = append(sb, id)
 		}
 	}
 	keep := lcs(sa, sb)
@@ -599,13 +628,13 @@ func (d *differ) compareOrder(path string, da, db []directive, inA, inB map[stri
 	for i, id := range sa {
 		posA[id] = i + 1
 	}
+	var out []move
 	for i, id := range sb {
-		if keep[id] {
-			continue
+		if !keep[id] {
+			out = append(out, move{id, posA[id], i + 1})
 		}
-		d.add(Change{Kind: Moved, Path: path, Entry: id, Old: fmt.Sprintf("entry %d", posA[id]), New: fmt.Sprintf("entry %d", i+1),
-			OldPos: d.pos(d.a, inA[id].elem), NewPos: d.pos(d.b, inB[id].elem)})
 	}
+	return out
 }
 
 // lcs returns the elements of a longest common subsequence of a and b

@@ -151,22 +151,7 @@ func (m *migration) handlersAt(rel string) (bool, error) {
 	if err := t.write(); err != nil {
 		return false, err
 	}
-	if m.opts.Clear {
-		cleared, err := m.clearSection(schema.HTTPHandlers, rel)
-		if err != nil {
-			return false, err
-		}
-		if cleared || m.opts.Compat == Appcmd {
-			changed = true
-		}
-	}
-	if err := m.commit(); err != nil {
-		return false, err
-	}
-	if changed {
-		m.say(Console, rel, migratedHandlers)
-	}
-	return changed, nil
+	return m.finishSection(schema.HTTPHandlers, rel, changed, migratedHandlers)
 }
 
 // compatible is appcmd's test for an existing handler that already serves

@@ -115,8 +115,18 @@ func (m *migration) modules() (bool, error) {
 	if err := t.write(); err != nil {
 		return false, err
 	}
+	changed, err := m.finishSection(schema.HTTPModules, "", changed, migratedModules)
+	m.modulesChanged = changed
+	return changed, err
+}
+
+// finishSection ends the migration of a section at rel as appcmd does:
+// with -clear it removes the old section (counting as a change in appcmd's
+// mode even when there was none), commits, and prints the console line
+// when something changed.
+func (m *migration) finishSection(sec *schema.Section, rel string, changed bool, line string) (bool, error) {
 	if m.opts.Clear {
-		cleared, err := m.clearSection(schema.HTTPModules, "")
+		cleared, err := m.clearSection(sec, rel)
 		if err != nil {
 			return false, err
 		}
@@ -128,8 +138,7 @@ func (m *migration) modules() (bool, error) {
 		return false, err
 	}
 	if changed {
-		m.say(Console, "", migratedModules)
-		m.modulesChanged = true
+		m.say(Console, rel, "%s", line)
 	}
 	return changed, nil
 }

@@ -36,8 +36,17 @@ func checkClassicImpersonation(p *pass) {
 	if len(scopes) == 0 {
 		return
 	}
-	var setter *etree.Element // the element whose impersonate="true" is in effect
-	impersonate, userName := false, ""
+	impersonate, userName, setter := p.identity()
+	if !impersonate || userName != "" || setter == nil {
+		return
+	}
+	p.blocker(setter, 24, `<identity impersonate="true"/> without a userName`, impersonationFix, classicImpersonationFix, scopes)
+}
+
+// identity reads system.web/identity as it applies at the application:
+// impersonate and userName, and the element of this document that sets
+// impersonate="true" (nil when it is set elsewhere, or false).
+func (p *pass) identity() (impersonate bool, userName string, setter *etree.Element) {
 	for _, l := range p.levelsAt(schema.Identity.Path, p.base()) {
 		for _, e := range l.Elems {
 			if a := e.SelectAttr("impersonate"); a != nil {
@@ -54,8 +63,5 @@ func checkClassicImpersonation(p *pass) {
 			}
 		}
 	}
-	if !impersonate || userName != "" || setter == nil {
-		return
-	}
-	p.blocker(setter, 24, `<identity impersonate="true"/> without a userName`, impersonationFix, classicImpersonationFix, scopes)
+	return impersonate, userName, setter
 }

@@ -328,19 +328,7 @@ func Blockers(doc *config.Document, ctx Context) (modules, handlers, impersonati
 	if ctx.AppRoot {
 		root := ctx.Server.RootHTTPModules
 		modules = !sameCollection(schema.HTTPModules, root, p.effective(schema.HTTPModules, root, p.base()).Items)
-		impersonate, userName := false, ""
-		for _, l := range p.levelsAt(schema.Identity.Path, p.base()) {
-			for _, e := range l.Elems {
-				if a := e.SelectAttr("impersonate"); a != nil {
-					if b, ok := parseBool(a.Value); ok {
-						impersonate = b
-					}
-				}
-				if a := e.SelectAttr("userName"); a != nil {
-					userName = a.Value
-				}
-			}
-		}
+		impersonate, userName, _ := p.identity()
 		impersonation = impersonate && userName == ""
 	}
 	for _, cp := range im.checkpoints {

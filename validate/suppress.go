@@ -73,7 +73,6 @@ func parseSuppression(text string) (s Suppression, ok bool) {
 // Suppressions finds the document's suppression comments, in document
 // order, each with the element it applies to.
 func Suppressions(doc *config.Document) []Suppression {
-	root := doc.Root()
 	var out []Suppression
 	var walk func(e *etree.Element)
 	handle := func(c *etree.Comment, beforeRoot bool) {
@@ -109,7 +108,6 @@ func Suppressions(doc *config.Document) []Suppression {
 			walk(t)
 		}
 	}
-	_ = root
 	return out
 }
 
