@@ -2,7 +2,6 @@ package cli
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -300,8 +299,4 @@ func urlOf(app *config.App, root, folder string) string {
 		return app.Path
 	}
 	return strings.TrimSuffix(app.Path, "/") + "/" + filepath.ToSlash(rel)
-}
-
-func (s *server) describe(app *config.App) string {
-	return fmt.Sprintf("%s (pool %q)", app.Name(), app.PoolName)
 }

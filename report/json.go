@@ -67,7 +67,7 @@ func JSON(w io.Writer, r *Result, m Meta) error {
 		out.Suppressed = append(out.Suppressed, conv(f))
 	}
 	for _, e := range r.Errors {
-		out.Errors = append(out.Errors, jsonError{File: e.File, Line: e.Line, Column: e.Column, Message: e.Message})
+		out.Errors = append(out.Errors, jsonError(e))
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
