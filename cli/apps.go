@@ -49,6 +49,9 @@ type appRow struct {
 }
 
 func runApps(c *ucli.Context, e *env) error {
+	if _, _, err := applyConfig(c, e.args, serverSettings...); err != nil {
+		return err
+	}
 	format := c.String("format")
 	if format != "text" && format != "json" {
 		return usageError("--format must be text or json, not %q", format)

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -320,9 +321,9 @@ type settingSource struct {
 
 // applyConfig reads the configuration file a command uses (unless
 // --no-config) and sets the flags the command line and the environment
-// left unset from it. It returns the file (nil without one) and where each
-// setting came from.
-func applyConfig(c *ucli.Context, args []string) (*fileConfig, []settingSource, error) {
+// left unset from it: all of them, or those named in only. It returns the
+// file (nil without one) and where each setting came from.
+func applyConfig(c *ucli.Context, args []string, only ...string) (*fileConfig, []settingSource, error) {
 	var cfg *fileConfig
 	path := c.String("config")
 	switch {
@@ -354,7 +355,7 @@ func applyConfig(c *ucli.Context, args []string) (*fileConfig, []settingSource, 
 			from = "flag"
 		case c.IsSet(name):
 			from = "environment"
-		case cfg != nil && cfg.flags[name] != nil:
+		case cfg != nil && cfg.flags[name] != nil && (len(only) == 0 || slices.Contains(only, name)):
 			from = "file"
 			for _, v := range cfg.flags[name] {
 				if err := c.Set(name, v); err != nil {
@@ -362,7 +363,7 @@ func applyConfig(c *ucli.Context, args []string) (*fileConfig, []settingSource, 
 				}
 			}
 		}
-		sources = append(sources, settingSource{name, flagValue(c, name), from})
+		sources = append(sources, settingSource{name, flagValue(c, f), from})
 	}
 	return cfg, sources, nil
 }
@@ -393,19 +394,19 @@ func givenFlags(args []string, cmd *ucli.Command) map[string]bool {
 }
 
 // flagValue renders a flag's value for --verbose.
-func flagValue(c *ucli.Context, name string) string {
-	switch v := c.Value(name).(type) {
-	case ucli.StringSlice:
-		return strings.Join(v.Value(), ", ")
-	case *ucli.StringSlice:
-		return strings.Join(v.Value(), ", ")
-	case []string:
-		return strings.Join(v, ", ")
-	case nil:
-		return ""
-	default:
-		return fmt.Sprint(v)
+func flagValue(c *ucli.Context, f ucli.Flag) string {
+	name := f.Names()[0]
+	switch f.(type) {
+	case *ucli.StringFlag:
+		return c.String(name)
+	case *ucli.StringSliceFlag:
+		return strings.Join(c.StringSlice(name), ", ")
+	case *ucli.BoolFlag:
+		return fmt.Sprint(c.Bool(name))
+	case *ucli.IntFlag:
+		return fmt.Sprint(c.Int(name))
 	}
+	return ""
 }
 
 // writeDefaultConfig writes the commented default configuration file.

@@ -182,3 +182,29 @@ func TestSymlinkLoop(t *testing.T) {
 		t.Errorf("the linked folder's file should be linted once:\n%s", r.stdout)
 	}
 }
+
+// TestConfigServerSettings: apps and migrate read the server's settings
+// (apphost, path-map) from the configuration file, relative to its folder;
+// a plain diff ignores them.
+func TestConfigServerSettings(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		".git/HEAD":    "x",
+		".iiscfg.yaml": "apphost: deploy/applicationHost.config\npath-map: ['C:\\site=site']\n",
+		"deploy/applicationHost.config": `<configuration><system.applicationHost><applicationPools><add name="P"/></applicationPools>
+<sites><site name="S" id="1"><application path="/" applicationPool="P"><virtualDirectory path="/" physicalPath="C:\site"/></application></site></sites>
+</system.applicationHost></configuration>`,
+		"site/web.config": warnAndError,
+		"a.config":        "<configuration/>",
+		"b.config":        "<configuration/>",
+	})
+	t.Chdir(filepath.Join(dir, "deploy"))
+	if r := runCLI(t, "apps"); r.code != ExitOK || !strings.Contains(r.stdout, "needs migrate") {
+		t.Errorf("apps: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if r := runCLI(t, "migrate", "--check", "S/"); r.code != ExitFindings {
+		t.Errorf("migrate --check S/: exit %d\n%s", r.code, r.stderr)
+	}
+	if r := runCLI(t, "diff", filepath.Join("..", "a.config"), filepath.Join("..", "b.config")); r.code != ExitOK {
+		t.Errorf("diff with a configuration that names an apphost: exit %d %s", r.code, r.stderr)
+	}
+}

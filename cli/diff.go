@@ -64,6 +64,14 @@ func runDiff(c *ucli.Context, e *env) error {
 	case c.Int("context") < 0:
 		return usageError("--context must not be negative")
 	}
+	// The server settings of the configuration file serve --effective only.
+	only := []string{"color"}
+	if c.Bool("effective") {
+		only = append(only, serverSettings...)
+	}
+	if _, _, err := applyConfig(c, e.args, only...); err != nil {
+		return err
+	}
 	args := c.Args().Slice()
 	effective, apphost := c.Bool("effective"), c.String("apphost") != ""
 	var at string

@@ -127,6 +127,9 @@ func parseMigrateFlags(c *ucli.Context, e *env) (*migrateRun, error) {
 }
 
 func runMigrate(c *ucli.Context, e *env) error {
+	if _, _, err := applyConfig(c, e.args, append(serverSettings, "runtime")...); err != nil {
+		return err
+	}
 	r, err := parseMigrateFlags(c, e)
 	if err != nil {
 		return err

@@ -26,8 +26,14 @@ func serverFlags() []ucli.Flag {
 		&ucli.StringFlag{Name: "apphost", EnvVars: envVar("apphost"), Usage: "the server's applicationHost.config: lint or migrate its sites' applications, each against its own pool"},
 		&ucli.StringSliceFlag{Name: "path-map", EnvVars: envVar("path-map"), Usage: `map a Windows folder onto a local one, e.g. 'C:\inetpub\wwwroot=./wwwroot' (repeatable)`},
 		&ucli.StringFlag{Name: "root-web-config", EnvVars: envVar("root-web-config"), Usage: "the .NET root web.config to compare with, instead of the built-in stock lists"},
+		&ucli.StringFlag{Name: "config", EnvVars: envVar("config"), Usage: "the configuration file (default: .iiscfg.yaml here or in a parent folder, up to the repository root)"},
+		&ucli.BoolFlag{Name: "no-config", EnvVars: envVar("no-config"), Usage: "read no configuration file"},
 	}
 }
+
+// serverSettings are the configuration file's settings that describe the
+// server; apps, migrate and diff --effective read them too.
+var serverSettings = []string{"apphost", "path-map", "root-web-config", "color"}
 
 // server is a real server's configuration: its applicationHost.config and
 // the files its sites' folders hold, read once each.
