@@ -88,6 +88,7 @@ func (c *Collection) ApplyLevel(l Level) []MergeError {
 	// A collection without key attributes (URL Rewrite's conditions)
 	// cannot have duplicates.
 	check := !c.Schema.AllowDuplicates && len(c.keys) > 0
+	ownInherited := false
 	var index map[string]int // normalized key -> items holding it, once a level has many adds
 	adds := 0
 	for _, container := range l.Elems {
@@ -102,6 +103,10 @@ func (c *Collection) ApplyLevel(l Level) []MergeError {
 				}
 			case c.Schema.Remove != "" && d.Tag == c.Schema.Remove:
 				key := c.keyOf(itemFromElement(l.Doc, d))
+				if !ownInherited {
+					// The inherited items are shared: filter a copy.
+					inherited, ownInherited = append([]Item(nil), inherited...), true
+				}
 				inherited = c.without(inherited, key)
 				local = c.without(local, key)
 				if index != nil {
@@ -212,8 +217,9 @@ func (c *Collection) hasKey(it Item, k Key) bool {
 	return true
 }
 
+// without drops the items with key k, in place.
 func (c *Collection) without(items []Item, k Key) []Item {
-	out := items[:0:0]
+	out := items[:0]
 	for _, it := range items {
 		if !c.hasKey(it, k) {
 			out = append(out, it)
