@@ -3,6 +3,7 @@ package schema
 import (
 	"embed"
 	"io/fs"
+	"sort"
 	"strings"
 )
 
@@ -99,14 +100,18 @@ func mustLookup(path string) *Section {
 	return s
 }
 
-// ApplicationOnlySections are sections registered with
-// allowDefinition="MachineToApplication": ASP.NET refuses them in a
-// subfolder's web.config, so a web.config that has one is an application's
-// root. From the .NET 4 machine.config (corpus: ZhangGaoxing/t4-template
-// machine.config) and IIS's applicationHost.config (iis-schema.md §2.8).
-var ApplicationOnlySections = []string{
-	"system.web/anonymousIdentification", "system.web/authentication", "system.web/healthMonitoring",
-	"system.web/hostingEnvironment", "system.web/machineKey", "system.web/membership", "system.web/profile",
-	"system.web/roleManager", "system.web/sessionState", "system.web/siteMap", "system.web/trust",
-	"system.web/urlMappings", "system.webServer/modules",
-}
+// ApplicationOnlySections are the sections registered with
+// allowDefinition="MachineToApplication" (schema/data, from the .NET 4
+// machine.config and IIS's applicationHost.config): ASP.NET and IIS refuse
+// them in a subfolder's web.config, so a web.config that has one is an
+// application's root.
+var ApplicationOnlySections = func() []string {
+	var out []string
+	for p, s := range builtin {
+		if s.AllowDefinition == "MachineToApplication" {
+			out = append(out, p)
+		}
+	}
+	sort.Strings(out)
+	return out
+}()
