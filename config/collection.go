@@ -116,10 +116,11 @@ func (c *Collection) ApplyLevel(l Level) []MergeError {
 				it := itemFromElement(l.Doc, d)
 				if check {
 					key := c.keyOf(it)
-					// A few adds are checked by scanning; a long level
-					// (applicationHost.config's lists) by an index.
+					// A few adds to a short list are checked by scanning;
+					// long lists (the stock handlers, applicationHost.config's
+					// lists) through an index of the keys.
 					adds++
-					if index == nil && adds > 8 {
+					if index == nil && (adds > 8 || len(inherited)+len(local) > 16) {
 						n := len(inherited) + len(local)
 						for _, c := range l.Elems {
 							n += len(c.Child)
