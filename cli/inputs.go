@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"os/exec"
 
+	ucli "github.com/urfave/cli/v2"
+
 	"io"
 	"io/fs"
 	"os"
@@ -66,6 +68,32 @@ type walkOptions struct {
 type excludeSet struct {
 	base  string // absolute; "" for the working directory
 	globs []string
+}
+
+// walkFlags are the flags that tune directory walks.
+func walkFlags() []ucli.Flag {
+	return []ucli.Flag{
+		&ucli.StringSliceFlag{Name: "exclude", EnvVars: envVar("exclude"), Usage: "leave out walked files and folders matching this glob (doublestar: **/obj/**; repeatable)"},
+		&ucli.BoolFlag{Name: "no-gitignore", EnvVars: envVar("no-gitignore"), Usage: "also take the files .gitignore ignores"},
+	}
+}
+
+// walkOptionsFrom reads the walk flags and the configuration file's
+// exclude patterns; notes go to stderr.
+func walkOptionsFrom(c *ucli.Context, cfg *fileConfig, e *env) (walkOptions, error) {
+	opts := walkOptions{gitignore: !c.Bool("no-gitignore"), notes: func(n string) { fmt.Fprintf(e.stderr, "iiscfg: note: %s\n", n) }}
+	if globs := c.StringSlice("exclude"); len(globs) > 0 {
+		for _, g := range globs {
+			if !doublestar.ValidatePattern(g) {
+				return opts, usageError("--exclude: bad glob %q", g)
+			}
+		}
+		opts.exclude = append(opts.exclude, excludeSet{globs: globs})
+	}
+	if cfg != nil && len(cfg.exclude) > 0 {
+		opts.exclude = append(opts.exclude, excludeSet{base: cfg.dir, globs: cfg.exclude})
+	}
+	return opts, nil
 }
 
 // collectInputs expands the command's arguments: files as given, "-" for

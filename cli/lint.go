@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/bmatcuk/doublestar/v4"
 	ucli "github.com/urfave/cli/v2"
 
 	"github.com/iiscfg/iiscfg/config"
@@ -48,10 +47,8 @@ Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage error,
 			&ucli.StringSliceFlag{Name: "enable", EnvVars: envVar("enable"), Usage: "run these rules even if the configuration file turns them off"},
 			&ucli.BoolFlag{Name: "no-inline-ignore", EnvVars: envVar("no-inline-ignore"), Usage: "ignore <!-- iiscfg-ignore: ... --> comments (a central policy files cannot override)"},
 			&ucli.StringFlag{Name: "schema-dir", EnvVars: envVar("schema-dir"), Usage: "read IIS's *_schema.xml files from this folder (e.g. a copy of %windir%\\System32\\inetsrv\\config\\schema) instead of the built-in schema for the sections they define"},
-			&ucli.StringSliceFlag{Name: "exclude", EnvVars: envVar("exclude"), Usage: "leave out files and folders matching this glob (doublestar: **/obj/**; repeatable)"},
-			&ucli.BoolFlag{Name: "no-gitignore", EnvVars: envVar("no-gitignore"), Usage: "lint files .gitignore ignores too"},
 			&ucli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "say which configuration file and settings are used, and where each comes from"},
-		}, serverFlags()...),
+		}, append(walkFlags(), serverFlags()...)...),
 		Action: func(c *ucli.Context) error { return runLint(c, e) },
 	}
 }
@@ -126,19 +123,9 @@ func runLint(c *ucli.Context, e *env) error {
 			fmt.Fprintf(e.stderr, "iiscfg: note: %s\n", n)
 		}
 	} else {
-		opts := walkOptions{gitignore: !c.Bool("no-gitignore"), notes: func(n string) { fmt.Fprintf(e.stderr, "iiscfg: note: %s\n", n) }}
-		if globs := c.StringSlice("exclude"); len(globs) > 0 {
-			opts.exclude = append(opts.exclude, excludeSet{globs: globs})
-		}
-		if cfg != nil && len(cfg.exclude) > 0 {
-			opts.exclude = append(opts.exclude, excludeSet{base: cfg.dir, globs: cfg.exclude})
-		}
-		for _, set := range opts.exclude {
-			for _, g := range set.globs {
-				if !doublestar.ValidatePattern(g) {
-					return usageError("--exclude: bad glob %q", g)
-				}
-			}
+		opts, err := walkOptionsFrom(c, cfg, e)
+		if err != nil {
+			return err
 		}
 		res, src = lintFiles(c.Args().Slice(), c.String("stdin-filename"), runtime, rootWeb, pol, opts, e)
 	}

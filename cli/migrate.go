@@ -48,7 +48,7 @@ Exit status: 0 done (or nothing to do), 1 with --check when a file would change,
 			&ucli.StringFlag{Name: "compat", Value: "best", Usage: "best (iiscfg's corrections) or appcmd (appcmd's exact output, quirks included)"},
 			&ucli.StringFlag{Name: "color", Value: "auto", Usage: "colour output: auto, always or never"},
 			&ucli.StringFlag{Name: "stdin-filename", Value: "web.config", Usage: "the name to use for standard input"},
-		}, serverFlags()...),
+		}, append(walkFlags(), serverFlags()...)...),
 		Action: func(c *ucli.Context) error { return runMigrate(c, e) },
 	}
 }
@@ -64,6 +64,7 @@ type migrateRun struct {
 	outColor      bool
 	errColor      bool
 	stdinName     string
+	walk          walkOptions // --exclude, .gitignore
 }
 
 func parseMigrateFlags(c *ucli.Context, e *env) (*migrateRun, error) {
@@ -127,13 +128,19 @@ func parseMigrateFlags(c *ucli.Context, e *env) (*migrateRun, error) {
 }
 
 func runMigrate(c *ucli.Context, e *env) error {
-	if _, _, err := applyConfig(c, e.args, append(serverSettings, "runtime")...); err != nil {
+	cfg, _, err := applyConfig(c, e.args, append(serverSettings, "runtime", "no-gitignore")...)
+	if err != nil {
+		return err
+	}
+	walk, err := walkOptionsFrom(c, cfg, e)
+	if err != nil {
 		return err
 	}
 	r, err := parseMigrateFlags(c, e)
 	if err != nil {
 		return err
 	}
+	r.walk = walk
 	srv, rootWeb, err := openServer(c, e)
 	if err != nil {
 		return err
@@ -166,7 +173,7 @@ func (r *migrateRun) migrateFiles(c *ucli.Context, out *migrateOutput) error {
 	if len(args) == 0 {
 		args = []string{"."}
 	}
-	inputs, errs := collectInputs(args, r.stdinName)
+	inputs, errs := collectInputsWith(args, r.stdinName, r.walk)
 	out.errs = append(out.errs, errs...)
 	for _, in := range inputs {
 		if in.stdin && r.write {

@@ -142,3 +142,21 @@ func TestMigrateSkipsOtherKinds(t *testing.T) {
 		t.Errorf("%d %q", r.code, r.stderr)
 	}
 }
+
+// TestMigrateWalkExcludes: migrate walks folders as lint does, leaving out
+// what --exclude (or the configuration file) excludes.
+func TestMigrateWalkExcludes(t *testing.T) {
+	modules := `<configuration><system.web><httpModules><add name="M" type="T"/></httpModules></system.web></configuration>`
+	dir := writeTree(t, map[string]string{
+		".git/HEAD":              "x",
+		".iiscfg.yaml":           "exclude: [\"generated/**\"]\n",
+		"site/web.config":        modules,
+		"vendor/x/web.config":    modules,
+		"generated/y/web.config": modules,
+	})
+	t.Chdir(dir)
+	r := runCLI(t, "migrate", "--check", "--exclude", "vendor/**", ".")
+	if r.code != ExitFindings || !strings.Contains(r.stderr, "1 file would change") || strings.Contains(r.stdout, "vendor") || strings.Contains(r.stdout, "generated") {
+		t.Errorf("exit %d\n%s\n%s", r.code, r.stdout, r.stderr)
+	}
+}
