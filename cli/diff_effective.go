@@ -38,15 +38,13 @@ func effectiveDiff(c *ucli.Context, srv *server, id string, a, b *loaded, stderr
 			}
 			host, chain = h, []config.Source{{Doc: doc}}
 		}
-		for i, n := range nodes {
-			d := n.doc
-			if i == len(nodes)-1 && doc.Kind() != config.KindAppHost {
-				d = doc
+		compared := func(n *node) *config.Document {
+			if n == nodes[len(nodes)-1] && doc.Kind() != config.KindAppHost {
+				return doc
 			}
-			if d != nil {
-				chain = append(chain, config.Source{Doc: d, Prefix: n.config, ParentApp: n.res.App != res.App})
-			}
+			return n.doc
 		}
+		chain = append(chain, webSources(nodes, res.App, compared)...)
 		runtime := schema.V40
 		if p := host.Pool(res.App.PoolName); p != nil && p.Runtime != "" {
 			runtime = p.Runtime

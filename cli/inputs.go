@@ -3,13 +3,10 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"os/exec"
-
-	ucli "github.com/urfave/cli/v2"
-
 	"io"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"sort"
@@ -17,6 +14,7 @@ import (
 	"sync"
 
 	"github.com/bmatcuk/doublestar/v4"
+	ucli "github.com/urfave/cli/v2"
 
 	"github.com/iiscfg/iiscfg/config"
 	"github.com/iiscfg/iiscfg/report"

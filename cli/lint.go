@@ -102,7 +102,7 @@ func runLint(c *ucli.Context, e *env) error {
 	}
 	pol.noInline = c.Bool("no-inline-ignore")
 	if dir := c.String("schema-dir"); dir != "" {
-		secs, err := schema.ReadDir(dir)
+		secs, err := readSchemaDir(dir)
 		if err != nil {
 			return &exitError{code: ExitInput, msg: "--schema-dir: " + describeIOError(err)}
 		}

@@ -86,11 +86,7 @@ func (s *server) lint(ids []string, pol *policy) (res *report.Result, src source
 		hostCtx := s.appContext(app, nodes, len(nodes)-1)
 		hostCtx.Above, hostCtx.Prefix = nil, ""
 		hostCtx.Path, hostCtx.Scope = app.ConfigPath(), app.Name()
-		for _, n := range nodes {
-			if n.doc != nil {
-				hostCtx.Below = append(hostCtx.Below, config.Source{Doc: n.doc, Prefix: n.config, ParentApp: n.res.App != app})
-			}
-		}
+		hostCtx.Below = append(hostCtx.Below, webSources(nodes, app, nil)...)
 		// The schema rules read applicationHost.config once, above.
 		hostCtx = pol.context(hostCtx, s.host.Doc.Path)
 		enabled := hostCtx.Enabled

@@ -101,12 +101,7 @@ func (r *migrateRun) migrateServer(c *ucli.Context, srv *server, out *migrateOut
 		} else {
 			path = doc.Path
 		}
-		opts.Above = []config.Source{{Doc: host}}
-		for _, n := range nodes[:len(nodes)-1] {
-			if n.doc != nil {
-				opts.Above = append(opts.Above, config.Source{Doc: n.doc, Prefix: n.config, ParentApp: n.res.App != app})
-			}
-		}
+		opts.Above = append([]config.Source{{Doc: host}}, webSources(nodes[:len(nodes)-1], app, nil)...)
 		opts.Prefix = root.config
 		res := out.migrate(path, doc, opts, created)
 		if res == nil {
@@ -122,16 +117,13 @@ func (r *migrateRun) migrateServer(c *ucli.Context, srv *server, out *migrateOut
 			}
 			sub := opts
 			sub.AppRoot, sub.Prefix = false, fnodes[len(fnodes)-1].config
-			sub.Above = []config.Source{{Doc: host}}
-			for _, n := range fnodes[:len(fnodes)-1] {
-				d := n.doc
-				if n == nodes[len(nodes)-1] || n.config == root.config {
-					d = appDoc
+			migrated := func(n *node) *config.Document {
+				if n == root || n.config == root.config {
+					return appDoc
 				}
-				if d != nil {
-					sub.Above = append(sub.Above, config.Source{Doc: d, Prefix: n.config, ParentApp: n.res.App != app})
-				}
+				return n.doc
 			}
+			sub.Above = append([]config.Source{{Doc: host}}, webSources(fnodes[:len(fnodes)-1], app, migrated)...)
 			f := fnodes[len(fnodes)-1].doc
 			out.migrate(f.Path, f, sub, false)
 		}

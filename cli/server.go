@@ -229,12 +229,26 @@ func (s *server) appContext(app *config.App, nodes []*node, n int) validate.Cont
 		ctx.Pipeline = validate.Classic
 	}
 	ctx.Exclude = s.nestedApps(app)
-	for _, m := range nodes[:n] {
-		if m.doc != nil {
-			ctx.Above = append(ctx.Above, config.Source{Doc: m.doc, Prefix: m.config, ParentApp: m.res.App != app})
+	ctx.Above = append(ctx.Above, webSources(nodes[:n], app, nil)...)
+	return ctx
+}
+
+// webSources are the web.config files of nodes as configuration sources
+// of app, a node of a parent application marked ParentApp; folders without
+// one are skipped. docOf, if not nil, gives the document to read for a node
+// (a migrated one in place of the file on disk).
+func webSources(nodes []*node, app *config.App, docOf func(*node) *config.Document) []config.Source {
+	var out []config.Source
+	for _, n := range nodes {
+		d := n.doc
+		if docOf != nil {
+			d = docOf(n)
+		}
+		if d != nil {
+			out = append(out, config.Source{Doc: d, Prefix: n.config, ParentApp: n.res.App != app})
 		}
 	}
-	return ctx
+	return out
 }
 
 // nestedApps are the configuration paths of the applications below app.

@@ -2,9 +2,6 @@ package schema
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/beevik/etree"
@@ -57,34 +54,11 @@ func (s *Set) WithSections(secs map[string]*Section) *Set {
 	return out
 }
 
-// LoadDir reads every *.xml schema file in dir (IIS's format: a
-// <configSchema> of <sectionSchema> elements, iis-schema.md §1.2), merging
-// sections defined in several files as IIS does. Unknown schema attributes
-// (IIS's own files have typos such as mergeElement) are ignored.
-func LoadDir(dir string) (map[string]*Section, error) {
-	files, err := filepath.Glob(filepath.Join(dir, "*.xml"))
-	if err != nil {
-		return nil, err
-	}
-	if len(files) == 0 {
-		return nil, fmt.Errorf("%s: no *.xml schema files", dir)
-	}
-	sort.Strings(files)
-	out := map[string]*Section{}
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			return nil, err
-		}
-		if err := MergeSchemaFile(out, f, data); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
-}
-
-// MergeSchemaFile adds the sections of one schema file (IIS's format) to
-// secs, merging a section defined before.
+// MergeSchemaFile adds the sections of one schema file (IIS's format: a
+// <configSchema> of <sectionSchema> elements, iis-schema.md §1.2) to secs,
+// merging a section defined before, as IIS merges sections defined in
+// several files. Unknown schema attributes (IIS's own files have typos such
+// as mergeElement) are ignored.
 func MergeSchemaFile(secs map[string]*Section, name string, data []byte) error {
 	doc := etree.NewDocument()
 	if err := doc.ReadFromBytes(data); err != nil {
@@ -207,17 +181,4 @@ func xmlAttribute(x *etree.Element) (*Attribute, error) {
 		a.Values = append(a.Values, EnumValue{Name: v.SelectAttrValue("name", ""), Value: n})
 	}
 	return a, nil
-}
-
-// ReadDir is LoadDir for a directory given on the command line: it says
-// what is wrong with the directory itself.
-func ReadDir(dir string) (map[string]*Section, error) {
-	st, err := os.Stat(dir)
-	if err != nil {
-		return nil, err
-	}
-	if !st.IsDir() {
-		return nil, fmt.Errorf("%s is not a directory", dir)
-	}
-	return LoadDir(dir)
 }

@@ -580,7 +580,7 @@ func (w *schemaWalk) inherited(elementPath string) []config.Item {
 	if kind := w.p.doc.Kind(); kind == config.KindRootWebConfig || kind == config.KindMachineConfig {
 		return nil // these files are the lists
 	}
-	hasHost := w.p.doc.Kind() == config.KindAppHost || (len(ctx.Above) > 0 && ctx.Above[0].Doc.Kind() == config.KindAppHost)
+	hasHost := w.p.doc.Kind() == config.KindAppHost || w.hostAbove() != nil
 	switch elementPath {
 	case schema.HTTPModules.Path:
 		return ctx.Server.RootHTTPModules
@@ -612,15 +612,24 @@ func btoi(b bool) int {
 	return 0
 }
 
+// hostAbove is the applicationHost.config at the top of the chain above
+// the document, or nil when the chain has none.
+func (w *schemaWalk) hostAbove() *config.Document {
+	if above := w.p.ctx.Above; len(above) > 0 && above[0].Doc.Kind() == config.KindAppHost {
+		return above[0].Doc
+	}
+	return nil
+}
+
 // locks reports sections that a level above locks (overrideModeDefault
 // "Deny" in applicationHost.config's declaration, or a <location
 // overrideMode="Deny">), known only when applicationHost.config is in the
 // chain above the document.
 func (w *schemaWalk) locks() {
-	if w.p.doc.Kind() != config.KindWebConfig || len(w.p.ctx.Above) == 0 || w.p.ctx.Above[0].Doc.Kind() != config.KindAppHost {
+	host := w.hostAbove()
+	if w.p.doc.Kind() != config.KindWebConfig || host == nil {
 		return
 	}
-	host := w.p.ctx.Above[0].Doc
 	defaults := overrideDefaults(host)
 	for _, se := range w.sectionElements() {
 		loc, _ := config.LocationOf(se.elem)
