@@ -180,6 +180,29 @@ func TestServerGolden(t *testing.T) {
 	}
 }
 
+// TestUnparsedWebConfigGolden: a site root's "Web.config" that does not
+// parse is read once and reported once by every server command, which exit
+// 3; migrate and diff --effective refuse the applications below it, whose
+// chain it breaks (testdata/webconfig-case/README).
+func TestUnparsedWebConfigGolden(t *testing.T) {
+	server := []string{"--apphost", "testdata/webconfig-case/applicationHost.config", "--path-map", `C:\sites\shop=testdata/webconfig-case/root`}
+	cases := []struct {
+		name string
+		args []string
+	}{
+		{"lint", []string{"lint", "--color", "never"}},
+		{"apps", []string{"apps"}},
+		{"migrate-all", []string{"migrate", "--color", "never", "--all"}},
+		{"diff-effective", []string{"diff", "--color", "never", "--effective", "Shop/cart", "testdata/webconfig-case/root/cart/web.config", "testdata/webconfig-case/changes/cart.web.config"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			args := append(append([]string{tc.args[0]}, server...), tc.args[1:]...)
+			checkGolden(t, filepath.Join("testdata", "webconfig-case", tc.name+".want"), runCLI(t, "", args...))
+		})
+	}
+}
+
 // TestCorpusAppsGolden is the inventory of three corpus servers (their
 // folders are not on this machine).
 func TestCorpusAppsGolden(t *testing.T) {

@@ -25,6 +25,7 @@ whether its web.config was found, and its readiness for the Integrated pipeline:
   impersonation: keep Classic or disable   <identity impersonate="true"/> (500.24)
   Classic pool                             runs in Classic mode (IF INTEGRATED says what moving needs)
   missing folder                           the physical path is not on this machine (see --path-map)
+  web.config does not parse                its web.config, or one above it, has an XML error (reported below)
   missing pool                             the pool is not defined in the file
   unsupported runtime                      .NET 1.1 in an Integrated pool`,
 		Flags: append([]ucli.Flag{
@@ -127,7 +128,7 @@ func (s *server) inventory(app *config.App) appRow {
 	}
 	root := nodes[len(nodes)-1]
 	row.PhysicalPath = root.res.PhysicalPath
-	row.WebConfig = root.doc != nil
+	row.WebConfig = root.doc != nil || root.err != nil
 	if root.present {
 		row.Folder = root.folder
 	}
@@ -137,6 +138,8 @@ func (s *server) inventory(app *config.App) appRow {
 		row.Readiness = "missing pool"
 	case !root.present:
 		row.Readiness = "missing folder"
+	case len(unreadable(nodes)) > 0:
+		row.Readiness = "web.config does not parse"
 	case pool.Classic:
 		row.Readiness, row.IfIntegrated = "Classic pool", readiness
 	case pool.Runtime == schema.V11:

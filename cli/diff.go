@@ -164,8 +164,13 @@ func runDiff(c *ucli.Context, e *env) error {
 		case b == nil:
 			f.Old = a.path
 		case at != "":
-			if f, err = effectiveDiff(c, srv, at, a, b, colorWriter(e.stderr, errColor), report.NewPalette(errColor)); err != nil {
+			var broken []report.Error
+			if f, broken, err = effectiveDiff(c, srv, at, a, b, colorWriter(e.stderr, errColor), report.NewPalette(errColor)); err != nil {
 				return err
+			}
+			if len(broken) > 0 {
+				errs = append(errs, broken...)
+				continue
 			}
 		default:
 			f.Old, f.New = a.path, b.path

@@ -16,18 +16,26 @@ import (
 // effectiveDiff compares the configuration that the URL id ("Site/app",
 // "Site/app/sub") sees with OLD and with NEW in place of one file of its
 // chain: the web.config of the URL's folder, or applicationHost.config
-// when OLD and NEW are that.
-func effectiveDiff(c *ucli.Context, srv *server, id string, a, b *loaded, stderr io.Writer, pal report.Palette) (diff.File, error) {
+// when OLD and NEW are that. broken are the other files of the chain that
+// do not parse: with them the comparison would be wrong, so none is made.
+func effectiveDiff(c *ucli.Context, srv *server, id string, a, b *loaded, stderr io.Writer, pal report.Palette) (f diff.File, broken []report.Error, err error) {
 	res, err := srv.host.Resolve(id)
 	if err != nil {
-		return diff.File{}, usageError("%v", err)
+		return diff.File{}, nil, usageError("%v", err)
 	}
 	nodes, err := srv.chain(res.App.Site, res.URLPath)
 	if err != nil {
-		return diff.File{}, usageError("%v", err)
+		return diff.File{}, nil, usageError("%v", err)
 	}
 	if (a.doc.Kind() == config.KindAppHost) != (b.doc.Kind() == config.KindAppHost) {
-		return diff.File{}, usageError("OLD and NEW must both be applicationHost.config or both be web.config files")
+		return diff.File{}, nil, usageError("OLD and NEW must both be applicationHost.config or both be web.config files")
+	}
+	read := nodes // the files read from disk: all but the one OLD and NEW stand for
+	if a.doc.Kind() != config.KindAppHost {
+		read = nodes[:len(nodes)-1]
+	}
+	if broken := unreadable(read); len(broken) > 0 {
+		return diff.File{}, broken, nil
 	}
 	side := func(doc *config.Document) ([]config.EffectiveElement, error) {
 		host, chain := srv.host, []config.Source{{Doc: srv.host.Doc}}
@@ -67,11 +75,11 @@ func effectiveDiff(c *ucli.Context, srv *server, id string, a, b *loaded, stderr
 	}
 	before, err := side(a.doc)
 	if err != nil {
-		return diff.File{}, err
+		return diff.File{}, nil, err
 	}
 	after, err := side(b.doc)
 	if err != nil {
-		return diff.File{}, err
+		return diff.File{}, nil, err
 	}
 	// IIS refuses a merge with a duplicate key (HTTP 500.19): say so when
 	// the new configuration has one.
@@ -82,7 +90,7 @@ func effectiveDiff(c *ucli.Context, srv *server, id string, a, b *loaded, stderr
 		}
 	}
 	changes := diff.Effective(before, after, diff.Options{IgnoreOrder: c.Bool("ignore-order")})
-	return diff.File{Old: a.path, New: b.path, At: res.App.Site.Name + res.URLPath, Changes: changes}, nil
+	return diff.File{Old: a.path, New: b.path, At: res.App.Site.Name + res.URLPath, Changes: changes}, nil, nil
 }
 
 // sortedSections are the sections the schema describes, by path.

@@ -51,6 +51,8 @@ func (r *migrateRun) migrateServer(c *ucli.Context, srv *server, out *migrateOut
 		if host != original {
 			out.emit(host.Path, original, host, false)
 		}
+		// web.config files that do not parse, each once (exit 3).
+		out.errs = append(out.errs, srv.errs...)
 	}()
 	for _, app := range apps {
 		nodes, err := srv.chain(app.Site, app.Path)
@@ -67,6 +69,12 @@ func (r *migrateRun) migrateServer(c *ucli.Context, srv *server, out *migrateOut
 			} else {
 				out.errs = append(out.errs, reportError(app.Name(), msg))
 			}
+			continue
+		}
+		if broken := unreadable(nodes); len(broken) > 0 {
+			// Migrated against a chain without it, the application could
+			// gain entries it already inherits.
+			out.errs = append(out.errs, reportError(app.Name(), "not migrated: "+broken[0].File+" does not parse"))
 			continue
 		}
 		pool, _ := srv.pool(app)
@@ -112,8 +120,8 @@ func (r *migrateRun) migrateServer(c *ucli.Context, srv *server, out *migrateOut
 		// Subfolders: handlers only, against what the application now says.
 		for _, folder := range srv.appFolders(app)[1:] {
 			fnodes, err := srv.chain(app.Site, urlOf(app, root.folder, folder))
-			if err != nil || fnodes[len(fnodes)-1].doc == nil {
-				continue
+			if err != nil || fnodes[len(fnodes)-1].doc == nil || len(unreadable(fnodes)) > 0 {
+				continue // a file that does not parse is reported once, at the end
 			}
 			sub := opts
 			sub.AppRoot, sub.Prefix = false, fnodes[len(fnodes)-1].config

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -41,8 +40,8 @@ type server struct {
 	host    *config.AppHost
 	paths   config.PathMap
 	getenv  func(string) string
-	rootWeb *config.Document // --root-web-config, or nil for the stock lists
-	files   map[string]*loaded
+	rootWeb *config.Document   // --root-web-config, or nil for the stock lists
+	files   map[string]*loaded // by folder: each web.config is read once
 	errs    []report.Error
 }
 
@@ -110,34 +109,29 @@ func (s *server) localFolder(physical string) (string, bool) {
 	return p, err == nil && st.IsDir()
 }
 
-// webConfig returns the parsed web.config of a local folder, or nil when
-// it has none. Parse errors are collected once per file.
-func (s *server) webConfig(folder string) *config.Document {
-	path := filepath.Join(folder, "web.config")
-	if l, ok := s.files[path]; ok {
-		return l.doc
+// webConfig reads the web.config of a local folder, whatever the case of
+// its name: doc is nil when it has none or it does not parse (err). Each
+// file is read once, and its error collected once.
+func (s *server) webConfig(folder string) *loaded {
+	if l, ok := s.files[folder]; ok {
+		return l
 	}
-	entries, err := os.ReadDir(folder)
-	if err != nil {
-		s.files[path] = &loaded{}
-		return nil
-	}
+	l := &loaded{}
+	s.files[folder] = l
+	entries, _ := os.ReadDir(folder)
+	name := ""
 	for _, de := range entries {
 		if !de.IsDir() && strings.EqualFold(de.Name(), "web.config") {
-			path = filepath.Join(folder, de.Name())
+			name = de.Name() // sorted: "web.config" wins over "Web.config"
 		}
 	}
-	l := loadAll([]input{{path: path}}, nil)[0]
-	if l.err != nil && !errors.Is(statErr(path), fs.ErrNotExist) {
-		s.errs = append(s.errs, *l.err)
+	if name != "" {
+		*l = *loadAll([]input{{path: filepath.Join(folder, name)}}, nil)[0]
+		if l.err != nil {
+			s.errs = append(s.errs, *l.err)
+		}
 	}
-	s.files[path] = l
-	return l.doc
-}
-
-func statErr(p string) error {
-	_, err := os.Stat(p)
-	return err
+	return l
 }
 
 // node is one folder along a URL of a site.
@@ -148,6 +142,18 @@ type node struct {
 	folder  string
 	present bool
 	doc     *config.Document
+	err     *report.Error // its web.config does not parse
+}
+
+// unreadable are the web.config files of nodes that do not parse.
+func unreadable(nodes []*node) []report.Error {
+	var errs []report.Error
+	for _, n := range nodes {
+		if n.err != nil {
+			errs = append(errs, *n.err)
+		}
+	}
+	return errs
 }
 
 // chain resolves every folder from the site root down to url and reads
@@ -169,7 +175,8 @@ func (s *server) chain(site *config.Site, url string) ([]*node, error) {
 		n.folder, n.present = s.localFolder(res.PhysicalPath)
 		vdirRoot := strings.EqualFold(strings.TrimSuffix(res.App.Path, "/")+strings.TrimSuffix(res.VDir.Path, "/"), strings.TrimSuffix(u, "/")) || u == "/"
 		if n.present && (res.VDir.AllowSubDirConfig || vdirRoot) {
-			n.doc = s.webConfig(n.folder)
+			l := s.webConfig(n.folder)
+			n.doc, n.err = l.doc, l.err
 		}
 		out = append(out, n)
 	}
@@ -303,7 +310,7 @@ func (s *server) appFolders(app *config.App) []string {
 		if p != root && (skipDir(d.Name()) || others[filepath.Clean(p)]) {
 			return fs.SkipDir
 		}
-		if p == root || s.webConfig(p) != nil {
+		if p == root || s.webConfig(p).doc != nil {
 			out = append(out, p)
 		}
 		return nil
