@@ -107,22 +107,15 @@ func attrWhere(a *config.EffectiveAttr, set bool) (string, *config.Pos) {
 	case a == nil:
 		return "", nil
 	}
-	if info, ok := a.Doc.AttrInfo(a.Elem, a.Name); ok {
-		p := a.Doc.Pos(info.Key.Start)
-		return a.Doc.Path, &p
-	}
-	return elemWhere(a.Doc, a.Elem)
+	return a.Doc.Path, posOf(a.Doc, a.Elem, a.Name)
 }
 
+// elemWhere locates an element, or says the entry is built in.
 func elemWhere(doc *config.Document, e *etree.Element) (string, *config.Pos) {
 	if doc == nil {
 		return BuiltIn, nil
 	}
-	if e == nil || doc.Info(e) == nil {
-		return doc.Path, nil
-	}
-	p := doc.StartPos(e)
-	return doc.Path, &p
+	return doc.Path, posOf(doc, e, "")
 }
 
 // keyedItem is a collection item with the name it is compared by.
@@ -261,13 +254,10 @@ func itemAttrWhere(it config.Item, name string, set bool) (string, *config.Pos) 
 		}
 		return elemWhere(it.Doc, it.Elem)
 	}
-	if it.Doc != nil && it.Elem != nil {
-		if info, ok := it.Doc.AttrInfo(it.Elem, name); ok {
-			p := it.Doc.Pos(info.Key.Start)
-			return it.Doc.Path, &p
-		}
+	if it.Doc == nil {
+		return BuiltIn, nil
 	}
-	return elemWhere(it.Doc, it.Elem)
+	return it.Doc.Path, posOf(it.Doc, it.Elem, name)
 }
 
 // renderItem writes an item's attributes in the order written.

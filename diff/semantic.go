@@ -241,11 +241,11 @@ func (d *differ) compareAttrs(path, entry string, x, y *etree.Element, skip map[
 		switch {
 		case inA && inB && va == vb:
 		case inA && inB:
-			d.add(Change{Kind: Changed, Path: path, Entry: entry, Attr: n, Old: va, New: vb, OldPos: d.attrPos(d.a, x, n), NewPos: d.attrPos(d.b, y, n)})
+			d.add(Change{Kind: Changed, Path: path, Entry: entry, Attr: n, Old: va, New: vb, OldPos: posOf(d.a, x, n), NewPos: posOf(d.b, y, n)})
 		case inA:
-			d.add(Change{Kind: Removed, Path: path, Entry: entry, Attr: n, Old: va, OldPos: d.attrPos(d.a, x, n), NewPos: d.pos(d.b, y)})
+			d.add(Change{Kind: Removed, Path: path, Entry: entry, Attr: n, Old: va, OldPos: posOf(d.a, x, n), NewPos: posOf(d.b, y, "")})
 		default:
-			d.add(Change{Kind: Added, Path: path, Entry: entry, Attr: n, New: vb, OldPos: d.pos(d.a, x), NewPos: d.attrPos(d.b, y, n)})
+			d.add(Change{Kind: Added, Path: path, Entry: entry, Attr: n, New: vb, OldPos: posOf(d.a, x, ""), NewPos: posOf(d.b, y, n)})
 		}
 	}
 }
@@ -272,7 +272,7 @@ func (d *differ) compareText(path, entry string, x, y *etree.Element) {
 	if ta == tb {
 		return
 	}
-	c := Change{Path: path, Entry: entry, Attr: "#text", Old: ta, New: tb, OldPos: d.pos(d.a, x), NewPos: d.pos(d.b, y)}
+	c := Change{Path: path, Entry: entry, Attr: "#text", Old: ta, New: tb, OldPos: posOf(d.a, x, ""), NewPos: posOf(d.b, y, "")}
 	switch {
 	case ta == "":
 		c.Kind = Added
@@ -297,23 +297,17 @@ func ownText(e *etree.Element) string {
 	return strings.TrimSpace(b.String())
 }
 
-func (d *differ) pos(doc *config.Document, e *etree.Element) *config.Pos {
-	if e == nil || doc.Info(e) == nil {
+// posOf is where attribute attr of e starts in doc, or e itself when it
+// has no such attribute (attr ""); nil when e is not an element of doc.
+func posOf(doc *config.Document, e *etree.Element, attr string) *config.Pos {
+	if doc == nil || e == nil || doc.Info(e) == nil {
 		return nil
 	}
 	p := doc.StartPos(e)
+	if a, ok := doc.AttrInfo(e, attr); ok {
+		p = doc.Pos(a.Key.Start)
+	}
 	return &p
-}
-
-func (d *differ) attrPos(doc *config.Document, e *etree.Element, name string) *config.Pos {
-	if e == nil {
-		return nil
-	}
-	if a, ok := doc.AttrInfo(e, name); ok {
-		p := doc.Pos(a.Key.Start)
-		return &p
-	}
-	return d.pos(doc, e)
 }
 
 func qname(e *etree.Element) string {
@@ -558,7 +552,7 @@ func (d *differ) compareCollection(path string, x, y *etree.Element, coll *schem
 	for _, v := range da {
 		w, ok := inB[v.id]
 		if !ok {
-			d.add(Change{Kind: Removed, Path: path, Entry: v.id, Old: render(v.elem), OldPos: d.pos(d.a, v.elem), NewPos: d.pos(d.b, y)})
+			d.add(Change{Kind: Removed, Path: path, Entry: v.id, Old: render(v.elem), OldPos: posOf(d.a, v.elem, ""), NewPos: posOf(d.b, y, "")})
 			continue
 		}
 		item := join(section, qname(v.elem))
@@ -572,7 +566,7 @@ func (d *differ) compareCollection(path string, x, y *etree.Element, coll *schem
 	}
 	for _, w := range db {
 		if _, ok := inA[w.id]; !ok {
-			d.add(Change{Kind: Added, Path: path, Entry: w.id, New: render(w.elem), OldPos: d.pos(d.a, x), NewPos: d.pos(d.b, w.elem)})
+			d.add(Change{Kind: Added, Path: path, Entry: w.id, New: render(w.elem), OldPos: posOf(d.a, x, ""), NewPos: posOf(d.b, w.elem, "")})
 		}
 	}
 	if !d.opts.IgnoreOrder {
@@ -592,7 +586,7 @@ func (d *differ) compareOrder(path string, da, db []directive, inA, inB map[stri
 	}
 	for _, mv := range moves(ids(da), ids(db)) {
 		d.add(Change{Kind: Moved, Path: path, Entry: mv.id, Old: fmt.Sprintf("entry %d", mv.from), New: fmt.Sprintf("entry %d", mv.to),
-			OldPos: d.pos(d.a, inA[mv.id].elem), NewPos: d.pos(d.b, inB[mv.id].elem)})
+			OldPos: posOf(d.a, inA[mv.id].elem, ""), NewPos: posOf(d.b, inB[mv.id].elem, "")})
 	}
 }
 
