@@ -92,6 +92,19 @@ func (w *schemaWalk) run() {
 // collectDeclarations records the sections and groups a file's
 // <configSections> declares.
 func (w *schemaWalk) collectDeclarations(doc *config.Document) {
+	eachDeclaration(doc, func(path string, decl *etree.Element) {
+		if decl.Tag == "section" {
+			w.declared[path] = true
+		} else {
+			w.groups[path] = true
+		}
+	})
+}
+
+// eachDeclaration calls f with the path and element of every <section>
+// and <sectionGroup> that doc's <configSections> declare, groups before
+// what they hold.
+func eachDeclaration(doc *config.Document, f func(path string, decl *etree.Element)) {
 	root := doc.Root()
 	if root == nil {
 		return
@@ -100,14 +113,11 @@ func (w *schemaWalk) collectDeclarations(doc *config.Document) {
 	walk = func(e *etree.Element, prefix string) {
 		for c := range e.ChildElementsSeq() {
 			name := c.SelectAttrValue("name", "")
-			if c.Space != "" || name == "" {
+			if c.Space != "" || name == "" || (c.Tag != "section" && c.Tag != "sectionGroup") {
 				continue
 			}
-			switch c.Tag {
-			case "section":
-				w.declared[prefix+name] = true
-			case "sectionGroup":
-				w.groups[prefix+name] = true
+			f(prefix+name, c)
+			if c.Tag == "sectionGroup" {
 				walk(c, prefix+name+"/")
 			}
 		}
@@ -671,23 +681,11 @@ func (w *schemaWalk) locks() {
 // applicationHost.config declares.
 func overrideDefaults(host *config.Document) map[string]string {
 	out := map[string]string{}
-	var walk func(e *etree.Element, prefix string)
-	walk = func(e *etree.Element, prefix string) {
-		for c := range e.ChildElementsSeq() {
-			name := c.SelectAttrValue("name", "")
-			switch {
-			case c.Tag == "section" && name != "":
-				out[prefix+name] = c.SelectAttrValue("overrideModeDefault", "Allow")
-			case c.Tag == "sectionGroup" && name != "":
-				walk(c, prefix+name+"/")
-			}
+	eachDeclaration(host, func(path string, decl *etree.Element) {
+		if decl.Tag == "section" {
+			out[path] = decl.SelectAttrValue("overrideModeDefault", "Allow")
 		}
-	}
-	if root := host.Root(); root != nil {
-		for _, cs := range root.SelectElements("configSections") {
-			walk(cs, "")
-		}
-	}
+	})
 	return out
 }
 
