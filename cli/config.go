@@ -37,6 +37,7 @@ type fileConfig struct {
 	rules     map[string]ruleSetting // by rule name
 	overrides []override
 	exclude   []string // doublestar patterns, relative to dir
+	apps      []string // declared application roots: absolute folders
 }
 
 // configKeys are the top-level keys, and the flag each sets ("" for keys
@@ -45,7 +46,7 @@ var configKeys = map[string]string{
 	"fail-on": "fail-on", "runtime": "runtime", "format": "format", "output": "output",
 	"apphost": "apphost", "path-map": "path-map", "root-web-config": "root-web-config",
 	"schema-dir": "schema-dir", "color": "color",
-	"inline-ignore": "", "gitignore": "", "rules": "", "overrides": "", "exclude": "",
+	"inline-ignore": "", "gitignore": "", "parents": "", "rules": "", "overrides": "", "exclude": "", "apps": "",
 }
 
 // configError is a problem in the configuration file, at a position.
@@ -124,7 +125,18 @@ func loadConfig(path string) (*fileConfig, error) {
 				}
 			}
 			cfg.exclude = globs
-		case "inline-ignore", "gitignore":
+		case "apps":
+			dirs, err := cfg.strings(v)
+			if err != nil {
+				return nil, err
+			}
+			for _, d := range dirs {
+				if d == "" {
+					return nil, configError(path, v, "apps: an empty folder name")
+				}
+				cfg.apps = append(cfg.apps, filepath.Join(cfg.dir, filepath.FromSlash(d)))
+			}
+		case "inline-ignore", "gitignore", "parents":
 			var b bool
 			if v.Kind != yaml.ScalarNode || v.Decode(&b) != nil {
 				return nil, configError(path, v, "%s must be true or false", k.Value)
@@ -458,6 +470,16 @@ inline-ignore: true
 # Leave out the files .gitignore ignores (inside a git checkout).
 gitignore: true
 
+# Read the web.config files in the folders above a linted one for context
+# (false: judge each file alone, as an application root).
+parents: true
+
+# Application roots (folders, relative to this file): a web.config below one
+# belongs to that application; the web.config files above it are not read.
+apps: []
+#   - site
+#   - site/api
+
 # Rules by name or code: off, on, or a severity (error, warning, info).
 rules: {}
 #   classic-impersonation: warning
@@ -498,6 +520,9 @@ func printSettings(w io.Writer, cfg *fileConfig, sources []settingSource) {
 		}
 		if len(cfg.exclude) > 0 {
 			fmt.Fprintf(w, "iiscfg:   exclude %s (file)\n", strings.Join(cfg.exclude, ", "))
+		}
+		if len(cfg.apps) > 0 {
+			fmt.Fprintf(w, "iiscfg:   apps %s (file)\n", strings.Join(cfg.apps, ", "))
 		}
 	}
 }

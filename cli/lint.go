@@ -21,8 +21,11 @@ func lintCommand(e *env) *ucli.Command {
 		ArgsUsage: "[PATH...]  (files, directories, or - for standard input; default .)\n   iiscfg lint --apphost FILE [--path-map WIN=LOCAL]... [Site/app...]",
 		Description: `Directories are walked for web.config, Web.*.config, applicationHost.config and
 machine.config (any letter case), skipping bin, obj, node_modules and dot-folders.
-A web.config below another one in the same walk is taken as that application's
-subfolder, unless it has application-only sections (authentication, sessionState, ...).
+Every web.config, walked or named, is judged where it sits: the web.config files in
+the folders above it (up to the repository root, or an application root the
+configuration file's apps: declares) are read for context, not reported on. It is a
+subfolder of the nearest one with an application-only section (authentication,
+sessionState, ...), or else of the outermost; --no-parents judges each file alone.
 
 With --apphost, iiscfg lints that applicationHost.config and every application of its
 sites (or the "Site/app" ones named), each file against its own pool: Classic pools get
@@ -47,6 +50,7 @@ Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage error,
 			&ucli.StringSliceFlag{Name: "enable", EnvVars: envVar("enable"), Usage: "run these rules even if the configuration file turns them off"},
 			&ucli.BoolFlag{Name: "no-inline-ignore", EnvVars: envVar("no-inline-ignore"), Usage: "ignore <!-- iiscfg-ignore: ... --> comments (a central policy files cannot override)"},
 			&ucli.StringFlag{Name: "schema-dir", EnvVars: envVar("schema-dir"), Usage: "read IIS's *_schema.xml files from this folder (e.g. a copy of %windir%\\System32\\inetsrv\\config\\schema) instead of the built-in schema for the sections they define"},
+			&ucli.BoolFlag{Name: "no-parents", EnvVars: envVar("no-parents"), Usage: "judge each web.config alone, as an application root, without reading the web.config files in the folders above it"},
 			&ucli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "say which configuration file and settings are used, and where each comes from"},
 		}, append(walkFlags(), serverFlags()...)...),
 		Action: func(c *ucli.Context) error { return runLint(c, e) },
@@ -113,7 +117,7 @@ func runLint(c *ucli.Context, e *env) error {
 		return err
 	}
 	var res *report.Result
-	var src sources
+	var src report.Source
 	if srv != nil {
 		var notes []string
 		if res, src, notes, err = srv.lint(c.Args().Slice(), pol); err != nil {
@@ -127,7 +131,11 @@ func runLint(c *ucli.Context, e *env) error {
 		if err != nil {
 			return err
 		}
-		res, src = lintFiles(c.Args().Slice(), c.String("stdin-filename"), runtime, rootWeb, pol, opts, e)
+		var appRoots []string
+		if cfg != nil {
+			appRoots = cfg.apps
+		}
+		res, src = lintFiles(c.Args().Slice(), c.String("stdin-filename"), runtime, rootWeb, pol, opts, c.Bool("no-parents"), appRoots, e)
 	}
 
 	code := ExitOK
@@ -165,45 +173,37 @@ func stdoutFormat(outs []output) string {
 	return ""
 }
 
-// lintFiles lints files and folders, each web.config taken as an
-// application root or, below another one in a walk, as its subfolder.
-func lintFiles(args []string, stdinName string, runtime schema.Runtime, rootWeb *config.Document, pol *policy, opts walkOptions, e *env) (*report.Result, sources) {
+// lintFiles lints files and folders, each web.config judged at its place
+// in its application (see context.go).
+func lintFiles(args []string, stdinName string, runtime schema.Runtime, rootWeb *config.Document, pol *policy, opts walkOptions, noParents bool, appRoots []string, e *env) (*report.Result, report.Source) {
 	if len(args) == 0 {
 		args = []string{"."}
 	}
 	inputs, errs := collectInputsWith(args, stdinName, opts)
-	docs := loadAll(inputs, e.stdin)
-	contexts := lintContexts(docs, runtime)
-	for i := range contexts {
-		contexts[i] = pol.context(contexts[i], docs[i].path)
-	}
+	p := &lintPipeline{runtime: runtime, pol: pol, noParents: noParents, fs: newFSContext(appRoots, opts.notes)}
 	if rootWeb != nil {
 		modules, handlers := rootLists(rootWeb, runtime)
-		for i := range contexts {
-			contexts[i].Server.RootHTTPModules, contexts[i].Server.RootHTTPHandlers = modules, handlers
-		}
+		p.rootLists = func() ([]config.Item, []config.Item) { return modules, handlers }
 	}
-	results := make([]validate.Result, len(docs))
-	prog := startProgress(e.stderr, len(docs))
-	parallel(len(docs), func(i int) {
-		if docs[i].doc != nil {
-			results[i] = validate.Check(docs[i].doc, contexts[i])
-		}
+	p.readStdin(inputs, e.stdin)
+	jobs := p.plan(inputs)
+	res := &report.Result{Errors: errs}
+	src := snippets{}
+	prog := startProgress(e.stderr, len(jobs))
+	p.run(jobs, func(r fileResult) {
 		prog.done()
+		if r.err != nil {
+			res.Errors = append(res.Errors, *r.err)
+			return
+		}
+		if r.lines != nil {
+			src[r.path] = r.lines
+		}
+		res.Files = append(res.Files, r.path)
+		res.Findings = append(res.Findings, r.findings...)
+		res.Suppressed = append(res.Suppressed, r.suppressed...)
 	})
 	prog.finish()
-	res := &report.Result{Errors: errs}
-	src := sources{}
-	for i, l := range docs {
-		if l.err != nil {
-			res.Errors = append(res.Errors, *l.err)
-			continue
-		}
-		src[l.path] = l.doc
-		res.Files = append(res.Files, l.path)
-		res.Findings = append(res.Findings, results[i].Findings...)
-		res.Suppressed = append(res.Suppressed, results[i].Suppressed...)
-	}
 	validate.SortFindings(res.Findings)
 	validate.SortFindings(res.Suppressed)
 	return res, src
@@ -272,15 +272,4 @@ func lintContexts(docs []*loaded, runtime schema.Runtime) []validate.Context {
 		out[i] = ctx
 	}
 	return out
-}
-
-// isApplicationRoot reports whether a web.config has a section that ASP.NET
-// accepts only at an application's root.
-func isApplicationRoot(d *config.Document) bool {
-	for _, s := range schema.ApplicationOnlySections {
-		if len(d.SectionLevels(s, "")) > 0 {
-			return true
-		}
-	}
-	return false
 }

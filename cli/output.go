@@ -67,7 +67,7 @@ func parseOutputs(formats []string, outputFile string) ([]output, error) {
 
 // writeOutputs writes every report. Text on standard output is coloured as
 // --color says; reports in files never are.
-func writeOutputs(outs []output, res *report.Result, src sources, meta report.Meta, e *env, outColor bool) error {
+func writeOutputs(outs []output, res *report.Result, src report.Source, meta report.Meta, e *env, outColor bool) error {
 	for _, o := range outs {
 		var w io.Writer = e.stdout
 		var f *os.File

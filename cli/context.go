@@ -1,0 +1,274 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"github.com/iiscfg/iiscfg/config"
+	"github.com/iiscfg/iiscfg/report"
+	"github.com/iiscfg/iiscfg/schema"
+	"github.com/iiscfg/iiscfg/validate"
+)
+
+// A web.config is judged where it sits on disk, however it was named on
+// the command line: the web.config files in the folders above it (up to
+// the repository root, the file system root, or an application root the
+// configuration file declares) are read for context, never reported on.
+// The chain ends at the first file with a section ASP.NET allows only at
+// an application root: that folder is the application's root.
+
+// fsContext finds and shares the web.config files above the judged ones.
+// A parent is parsed once, when a file first needs it, and dropped when
+// the last file below it has been judged.
+type fsContext struct {
+	appRoots map[string]bool // declared application roots: absolute, clean
+	notes    func(string)
+
+	mu      sync.Mutex
+	dirs    map[string]dirInfo // absolute folder -> what it holds
+	parents map[string]*parentDoc
+}
+
+// dirInfo is what a folder holds that matters for context.
+type dirInfo struct {
+	webConfig string // the name of its web.config (any letter case), or ""
+	repoRoot  bool   // it holds .git
+}
+
+// parentDoc is a web.config read for the files below it.
+type parentDoc struct {
+	abs, display string
+	isInput      bool // also judged: its errors are reported as such
+	refs         int  // files still to be judged that need it
+	once         sync.Once
+	doc          *config.Document // nil when it cannot be read or parsed
+	err          *report.Error
+}
+
+func newFSContext(appRoots []string, notes func(string)) *fsContext {
+	c := &fsContext{appRoots: map[string]bool{}, notes: notes, dirs: map[string]dirInfo{}, parents: map[string]*parentDoc{}}
+	for _, r := range appRoots {
+		c.appRoots[filepath.Clean(r)] = true
+	}
+	return c
+}
+
+// isWebConfigName reports whether a file takes part in the chain of
+// folders: only web.config does (transforms and other files do not).
+func isWebConfigName(path string) bool { return strings.EqualFold(filepath.Base(path), "web.config") }
+
+// dir describes a folder, reading it once.
+func (c *fsContext) dir(abs string) dirInfo {
+	c.mu.Lock()
+	info, ok := c.dirs[abs]
+	c.mu.Unlock()
+	if ok {
+		return info
+	}
+	if _, err := os.Lstat(filepath.Join(abs, ".git")); err == nil {
+		info.repoRoot = true
+	}
+	if st, err := os.Stat(filepath.Join(abs, "web.config")); err == nil && st.Mode().IsRegular() {
+		info.webConfig = "web.config"
+	} else if entries, err := os.ReadDir(abs); err == nil {
+		for _, e := range entries {
+			if isWebConfigName(e.Name()) && e.Name() != "web.config" {
+				if st, err := os.Stat(filepath.Join(abs, e.Name())); err == nil && st.Mode().IsRegular() {
+					info.webConfig = e.Name()
+					break
+				}
+			}
+		}
+	}
+	c.mu.Lock()
+	c.dirs[abs] = info
+	c.mu.Unlock()
+	return info
+}
+
+// chainStops reports whether the chain of folders ends at folder abs: a
+// repository root, a declared application root, or the file system root.
+func (c *fsContext) chainStops(abs string, info dirInfo) bool {
+	return info.repoRoot || c.appRoots[abs] || filepath.Dir(abs) == abs
+}
+
+// candidates lists the web.config files above a judged web.config, the
+// nearest first, and takes a reference on each: release gives them back.
+// displays maps the absolute path of every input to the name it is
+// reported by, so that a parent that is also an input keeps that name.
+// appRoot is the declared application root bounding the chain, if any.
+func (c *fsContext) candidates(path string, displays map[string]string) (parents []*parentDoc, appRoot string, err error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, "", err
+	}
+	dir := filepath.Dir(abs)
+	if c.appRoots[dir] {
+		return nil, dir, nil
+	}
+	if c.chainStops(dir, c.dir(dir)) {
+		return nil, "", nil
+	}
+	up := filepath.Dir(path) // the display path of the folder being looked at
+	for {
+		dir = filepath.Dir(dir)
+		up = filepath.Join(up, "..")
+		info := c.dir(dir)
+		if info.webConfig != "" {
+			p := filepath.Join(dir, info.webConfig)
+			display, ok := displays[p]
+			if !ok {
+				display = filepath.Join(up, info.webConfig)
+			}
+			c.mu.Lock()
+			pd := c.parents[p]
+			if pd == nil {
+				pd = &parentDoc{abs: p, display: display, isInput: ok}
+				c.parents[p] = pd
+			}
+			pd.refs++
+			c.mu.Unlock()
+			parents = append(parents, pd)
+		}
+		if c.appRoots[dir] {
+			return parents, dir, nil
+		}
+		if c.chainStops(dir, info) {
+			return parents, "", nil
+		}
+	}
+}
+
+// release gives back the references candidates took.
+func (c *fsContext) release(parents []*parentDoc) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, pd := range parents {
+		if pd.refs--; pd.refs == 0 {
+			delete(c.parents, pd.abs)
+			pd.doc = nil
+		}
+	}
+}
+
+// shared takes a reference on the parent at abs, when some file below
+// it needs it, for the input at abs to share; nil otherwise.
+func (c *fsContext) shared(abs string) *parentDoc {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	pd := c.parents[abs]
+	if pd != nil {
+		pd.refs++
+	}
+	return pd
+}
+
+// load parses a parent once. One that is read for context only and cannot
+// be read is noted and left out of its children's chains.
+func (c *fsContext) load(pd *parentDoc) (*config.Document, *report.Error) {
+	pd.once.Do(func() {
+		pd.doc, pd.err = readDocument(input{path: pd.display}, nil, nil)
+		if pd.err != nil && !pd.isInput && c.notes != nil {
+			c.notes(pd.display + ": read for context but " + describeContextError(pd.err) + "; the files below it are judged without it")
+		}
+	})
+	return pd.doc, pd.err
+}
+
+func describeContextError(e *report.Error) string {
+	if e.Line > 0 {
+		return fmt.Sprintf("does not parse (%d:%d: %s)", e.Line, e.Column, e.Message)
+	}
+	return fmt.Sprintf("cannot be read (%s)", e.Message)
+}
+
+// placement is where a judged web.config sits in its application.
+type placement struct {
+	above   []config.Source // the chain above it, outermost first
+	prefix  string          // its folder's path relative to the application root
+	appRoot bool            // it is at the application's root
+}
+
+// place decides a web.config's application and position from the files
+// above it (nearest first). The chain ends at the first with an
+// application-only section; without one, at the outermost file, or at
+// the declared application root.
+func place(path string, doc *config.Document, parents []*config.Document, declaredRoot string) placement {
+	abs, _ := filepath.Abs(path)
+	own := filepath.Dir(abs)
+	if isApplicationRoot(doc) || declaredRoot == own {
+		return placement{appRoot: true}
+	}
+	var chain []*config.Document // nearest first
+	for _, d := range parents {
+		if d == nil || d.Kind() != config.KindWebConfig {
+			continue
+		}
+		chain = append(chain, d)
+		if isApplicationRoot(d) {
+			break
+		}
+	}
+	top := declaredRoot
+	if len(chain) > 0 && (top == "" || isApplicationRoot(chain[len(chain)-1])) {
+		a, _ := filepath.Abs(chain[len(chain)-1].Path)
+		top = filepath.Dir(a)
+	}
+	if top == "" {
+		return placement{appRoot: true}
+	}
+	prefix := func(dir string) string {
+		rel, _ := filepath.Rel(top, dir)
+		return config.NormalizeLocationPath(filepath.ToSlash(rel))
+	}
+	var out placement
+	for i := len(chain) - 1; i >= 0; i-- {
+		a, _ := filepath.Abs(chain[i].Path)
+		out.above = append(out.above, config.Source{Doc: chain[i], Prefix: prefix(filepath.Dir(a))})
+	}
+	out.prefix = prefix(own)
+	out.appRoot = own == top
+	return out
+}
+
+// isApplicationRoot reports whether a web.config has a section that ASP.NET
+// accepts only at an application's root.
+func isApplicationRoot(d *config.Document) bool {
+	for _, s := range schema.ApplicationOnlySections {
+		if len(d.SectionLevels(s, "")) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// applyPlacement sets the chain and position on a context.
+func applyPlacement(ctx validate.Context, p placement) validate.Context {
+	ctx.Above, ctx.Prefix, ctx.AppRoot = p.above, p.prefix, p.appRoot
+	return ctx
+}
+
+// readDocument reads and parses one input; stdin is the data of standard
+// input when in.stdin.
+func readDocument(in input, stdinData []byte, stdinErr error) (*config.Document, *report.Error) {
+	data, err := stdinData, stdinErr
+	if !in.stdin {
+		data, err = os.ReadFile(in.path)
+	}
+	if err != nil {
+		return nil, &report.Error{File: in.path, Message: describeIOError(err)}
+	}
+	doc, err := config.Load(in.path, data)
+	if err != nil {
+		var se *config.SyntaxError
+		if errors.As(err, &se) {
+			return nil, &report.Error{File: in.path, Line: se.Line, Column: se.Column, Message: se.Msg}
+		}
+		return nil, &report.Error{File: in.path, Message: err.Error()}
+	}
+	return doc, nil
+}

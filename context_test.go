@@ -1,0 +1,81 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestLintContextGolden lints testdata/context (see its README) from
+// inside that folder: each web.config is judged with the web.config files
+// above it, however it is named.
+func TestLintContextGolden(t *testing.T) {
+	t.Chdir("testdata/context")
+	cases := []struct{ want, args string }{
+		{"lint-site.want", "lint --color never site"},
+		{"lint-views.want", "lint --color never site/Views/web.config"},
+		{"lint-no-parents.want", "lint --color never --no-parents site/Views/web.config"},
+		{"lint-declared-app.want", "lint --color never site/api/v1/web.config"},
+		{"lint-undeclared-app.want", "lint --color never --no-config site/api/v1/web.config"},
+		{"lint-broken-parent.want", "lint --color never broken/sub/web.config"},
+		{"lint-broken.want", "lint --color never broken"},
+	}
+	for _, c := range cases {
+		t.Run(strings.TrimSuffix(c.want, ".want"), func(t *testing.T) {
+			checkGolden(t, c.want, runCLI(t, "", strings.Fields(c.args)...))
+		})
+	}
+}
+
+// TestLintContextSameFindings: a subfolder's web.config gets the same
+// findings whether its folder is walked, it is named alone, or it is named
+// with its parent, relative or absolute.
+func TestLintContextSameFindings(t *testing.T) {
+	t.Chdir("testdata/context")
+	wd, _ := os.Getwd()
+	abs := filepath.Join(wd, "site") + string(filepath.Separator)
+	views := func(args ...string) string {
+		out := runCLI(t, "", append([]string{"lint", "--format", "compact"}, args...)...)
+		var kept []string
+		for _, line := range strings.Split(out, "\n") {
+			line = strings.TrimPrefix(strings.TrimPrefix(line, abs), "./")
+			if rest, ok := strings.CutPrefix(filepath.ToSlash(line), "site/"); ok {
+				line = rest
+			}
+			if strings.HasPrefix(line, "Views/web.config:") {
+				kept = append(kept, line)
+			}
+		}
+		return strings.Join(kept, "\n")
+	}
+	walked := views("site")
+	if !strings.Contains(walked, "[duplicate-collection-key]") || strings.Contains(walked, "[classic-http-modules]") {
+		t.Fatalf("walking site: Views/web.config is not judged as a subfolder:\n%s", walked)
+	}
+	for _, args := range [][]string{
+		{"site/Views/web.config"},
+		{"site/web.config", "site/Views/web.config"},
+		{"site/Views/web.config", "site/web.config"},
+		{"./site/Views/web.config"},
+		{filepath.Join(wd, "site", "Views", "web.config")},
+		{"site/Views"},
+	} {
+		if got := views(args...); got != walked {
+			t.Errorf("lint %s:\n%s\nwant (as when walking site):\n%s", strings.Join(args, " "), got, walked)
+		}
+	}
+}
+
+// TestLintNoParentsFromEnvironment: IISCFG_NO_PARENTS is --no-parents.
+func TestLintNoParentsFromEnvironment(t *testing.T) {
+	t.Chdir("testdata/context")
+	flag := runCLI(t, "", "lint", "--format", "compact", "--no-parents", "site/Views/web.config")
+	t.Setenv("IISCFG_NO_PARENTS", "true")
+	env := runCLI(t, "", "lint", "--format", "compact", "site/Views/web.config")
+	_, flagOut, _ := strings.Cut(flag, "\n")
+	_, envOut, _ := strings.Cut(env, "\n")
+	if flagOut != envOut || !strings.Contains(envOut, "[classic-http-modules]") {
+		t.Errorf("IISCFG_NO_PARENTS:\n%s\nwant as --no-parents:\n%s", env, flag)
+	}
+}
