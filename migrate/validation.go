@@ -74,6 +74,8 @@ func (m *migration) lintContext(ignoreValidation bool) validate.Context {
 		Server: validate.Server{
 			RootHTTPModules:  m.opts.Server.AppHTTPModules,
 			RootHTTPHandlers: m.opts.Server.AppHTTPHandlers,
+			Modules:          m.opts.Server.Modules,
+			Handlers:         m.opts.Server.Handlers,
 			Validation:       m.opts.Server.Validation,
 		},
 		Pool:             schema.Pool{Integrated: true, Runtime: m.opts.Runtime},

@@ -127,3 +127,8 @@ func TestCorpusSchemaFindings(t *testing.T) {
 		"undeclared-section", "misplaced-section")
 	checkCorpusGolden(t, "schema-findings.txt", got)
 }
+
+func TestCorpusDriftFindings(t *testing.T) {
+	got := corpusFindings(t, "classic-entry-not-migrated")
+	checkCorpusGolden(t, "drift-findings.txt", got)
+}

@@ -27,6 +27,11 @@ type Server struct {
 	// runtime. IIS compares the application's lists with these.
 	RootHTTPModules  []config.Item
 	RootHTTPHandlers []config.Item
+	// Modules and Handlers are system.webServer/modules and handlers
+	// above the chain: a stock applicationHost.config's for a lone file,
+	// nil when applicationHost.config is one of the chain's files.
+	Modules  []config.Item
+	Handlers []config.Item
 	// Validation is the inherited validateIntegratedModeConfiguration.
 	Validation bool
 }
@@ -36,6 +41,8 @@ func StockServer(r schema.Runtime) Server {
 	return Server{
 		RootHTTPModules:  config.ItemsFromEntries(schema.RootHTTPModules(r)),
 		RootHTTPHandlers: config.ItemsFromEntries(schema.RootHTTPHandlers(r)),
+		Modules:          config.ItemsFromEntries(schema.AppHostModules(r == schema.V20)),
+		Handlers:         config.ItemsFromEntries(schema.AppHostHandlers(r == schema.V20)),
 		Validation:       true,
 	}
 }

@@ -1,0 +1,241 @@
+package validate
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/beevik/etree"
+
+	"github.com/iiscfg/iiscfg/config"
+	"github.com/iiscfg/iiscfg/schema"
+)
+
+// ClassicEntryNotMigrated is the drift check between system.web and
+// system.webServer where IIS's own check is switched off.
+var ClassicEntryNotMigrated = register(&Rule{
+	Code:     "IC105",
+	Name:     "classic-entry-not-migrated",
+	Severity: Warning,
+	Summary:  "an httpModules or httpHandlers entry with no counterpart in system.webServer, where validation is off: an Integrated pool silently skips it",
+	Doc: `In the Integrated pipeline IIS runs the modules of system.webServer/modules and the handlers of
+system.webServer/handlers; system.web/httpModules and httpHandlers are not read at all. IIS
+says so (HTTP 500.22, 500.23) only while system.webServer/validation has
+validateIntegratedModeConfiguration="true". With it "false" (which "appcmd migrate config"
+users set, and which many templates ship), an entry added to system.web only is silently
+ignored: ELMAH stops logging, a custom authentication module stops authenticating. The same
+happens when, after a migration, someone adds a module or handler to system.web and forgets
+system.webServer.
+
+The rule reports, where validation is off, each system.web/httpModules <add> whose module is
+not in the effective system.webServer/modules (by name or type; one with the same name and
+another type is reported too), each httpModules <remove> of a module system.webServer/modules
+still runs, and each httpHandlers <add> whose path has no handler in the effective
+system.webServer/handlers. Entries the root web.config already has are not reported. A module
+whose name or type speaks of authentication, authorization or sign-in is an error: skipping
+it lets requests through unchecked. In a Classic pool, where system.web is what runs, the
+finding is an info about what moving to Integrated would lose.
+
+Fix it with "iiscfg migrate", which writes the missing entries to system.webServer.`,
+	check: checkClassicEntryNotMigrated,
+})
+
+func checkClassicEntryNotMigrated(p *pass) {
+	if !p.appliesToApplication() {
+		return
+	}
+	var silent []string // checkpoints where IIS does not compare the lists
+	for _, cp := range p.integrated().checkpoints {
+		if !cp.validate {
+			silent = append(silent, cp.path)
+		}
+	}
+	if len(silent) == 0 {
+		return
+	}
+	if p.ctx.AppRoot {
+		p.modulesNotMigrated(silent)
+	}
+	p.handlersNotMigrated(silent)
+}
+
+// modulesNotMigrated checks the httpModules entries of the application's
+// root level, which apply to every request of the application.
+func (p *pass) modulesNotMigrated(scopes []string) {
+	base := p.base()
+	root := p.ctx.Server.RootHTTPModules
+	classic := p.effective(schema.HTTPModules, root, base).Items
+	modules := p.effective(schema.Modules, p.ctx.Server.Modules, base).Items
+	for _, it := range classic {
+		if it.Doc != p.doc || it.Elem == nil || hasModule(root, it) {
+			continue
+		}
+		name, typ := itemAttr(it, "name"), itemAttr(it, "type")
+		m, sameType := findModule(modules, name, typ)
+		switch {
+		case m == nil:
+			p.drift(it.Elem, moduleSeverity(name, typ), scopes, "module %q%s is in system.web/httpModules only: an Integrated pool never runs it", name, inParens(className(typ)))
+		case !sameType:
+			p.drift(it.Elem, moduleSeverity(name, typ), scopes, "module %q is %s in system.web/httpModules but %s in system.webServer/modules: an Integrated pool runs the latter",
+				name, className(typ), className(itemAttr(*m, "type")))
+		}
+	}
+	for _, l := range p.levelsAt(schema.HTTPModules.Path, base) {
+		if l.Doc != p.doc {
+			continue
+		}
+		for _, e := range l.Elems {
+			for _, r := range e.SelectElements("remove") {
+				name := r.SelectAttrValue("name", "")
+				if name == "" || !hasName(root, name) || hasName(classic, name) {
+					continue
+				}
+				if m, _ := findModule(modules, name, ""); m != nil {
+					p.drift(r, moduleSeverity(name, itemAttr(*m, "type")), scopes, "system.web/httpModules removes %q, but system.webServer/modules still has it: an Integrated pool still runs it", name)
+				}
+			}
+		}
+	}
+}
+
+// handlersNotMigrated checks the httpHandlers entries that apply at each
+// scope where validation is off.
+func (p *pass) handlersNotMigrated(scopes []string) {
+	type flagged struct {
+		item   config.Item
+		scopes []string
+	}
+	byElem := map[*etree.Element]*flagged{}
+	var order []*etree.Element
+	root := p.ctx.Server.RootHTTPHandlers
+	for _, path := range scopes {
+		handlers := p.effective(schema.Handlers, p.ctx.Server.Handlers, path).Items
+		for _, it := range p.effective(schema.HTTPHandlers, root, path).Items {
+			if it.Doc != p.doc || it.Elem == nil || hasHandler(root, it) || hasHandlerFor(handlers, it) {
+				continue
+			}
+			f := byElem[it.Elem]
+			if f == nil {
+				f = &flagged{item: it}
+				byElem[it.Elem] = f
+				order = append(order, it.Elem)
+			}
+			f.scopes = append(f.scopes, path)
+		}
+	}
+	for _, e := range order {
+		f := byElem[e]
+		p.drift(e, p.rule.Severity, f.scopes, "handler %s (verb %s, %s) is in system.web/httpHandlers only: an Integrated pool never serves it",
+			itemAttr(f.item, "path"), itemAttr(f.item, "verb"), className(itemAttr(f.item, "type")))
+	}
+}
+
+// drift reports one entry out of sync, saying which requests it affects
+// and why IIS does not answer 500.22/500.23 there.
+func (p *pass) drift(e *etree.Element, sev Severity, scopes []string, format string, args ...any) {
+	what := fmt.Sprintf(format, args...)
+	if p.ctx.Pipeline == Classic {
+		p.reportAs(Info, e, "%s for %s (it runs in this Classic pool); before moving the application, run iiscfg migrate", what, p.scopeText(scopes))
+		return
+	}
+	p.reportAs(sev, e, `%s for %s, and validateIntegratedModeConfiguration="false" keeps IIS from saying so; fix: iiscfg migrate`, what, p.scopeText(scopes))
+}
+
+func inParens(s string) string {
+	if s == "" {
+		return ""
+	}
+	return " (" + s + ")"
+}
+
+// moduleSeverity is an error for a module that guards requests: skipping
+// it lets them through unchecked.
+func moduleSeverity(name, typ string) Severity {
+	s := strings.ToLower(name + " " + className(typ))
+	for _, w := range []string{"auth", "login", "logon", "signin", "saml", "openid", "federation"} {
+		if strings.Contains(s, w) {
+			return Error
+		}
+	}
+	return Warning
+}
+
+// className is a type name without its assembly ("Elmah.ErrorLogModule").
+func className(typ string) string {
+	if i := strings.IndexByte(typ, ','); i >= 0 {
+		typ = typ[:i]
+	}
+	return strings.TrimSpace(typ)
+}
+
+// findModule finds a module by name (IIS compares names without regard to
+// case) or, failing that, by class; sameType says whether its class is typ's.
+func findModule(modules []config.Item, name, typ string) (m *config.Item, sameType bool) {
+	for i := range modules {
+		if strings.EqualFold(itemAttr(modules[i], "name"), name) {
+			return &modules[i], typ == "" || strings.EqualFold(className(itemAttr(modules[i], "type")), className(typ))
+		}
+	}
+	if typ == "" {
+		return nil, false
+	}
+	for i := range modules {
+		if strings.EqualFold(className(itemAttr(modules[i], "type")), className(typ)) {
+			return &modules[i], true
+		}
+	}
+	return nil, false
+}
+
+// hasModule reports whether the root list has the same module (name and
+// type), which IIS's stock modules already run.
+func hasModule(root []config.Item, it config.Item) bool {
+	for _, r := range root {
+		if itemAttr(r, "name") == itemAttr(it, "name") && itemAttr(r, "type") == itemAttr(it, "type") {
+			return true
+		}
+	}
+	return false
+}
+
+func hasName(items []config.Item, name string) bool {
+	for _, it := range items {
+		if strings.EqualFold(itemAttr(it, "name"), name) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasHandler reports whether the root list has the same handler (path,
+// verb and type), which IIS's stock handlers already serve.
+func hasHandler(root []config.Item, it config.Item) bool {
+	for _, r := range root {
+		if itemAttr(r, "path") == itemAttr(it, "path") && itemAttr(r, "verb") == itemAttr(it, "verb") && itemAttr(r, "type") == itemAttr(it, "type") {
+			return true
+		}
+	}
+	return false
+}
+
+// hasHandlerFor reports whether a handler maps exactly its path with its
+// class, or a web.config maps that path with another (someone mapped it in
+// system.webServer on purpose). The server's own handlers for "*"
+// (StaticFile, the verb handlers) are no counterpart of another class.
+func hasHandlerFor(handlers []config.Item, it config.Item) bool {
+	for _, h := range handlers {
+		if !strings.EqualFold(itemAttr(h, "path"), itemAttr(it, "path")) {
+			continue
+		}
+		if strings.EqualFold(className(itemAttr(h, "type")), className(itemAttr(it, "type"))) ||
+			(h.Doc != nil && h.Doc.Kind() == config.KindWebConfig) {
+			return true
+		}
+	}
+	return false
+}
+
+// itemAttr is an entry's attribute as written ("" when absent).
+func itemAttr(it config.Item, name string) string {
+	v, _ := it.Get(name)
+	return v
+}
