@@ -164,7 +164,7 @@ func TestWalkPicksConfigFilesOnly(t *testing.T) {
 		"node_modules/x/web.config":         modulesConfig,
 		".vs/config/applicationhost.config": `<configuration/>`,
 	})
-	inputs, errs := collectInputs([]string{dir}, "<stdin>")
+	inputs, errs, _ := collectInputs([]string{dir}, "<stdin>")
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}

@@ -266,11 +266,13 @@ func diffPairs(oldArg, newArg, stdinName string) ([]pair, error) {
 	case !oldDir:
 		return []pair{{old: side(oldArg), new: side(newArg)}}, nil
 	}
+	var empties []emptyWalk
 	walk := func(root string) (map[string]*input, []string, error) {
-		ins, errs := collectInputs([]string{root}, stdinName)
+		ins, errs, empty := collectInputs([]string{root}, stdinName)
 		if len(errs) > 0 {
 			return nil, nil, &exitError{code: ExitInput, msg: errs[0].File + ": " + errs[0].Message}
 		}
+		empties = append(empties, empty...)
 		m := map[string]*input{}
 		var rels []string
 		for i := range ins {
@@ -288,6 +290,10 @@ func diffPairs(oldArg, newArg, stdinName string) ([]pair, error) {
 	nm, nrels, err := walk(newArg)
 	if err != nil {
 		return nil, err
+	}
+	if len(orels) == 0 && len(nrels) == 0 {
+		// Two folders without configuration files are no comparison.
+		return nil, noInputs(nil, empties, nil)
 	}
 	// Pair by relative path; Windows folders differ only in letter case.
 	lowerNew := map[string]string{}

@@ -96,15 +96,48 @@ func walkOptionsFrom(c *ucli.Context, cfg *fileConfig, e *env) (walkOptions, err
 
 // collectInputs expands the command's arguments: files as given, "-" for
 // standard input, directories walked for configuration files.
-func collectInputs(args []string, stdinName string) ([]input, []report.Error) {
+func collectInputs(args []string, stdinName string) ([]input, []report.Error, []emptyWalk) {
 	return collectInputsWith(args, stdinName, walkOptions{})
+}
+
+// emptyWalk is a directory argument under which the walk kept no file.
+type emptyWalk struct {
+	dir                  string
+	gitignored, excluded int // configuration files left out
+}
+
+func (w emptyWalk) String() string {
+	return fmt.Sprintf("no configuration files found under %s (%d left out by .gitignore, %d by --exclude)", w.dir, w.gitignored, w.excluded)
+}
+
+// noInputs is the usage error of a run whose folders hold no
+// configuration file and that names no file: zero inputs is not success.
+// Some folders empty beside others that are not are only noted.
+func noInputs(inputs []input, empties []emptyWalk, notes func(string)) error {
+	if len(empties) == 0 {
+		return nil
+	}
+	if len(inputs) == 0 {
+		msgs := make([]string, len(empties))
+		for i, w := range empties {
+			msgs[i] = w.String()
+		}
+		return usageError("%s", strings.Join(msgs, "\niiscfg: "))
+	}
+	if notes != nil {
+		for _, w := range empties {
+			notes(w.String())
+		}
+	}
+	return nil
 }
 
 // collectInputsWith is collectInputs with exclusions, .gitignore and notes.
 // Files named on the command line are never excluded.
-func collectInputsWith(args []string, stdinName string, opts walkOptions) ([]input, []report.Error) {
+func collectInputsWith(args []string, stdinName string, opts walkOptions) ([]input, []report.Error, []emptyWalk) {
 	var inputs []input
 	var errs []report.Error
+	var empties []emptyWalk
 	seen := map[string]bool{}
 	add := func(in input) {
 		key := filepath.Clean(in.path)
@@ -131,18 +164,29 @@ func collectInputsWith(args []string, stdinName string, opts walkOptions) ([]inp
 			continue
 		}
 		w := &walker{opts: opts, visiting: map[string]bool{}, files: map[string]bool{}}
-		w.walk(arg, true)
+		w.walk(arg, "")
 		errs = append(errs, w.errs...)
 		found := w.found
+		walked := len(found)
 		if opts.gitignore {
-			found = gitUnignored(arg, found)
+			found = gitUnignored(arg, found, opts.notes)
+		}
+		if len(found) == 0 && len(w.errs) == 0 {
+			empty := emptyWalk{dir: arg, gitignored: walked - len(found)}
+			if len(opts.exclude) > 0 {
+				// Counted only now: excluded folders are not walked.
+				all := &walker{opts: walkOptions{}, visiting: map[string]bool{}, files: map[string]bool{}}
+				all.walk(arg, "")
+				empty.excluded = len(all.found) - walked
+			}
+			empties = append(empties, empty)
 		}
 		sort.Strings(found)
 		for _, p := range found {
 			add(input{path: p, walkRoot: arg})
 		}
 	}
-	return inputs, errs
+	return inputs, errs, empties
 }
 
 // walker walks one directory argument, following symbolic links to
@@ -155,11 +199,20 @@ type walker struct {
 	errs     []report.Error
 }
 
-func (w *walker) walk(dir string, root bool) {
-	real, err := filepath.EvalSymlinks(dir)
-	if err != nil {
-		w.errs = append(w.errs, report.Error{File: dir, Message: describeIOError(err)})
-		return
+// walk walks dir, whose real path (no symbolic link in it) is real; a
+// walk root is given real "". Only symbolic links cost a lookup of their
+// target: below a real folder, an entry's real path is the folder's
+// joined with its name.
+func (w *walker) walk(dir, real string) {
+	if real == "" {
+		abs, err := filepath.Abs(dir)
+		if err == nil {
+			real, err = filepath.EvalSymlinks(abs)
+		}
+		if err != nil {
+			w.errs = append(w.errs, report.Error{File: dir, Message: describeIOError(err)})
+			return
+		}
 	}
 	if w.visiting[real] {
 		if w.opts.notes != nil {
@@ -175,9 +228,11 @@ func (w *walker) walk(dir string, root bool) {
 		return
 	}
 	for _, d := range entries {
-		p := filepath.Join(dir, d.Name())
+		name := d.Name()
+		p := filepath.Join(dir, name)
 		isDir := d.IsDir()
-		if d.Type()&fs.ModeSymlink != 0 {
+		isLink := d.Type()&fs.ModeSymlink != 0
+		if isLink {
 			st, err := os.Stat(p)
 			if err != nil {
 				continue // a dangling link
@@ -189,18 +244,23 @@ func (w *walker) walk(dir string, root bool) {
 		} else if !isDir && !d.Type().IsRegular() {
 			continue
 		}
+		if isDir && skipDir(name) || !isDir && !isConfigName(name) {
+			continue
+		}
 		if w.excluded(p, isDir) {
 			continue
 		}
-		switch {
-		case isDir && !skipDir(d.Name()):
-			w.walk(p, false)
-		case !isDir && isConfigName(d.Name()):
-			// A file reached by two links is linted once.
-			if real, err := filepath.EvalSymlinks(p); err == nil && !w.files[real] {
-				w.files[real] = true
-				w.found = append(w.found, p)
+		entryReal := filepath.Join(real, name)
+		if isLink {
+			if entryReal, err = filepath.EvalSymlinks(p); err != nil {
+				continue
 			}
+		}
+		if isDir {
+			w.walk(p, entryReal)
+		} else if !w.files[entryReal] { // a file reached by two links is linted once
+			w.files[entryReal] = true
+			w.found = append(w.found, p)
 		}
 	}
 }
@@ -237,29 +297,44 @@ func (w *walker) excluded(p string, isDir bool) bool {
 }
 
 // gitUnignored removes from files those git ignores, when dir is inside a
-// git checkout and git is installed; otherwise it returns files as they
-// are. git knows every rule (nested .gitignore files, info/exclude, the
-// global excludes file), which a re-implementation would get subtly wrong.
-func gitUnignored(dir string, files []string) []string {
+// git checkout; otherwise it returns files as they are. git knows every
+// rule (nested .gitignore files, info/exclude, the global excludes file),
+// which a re-implementation would get subtly wrong. When the folder is in
+// a checkout but git is not installed or refuses it (a checkout owned by
+// another user: "dubious ownership"), notes says that .gitignore was not
+// applied.
+func gitUnignored(dir string, files []string, notes func(string)) []string {
 	if len(files) == 0 {
 		return files
 	}
+	note := func(why string) {
+		if notes != nil && checkoutAbove(dir) != "" {
+			notes(fmt.Sprintf("%s: %s; .gitignore was not applied (--no-gitignore says so on purpose)", dir, why))
+		}
+	}
 	git, err := exec.LookPath("git")
 	if err != nil {
+		note("git is not installed")
 		return files
 	}
-	if out, err := exec.Command(git, "-C", dir, "rev-parse", "--is-inside-work-tree").Output(); err != nil || strings.TrimSpace(string(out)) != "true" {
+	var stderr strings.Builder
+	cmd := exec.Command(git, "-C", dir, "rev-parse", "--is-inside-work-tree")
+	cmd.Stderr = &stderr
+	if out, err := cmd.Output(); err != nil || strings.TrimSpace(string(out)) != "true" {
+		msg, _, _ := strings.Cut(strings.TrimSpace(stderr.String()), "\n")
+		note("git refused the checkout (" + strings.TrimPrefix(msg, "fatal: ") + ")")
 		return files
 	}
 	abs := make([]string, len(files))
 	for i, f := range files {
 		abs[i], _ = filepath.Abs(f)
 	}
-	cmd := exec.Command(git, "-C", dir, "check-ignore", "--stdin", "-z")
+	cmd = exec.Command(git, "-C", dir, "check-ignore", "--stdin", "-z")
 	cmd.Stdin = strings.NewReader(strings.Join(abs, "\x00") + "\x00")
 	out, err := cmd.Output()
 	var ee *exec.ExitError
 	if err != nil && !(errors.As(err, &ee) && ee.ExitCode() == 1) { // 1: nothing is ignored
+		note("git check-ignore failed")
 		return files
 	}
 	ignored := map[string]bool{}
@@ -275,6 +350,24 @@ func gitUnignored(dir string, files []string) []string {
 		}
 	}
 	return kept
+}
+
+// checkoutAbove is the folder holding .git at or above dir, or "".
+func checkoutAbove(dir string) string {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return ""
+	}
+	for {
+		if _, err := os.Lstat(filepath.Join(abs, ".git")); err == nil {
+			return abs
+		}
+		parent := filepath.Dir(abs)
+		if parent == abs {
+			return ""
+		}
+		abs = parent
+	}
 }
 
 // describeIOError drops the path from an *fs.PathError: reports print the

@@ -135,7 +135,9 @@ func runLint(c *ucli.Context, e *env) error {
 		if cfg != nil {
 			appRoots = cfg.apps
 		}
-		res, src = lintFiles(c.Args().Slice(), c.String("stdin-filename"), runtime, rootWeb, pol, opts, c.Bool("no-parents"), appRoots, e)
+		if res, src, err = lintFiles(c.Args().Slice(), c.String("stdin-filename"), runtime, rootWeb, pol, opts, c.Bool("no-parents"), appRoots, e); err != nil {
+			return err
+		}
 	}
 
 	code := ExitOK
@@ -175,11 +177,14 @@ func stdoutFormat(outs []output) string {
 
 // lintFiles lints files and folders, each web.config judged at its place
 // in its application (see context.go).
-func lintFiles(args []string, stdinName string, runtime schema.Runtime, rootWeb *config.Document, pol *policy, opts walkOptions, noParents bool, appRoots []string, e *env) (*report.Result, report.Source) {
+func lintFiles(args []string, stdinName string, runtime schema.Runtime, rootWeb *config.Document, pol *policy, opts walkOptions, noParents bool, appRoots []string, e *env) (*report.Result, report.Source, error) {
 	if len(args) == 0 {
 		args = []string{"."}
 	}
-	inputs, errs := collectInputsWith(args, stdinName, opts)
+	inputs, errs, empties := collectInputsWith(args, stdinName, opts)
+	if err := noInputs(inputs, empties, opts.notes); err != nil && len(errs) == 0 {
+		return nil, nil, err
+	}
 	p := &lintPipeline{runtime: runtime, pol: pol, noParents: noParents, fs: newFSContext(appRoots, opts.notes)}
 	if rootWeb != nil {
 		modules, handlers := rootLists(rootWeb, runtime)
@@ -206,7 +211,7 @@ func lintFiles(args []string, stdinName string, runtime schema.Runtime, rootWeb 
 	prog.finish()
 	validate.SortFindings(res.Findings)
 	validate.SortFindings(res.Suppressed)
-	return res, src
+	return res, src, nil
 }
 
 func anyAtOrAbove(fs []validate.Finding, s validate.Severity) bool {

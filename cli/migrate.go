@@ -173,7 +173,10 @@ func (r *migrateRun) migrateFiles(c *ucli.Context, out *migrateOutput) error {
 	if len(args) == 0 {
 		args = []string{"."}
 	}
-	inputs, errs := collectInputsWith(args, r.stdinName, r.walk)
+	inputs, errs, empties := collectInputsWith(args, r.stdinName, r.walk)
+	if err := noInputs(inputs, empties, r.walk.notes); err != nil && len(errs) == 0 {
+		return err
+	}
 	out.errs = append(out.errs, errs...)
 	for _, in := range inputs {
 		if in.stdin && r.write {

@@ -1,0 +1,117 @@
+package cli
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestNoConfigurationFiles: a walk that keeps no file is a usage error
+// (exit 2) that says how many files the filters left out, for lint,
+// migrate and diff; a file named beside it is linted.
+func TestNoConfigurationFiles(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"empty/readme.txt":      "no configuration here",
+		"other/empty/notes.md":  "",
+		"excluded/a/web.config": cleanConfig,
+		"excluded/web.config":   cleanConfig,
+		"one/web.config":        cleanConfig,
+	})
+	t.Chdir(dir)
+	want := "iiscfg: no configuration files found under empty (0 left out by .gitignore, 0 by --exclude)\n"
+	for _, args := range [][]string{
+		{"lint", "empty"},
+		{"migrate", "empty"},
+	} {
+		r := runCLI(t, args...)
+		if r.code != ExitUsage || r.stderr != want || r.stdout != "" {
+			t.Errorf("%s: exit %d\nstdout %q\nstderr %q\nwant exit 2 and %q", strings.Join(args, " "), r.code, r.stdout, r.stderr, want)
+		}
+	}
+	r := runCLI(t, "diff", "empty", "other/empty")
+	if r.code != ExitUsage || !strings.Contains(r.stderr, "under empty (") || !strings.Contains(r.stderr, "under other/empty (") {
+		t.Errorf("diff of two empty folders: exit %d, stderr %q", r.code, r.stderr)
+	}
+	r = runCLI(t, "lint", "--exclude", "excluded/**", "--exclude", "**/web.config", "excluded")
+	if r.code != ExitUsage || !strings.Contains(r.stderr, "under excluded (0 left out by .gitignore, 2 by --exclude)") {
+		t.Errorf("excluded files: exit %d, stderr %q", r.code, r.stderr)
+	}
+	// A file named on the command line makes the run not empty; the empty
+	// folder is noted.
+	r = runCLI(t, "lint", "empty", "one/web.config")
+	if r.code != ExitOK || !strings.Contains(r.stderr, "iiscfg: note: no configuration files found under empty") {
+		t.Errorf("empty folder and a named file: exit %d, stderr %q", r.code, r.stderr)
+	}
+}
+
+// TestNoConfigurationFilesGitignored counts what .gitignore left out.
+func TestNoConfigurationFilesGitignored(t *testing.T) {
+	git, err := exec.LookPath("git")
+	if err != nil {
+		t.Skip("git not installed")
+	}
+	dir := writeTree(t, map[string]string{".gitignore": "[Ww]eb.config\n", "site/web.config": cleanConfig, "site/sub/Web.config": cleanConfig})
+	if out, err := exec.Command(git, "init", "-q", dir).CombinedOutput(); err != nil {
+		t.Fatalf("git init: %v %s", err, out)
+	}
+	t.Chdir(dir)
+	r := runCLI(t, "lint", "site")
+	if r.code != ExitUsage || r.stderr != "iiscfg: no configuration files found under site (2 left out by .gitignore, 0 by --exclude)\n" {
+		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
+	}
+}
+
+// TestGitignoreNotApplied: in a checkout that git cannot read (not
+// installed, or a checkout it refuses), lint says that .gitignore was not
+// applied and lints the files.
+func TestGitignoreNotApplied(t *testing.T) {
+	dir := writeTree(t, map[string]string{".gitignore": "publish/\n", "publish/web.config": modulesConfig})
+	t.Run("git not installed", func(t *testing.T) {
+		if err := os.MkdirAll(filepath.Join(dir, ".git"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		defer os.RemoveAll(filepath.Join(dir, ".git"))
+		t.Setenv("PATH", "")
+		r := runCLI(t, "lint", "--format", "compact", dir)
+		if !strings.Contains(r.stderr, "git is not installed; .gitignore was not applied") || !strings.Contains(r.stdout, "publish") {
+			t.Errorf("stdout %q\nstderr %q", r.stdout, r.stderr)
+		}
+	})
+	t.Run("git refuses the checkout", func(t *testing.T) {
+		if _, err := exec.LookPath("git"); err != nil {
+			t.Skip("git not installed")
+		}
+		// A .git file pointing nowhere: git refuses it as it refuses a
+		// checkout of another owner.
+		if err := os.WriteFile(filepath.Join(dir, ".git"), []byte("gitdir: "+filepath.Join(dir, "missing")+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		defer os.Remove(filepath.Join(dir, ".git"))
+		r := runCLI(t, "lint", "--format", "compact", dir)
+		if !strings.Contains(r.stderr, "git refused the checkout (") || !strings.Contains(r.stderr, ".gitignore was not applied") || !strings.Contains(r.stdout, "publish") {
+			t.Errorf("stdout %q\nstderr %q", r.stdout, r.stderr)
+		}
+	})
+	t.Run("outside a checkout, nothing to say", func(t *testing.T) {
+		r := runCLI(t, "lint", "--format", "compact", filepath.Join(dir, "publish"))
+		if strings.Contains(r.stderr, "gitignore") {
+			t.Errorf("stderr %q", r.stderr)
+		}
+	})
+}
+
+// TestSymlinkLoopToWalkRoot: a link back to the folder being walked is
+// noted like any other loop.
+func TestSymlinkLoopToWalkRoot(t *testing.T) {
+	dir := writeTree(t, map[string]string{"app/sub/readme.txt": ""})
+	if err := os.Symlink(filepath.Join(dir, "app"), filepath.Join(dir, "app", "sub", "back")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	t.Chdir(dir)
+	r := runCLI(t, "lint", "app")
+	if !strings.Contains(r.stderr, "iiscfg: note: app/sub/back: symbolic link loop") || r.code != ExitUsage {
+		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
+	}
+}
