@@ -252,8 +252,16 @@ func TestColor(t *testing.T) {
 
 func TestVersion(t *testing.T) {
 	r := runCLI(t, "version")
-	if r.code != 0 || !strings.HasPrefix(r.stdout, "iiscfg ") || !strings.Contains(r.stdout, "go1.") {
+	lines := strings.Split(strings.TrimSuffix(r.stdout, "\n"), "\n")
+	if r.code != 0 || len(lines) != 4 || !strings.HasPrefix(lines[0], "iiscfg ") ||
+		!strings.HasPrefix(lines[1], "commit: ") || !strings.HasPrefix(lines[2], "date: ") || !strings.Contains(lines[3], "go1.") {
 		t.Errorf("version: %d %q", r.code, r.stdout)
+	}
+	if flag := runCLI(t, "--version"); flag != r {
+		t.Errorf("--version gave %+v, version gave %+v", flag, r)
+	}
+	if bad := runCLI(t, "version", "extra"); bad.code != ExitUsage || !strings.Contains(bad.stderr, `"extra"`) {
+		t.Errorf("version extra: %+v", bad)
 	}
 }
 

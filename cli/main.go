@@ -11,6 +11,7 @@ import (
 
 	ucli "github.com/urfave/cli/v2"
 
+	"github.com/iiscfg/iiscfg/internal/buildinfo"
 	"github.com/iiscfg/iiscfg/report"
 )
 
@@ -90,7 +91,12 @@ func newApp(e *env) *ucli.App {
 			rulesCommand(e),
 			versionCommand(e),
 		},
+		Flags: []ucli.Flag{versionFlag},
 		Action: func(c *ucli.Context) error {
+			if c.Bool(versionFlag.Name) {
+				fmt.Fprint(e.stdout, buildinfo.Get())
+				return nil
+			}
 			if c.Args().Present() {
 				return usageError("unknown command %q (see iiscfg --help)", c.Args().First())
 			}
