@@ -23,10 +23,15 @@ func colorFor(mode string, w io.Writer, getenv func(string) string) (bool, error
 		if getenv("NO_COLOR") != "" || getenv("TERM") == "dumb" {
 			return false, nil
 		}
-		f, ok := w.(*os.File)
-		return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd())), nil
+		return isTerminal(w), nil
 	}
 	return false, usageError("--color must be auto, always or never, not %q", mode)
+}
+
+// isTerminal reports whether w is a terminal (or a Cygwin/MSYS pty).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
 }
 
 // colorWriter lets ANSI colours through on old Windows consoles.

@@ -81,7 +81,7 @@ func writeOutputs(outs []output, res *report.Result, src report.Source, meta rep
 		var err error
 		if o.format == "text" {
 			color := outColor && o.file == ""
-			err = report.Text(colorWriter(w, color), res, src, report.NewPalette(color))
+			err = report.Text(colorWriter(w, color), res, src, report.NewPalette(color), o.file == "" && isTerminal(w))
 		} else {
 			err = lintFormats[o.format](w, res, meta)
 		}

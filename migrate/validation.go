@@ -136,6 +136,6 @@ func (m *migration) finalNotes() {
 		}
 	}
 	for _, f := range validate.Lint(m.doc(), m.lintContext(false)) {
-		m.say(Warning, "", "still blocked at line %d: %s", f.Start.Line, f.Message)
+		m.say(Warning, "", "still blocked at line %d: %s", f.Start.Line, f.OneLine())
 	}
 }

@@ -44,7 +44,7 @@ func Checkstyle(w io.Writer, r *Result, _ Meta) error {
 	for _, f := range r.Findings {
 		cf := file(f.File)
 		cf.Errors = append(cf.Errors, checkstyleError{Line: f.Start.Line, Column: f.Start.Column,
-			Severity: f.Severity.String(), Message: f.Message, Source: "iiscfg." + f.Rule.Name})
+			Severity: f.Severity.String(), Message: f.OneLine(), Source: "iiscfg." + f.Rule.Name})
 	}
 	for _, e := range r.Errors {
 		cf := file(e.File)

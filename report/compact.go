@@ -13,7 +13,7 @@ import (
 func Compact(w io.Writer, r *Result, _ Meta) error {
 	ew := stickyerr.New(w)
 	for _, f := range r.Findings {
-		fmt.Fprintf(ew, "%s:%d:%d: %s: %s [%s]\n", f.File, f.Start.Line, f.Start.Column, f.Severity, f.Message, f.Rule.Name)
+		fmt.Fprintf(ew, "%s:%d:%d: %s: %s [%s]\n", f.File, f.Start.Line, f.Start.Column, f.Severity, f.OneLine(), f.Rule.Name)
 	}
 	for _, e := range r.Errors {
 		fmt.Fprintf(ew, "%s: error: %s\n", e.where(), e.Message)

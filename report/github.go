@@ -22,7 +22,7 @@ func GitHub(w io.Writer, r *Result, _ Meta) error {
 			{Name: "endColumn", Value: fmt.Sprint(f.End.Column)},
 			{Name: "title", Value: f.Rule.Name},
 		}
-		if err := ghactions.Write(w, githubCommand(f.Severity), props, f.Message); err != nil {
+		if err := ghactions.Write(w, githubCommand(f.Severity), props, f.OneLine()); err != nil {
 			return err
 		}
 	}

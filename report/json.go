@@ -56,7 +56,7 @@ func JSON(w io.Writer, r *Result, m Meta) error {
 		return jsonFinding{
 			File: f.File, Line: f.Start.Line, Column: f.Start.Column,
 			EndLine: f.End.Line, EndColumn: f.End.Column,
-			Rule: f.Rule.Name, Code: f.Rule.Code, Severity: f.Severity.String(), Message: f.Message,
+			Rule: f.Rule.Name, Code: f.Rule.Code, Severity: f.Severity.String(), Message: f.OneLine(),
 			Justification: f.Justification,
 		}
 	}

@@ -61,8 +61,8 @@ func JUnit(w io.Writer, r *Result, _ Meta) error {
 		s.Cases = append(s.Cases, junitCase{
 			Name:      fmt.Sprintf("%s:%d:%d %s", f.File, f.Start.Line, f.Start.Column, f.Rule.Name),
 			Classname: f.File,
-			Failure: &junitProblem{Message: f.Message, Type: f.Severity.String(),
-				Text: fmt.Sprintf("%s:%d:%d: %s: %s [%s %s]", f.File, f.Start.Line, f.Start.Column, f.Severity, f.Message, f.Rule.Code, f.Rule.Name)},
+			Failure: &junitProblem{Message: f.OneLine(), Type: f.Severity.String(),
+				Text: fmt.Sprintf("%s:%d:%d: %s: %s [%s %s]", f.File, f.Start.Line, f.Start.Column, f.Severity, f.OneLine(), f.Rule.Code, f.Rule.Name)},
 		})
 		s.Failures++
 	}

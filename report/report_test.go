@@ -51,10 +51,10 @@ func (l oneLine) Line(string, int) (string, bool) { return string(l), true }
 func TestTextAndErrors(t *testing.T) {
 	var out bytes.Buffer
 	res := &Result{Findings: []validate.Finding{finding(12, 5, 12, 9, validate.Warning)}}
-	if err := Text(&out, res, oneLine("    <add/>"), NewPalette(false)); err != nil {
+	if err := Text(&out, res, oneLine("    <add/>"), NewPalette(false), false); err != nil {
 		t.Fatal(err)
 	}
-	want := "web.config:12:5: warning: m [classic-http-modules]\n   |\n12 |     <add/>\n   |     ^~~~\n1 problem (1 warning)\n"
+	want := "web.config:12:5: warning: m [classic-http-modules]\n   |\n12 |     <add/>\n   |     ^~~~\n1 problem (1 warning); 1 fixable with iiscfg migrate\n"
 	if out.String() != want {
 		t.Errorf("got\n%q\nwant\n%q", out.String(), want)
 	}
@@ -67,9 +67,82 @@ func TestTextAndErrors(t *testing.T) {
 	}
 	if !strings.Contains(func() string {
 		var b bytes.Buffer
-		_ = Text(&b, res, nil, NewPalette(true))
+		_ = Text(&b, res, nil, NewPalette(true), false)
 		return b.String()
 	}(), "\x1b[") {
 		t.Error("an enabled palette printed no colour")
+	}
+}
+
+func TestTextNotesAndHelp(t *testing.T) {
+	f := finding(12, 5, 12, 9, validate.Error)
+	f.Note, f.Help = "IIS answers 500.22", "run iiscfg migrate"
+	var out bytes.Buffer
+	if err := Text(&out, &Result{Findings: []validate.Finding{f}}, oneLine("    <add/>"), NewPalette(false), false); err != nil {
+		t.Fatal(err)
+	}
+	want := "web.config:12:5: error: m [classic-http-modules]\n   |\n12 |     <add/>\n   |     ^~~~\n" +
+		"   = note: IIS answers 500.22\n   = help: run iiscfg migrate\n1 problem (1 error); 1 fixable with iiscfg migrate\n"
+	if out.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", out.String(), want)
+	}
+	// One-line formats keep everything.
+	if got := f.OneLine(); got != "m: IIS answers 500.22; fix: run iiscfg migrate" {
+		t.Errorf("OneLine: %q", got)
+	}
+}
+
+func TestTextSummaryLine(t *testing.T) {
+	other := finding(1, 1, 1, 2, validate.Warning)
+	other.File, other.Rule = "b/web.config", validate.LookupRule("classic-impersonation")
+	tests := []struct {
+		name     string
+		res      Result
+		terminal bool
+		want     string
+	}{
+		{"clean, piped: silent", Result{Files: []string{"a", "b"}}, false, ""},
+		{"clean, terminal", Result{Files: []string{"a", "b"}}, true, "✓ 2 files checked, no problems\n"},
+		{"clean with suppressions", Result{Files: []string{"a"}, Suppressed: []validate.Finding{other}}, false, "✓ 1 file checked, no problems; 1 suppressed\n"},
+		{"nothing checked", Result{}, true, ""},
+		{"files with problems, fixable counted", Result{Files: []string{"a", "b", "c"}, Findings: []validate.Finding{finding(1, 1, 1, 2, validate.Error), other}}, false,
+			"2 problems (1 error, 1 warning) in 2 of 3 files; 1 fixable with iiscfg migrate\n"},
+	}
+	for _, tc := range tests {
+		var out bytes.Buffer
+		if err := Text(&out, &tc.res, nil, NewPalette(false), tc.terminal); err != nil {
+			t.Fatal(err)
+		}
+		got := out.String()
+		if i := strings.LastIndex(strings.TrimSuffix(got, "\n"), "\n"); i >= 0 {
+			got = got[i+1:]
+		}
+		if got != tc.want {
+			t.Errorf("%s: got %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestWindowCutsLongLines(t *testing.T) {
+	long := strings.Repeat("a", 200) + "<add preCondition='x'/>" + strings.Repeat("b", 200)
+	f := finding(1, 201, 1, 224, validate.Warning)
+	line, g := window(long, f, 60)
+	if !strings.HasPrefix(line, "…") || !strings.HasSuffix(line, "…") {
+		t.Fatalf("window of a long line is not marked as cut: %q", line)
+	}
+	if n := len([]rune(line)); n != 62 {
+		t.Errorf("window is %d characters, want 60 and two marks", n)
+	}
+	// The caret still points at "<add".
+	col := g.Start.Column
+	if got := string([]rune(line)[col-1 : col+3]); got != "<add" {
+		t.Errorf("caret at %q, want <add", got)
+	}
+	if u := underline(line, g); len([]rune(u)) > len([]rune(line))-1 {
+		t.Errorf("underline runs under the end mark: %q", u)
+	}
+	// A short line is left alone.
+	if got, _ := window("  <add/>", finding(1, 3, 1, 9, validate.Error), 60); got != "  <add/>" {
+		t.Errorf("short line changed: %q", got)
 	}
 }

@@ -134,7 +134,7 @@ func SARIF(w io.Writer, r *Result, m Meta) error {
 		run.Results = append(run.Results, sarifResult{
 			Suppressions: sup,
 			RuleID:       f.Rule.Code, RuleIndex: ruleIndex[f.Rule], Level: sarifLevel(f.Severity),
-			Message: sarifMessage{f.Message},
+			Message: sarifMessage{f.OneLine()},
 			Locations: []sarifLocation{{PhysicalLocation: sarifPhysicalLocation{
 				ArtifactLocation: artifact(f.File, m.WorkDir),
 				Region:           &sarifRegion{StartLine: f.Start.Line, StartColumn: f.Start.Column, EndLine: f.End.Line, EndColumn: f.End.Column},

@@ -52,10 +52,20 @@ func (p Palette) severity(s validate.Severity) *color.Color {
 	return p.Info
 }
 
-// Text writes one finding per block: "path:line:col: severity: message
-// [rule]", then the source line with a caret under the column, then a
-// summary line.
-func Text(w io.Writer, r *Result, src Source, pal Palette) error {
+// Text writes one block per finding, like rustc and ruff:
+//
+//	path:line:col: severity: headline [rule]
+//	   |
+//	12 |     <httpModules>
+//	   |     ^~~~~~~~~~~~~
+//	   = note: what it leads to
+//	   = help: how to fix it
+//
+// then a summary line: how many problems in how many of the files checked,
+// and how many "iiscfg migrate" fixes. A clean run prints nothing (silence
+// means clean, for scripts) unless terminal is set or findings were
+// suppressed; then it says "✓ N files checked, no problems".
+func Text(w io.Writer, r *Result, src Source, pal Palette, terminal bool) error {
 	bw := stickyerr.New(w)
 	for _, f := range r.Findings {
 		fmt.Fprintf(bw, "%s %s %s %s\n",
@@ -63,29 +73,115 @@ func Text(w io.Writer, r *Result, src Source, pal Palette) error {
 			pal.severity(f.Severity).Sprintf("%s:", f.Severity),
 			f.Message,
 			pal.Rule.Sprintf("[%s]", f.Rule.Name))
+		pad := " "
 		if src != nil {
 			if line, ok := src.Line(f.File, f.Start.Line); ok {
-				writeSnippet(bw, f, line, pal)
+				pad = writeSnippet(bw, f, line, pal)
 			}
 		}
+		if f.Note != "" {
+			fmt.Fprintf(bw, "%s %s %s\n", pad, pal.Gutter.Sprint("="), pal.Bold.Sprint("note:")+" "+f.Note)
+		}
+		if f.Help != "" {
+			fmt.Fprintf(bw, "%s %s %s\n", pad, pal.Gutter.Sprint("="), pal.Bold.Sprint("help:")+" "+f.Help)
+		}
 	}
-	switch n, m := len(r.Findings), len(r.Suppressed); {
-	case n > 0 && m > 0:
-		fmt.Fprintf(bw, "%s; %d suppressed\n", summary(r.Findings), m)
-	case n > 0:
-		fmt.Fprintln(bw, summary(r.Findings))
-	case m > 0:
-		fmt.Fprintf(bw, "no problems; %d suppressed\n", m)
+	if line := summaryLine(r); line != "" && (terminal || len(r.Findings) > 0 || len(r.Suppressed) > 0) {
+		fmt.Fprintln(bw, line)
 	}
 	return bw.Err
 }
 
-func writeSnippet(w io.Writer, f validate.Finding, line string, pal Palette) {
+// summaryLine sums up a run: "4 problems (3 errors, 1 warning) in 2 of 5
+// files; 3 fixable with iiscfg migrate; 1 suppressed", or "✓ 5 files
+// checked, no problems".
+func summaryLine(r *Result) string {
+	var parts []string
+	if len(r.Findings) == 0 {
+		if len(r.Files) == 0 {
+			return ""
+		}
+		parts = append(parts, "✓ "+plural(len(r.Files), "file")+" checked, no problems")
+	} else {
+		files := map[string]bool{}
+		fixable := 0
+		for _, f := range r.Findings {
+			files[f.File] = true
+			if f.Rule.FixedByMigrate {
+				fixable++
+			}
+		}
+		s := summary(r.Findings)
+		if len(r.Files) > 1 {
+			s += fmt.Sprintf(" in %d of %s", len(files), plural(len(r.Files), "file"))
+		}
+		parts = append(parts, s)
+		if fixable > 0 {
+			parts = append(parts, fmt.Sprintf("%d fixable with iiscfg migrate", fixable))
+		}
+	}
+	if n := len(r.Suppressed); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d suppressed", n))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// snippetWidth is how many characters of a long source line are quoted:
+// a window around the finding's column, so that a minified file does not
+// flood the terminal.
+const snippetWidth = 120
+
+// writeSnippet quotes the finding's line with a caret under its column and
+// returns the gutter's padding, for the note lines below it.
+func writeSnippet(w io.Writer, f validate.Finding, line string, pal Palette) string {
 	num := strconv.Itoa(f.Start.Line)
 	pad := strings.Repeat(" ", len(num))
+	line, f = window(line, f, snippetWidth)
 	fmt.Fprintf(w, "%s\n", pal.Gutter.Sprintf("%s |", pad))
 	fmt.Fprintf(w, "%s %s\n", pal.Gutter.Sprintf("%s |", num), line)
 	fmt.Fprintf(w, "%s %s\n", pal.Gutter.Sprintf("%s |", pad), pal.severity(f.Severity).Sprint(underline(line, f)))
+	return pad
+}
+
+// window cuts a line longer than width characters to width characters
+// around the finding's start column, marking each cut with "…", and moves
+// the finding's columns to match.
+func window(line string, f validate.Finding, width int) (string, validate.Finding) {
+	runes := []rune(line)
+	if len(runes) <= width {
+		return line, f
+	}
+	col := f.Start.Column - 1 // 0-based
+	if col > len(runes) {
+		col = len(runes)
+	}
+	from := col - width/3
+	if from < 0 {
+		from = 0
+	}
+	to := from + width
+	if to > len(runes) {
+		to = len(runes)
+		from = max(0, to-width)
+	}
+	out := string(runes[from:to])
+	shift := from
+	if from > 0 {
+		out = "…" + out
+		shift-- // the mark takes one column
+	}
+	if to < len(runes) {
+		out += "…"
+	}
+	f.Start.Column -= shift
+	if f.End.Line == f.Start.Line {
+		last := utf8.RuneCountInString(out) + 1 // just after the quoted text
+		if to < len(runes) {
+			last-- // not under the "…"
+		}
+		f.End.Column = min(f.End.Column-shift, last)
+	}
+	return out, f
 }
 
 // underline builds "  ^~~~" under the finding's first line. Tabs before the

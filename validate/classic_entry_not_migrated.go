@@ -13,10 +13,11 @@ import (
 // ClassicEntryNotMigrated is the drift check between system.web and
 // system.webServer where IIS's own check is switched off.
 var ClassicEntryNotMigrated = register(&Rule{
-	Code:     "IC105",
-	Name:     "classic-entry-not-migrated",
-	Severity: Warning,
-	Summary:  "an httpModules or httpHandlers entry with no counterpart in system.webServer, where validation is off: an Integrated pool silently skips it",
+	Code:           "IC105",
+	Name:           "classic-entry-not-migrated",
+	Severity:       Warning,
+	FixedByMigrate: true,
+	Summary:        "an httpModules or httpHandlers entry with no counterpart in system.webServer, where validation is off: an Integrated pool silently skips it",
 	Doc: `In the Integrated pipeline IIS runs the modules of system.webServer/modules and the handlers of
 system.webServer/handlers; system.web/httpModules and httpHandlers are not read at all. IIS
 says so (HTTP 500.22, 500.23) only while system.webServer/validation has
@@ -73,10 +74,10 @@ func (p *pass) modulesNotMigrated(scopes []string) {
 		m, sameType := findModule(modules, name, typ)
 		switch {
 		case m == nil:
-			p.drift(it.Elem, moduleSeverity(name, typ), scopes, "module %q%s is in system.web/httpModules only: an Integrated pool never runs it", name, inParens(className(typ)))
+			p.drift(it.Elem, moduleSeverity(name, typ), scopes, fmt.Sprintf("module %q%s is in system.web/httpModules only", name, inParens(className(typ))), "an Integrated pool never runs it")
 		case !sameType:
-			p.drift(it.Elem, moduleSeverity(name, typ), scopes, "module %q is %s in system.web/httpModules but %s in system.webServer/modules: an Integrated pool runs the latter",
-				name, className(typ), className(itemAttr(*m, "type")))
+			p.drift(it.Elem, moduleSeverity(name, typ), scopes, fmt.Sprintf("module %q is %s in system.web/httpModules but %s in system.webServer/modules",
+				name, className(typ), className(itemAttr(*m, "type"))), "an Integrated pool runs the latter")
 		}
 	}
 	for _, l := range p.levelsAt(schema.HTTPModules.Path, base) {
@@ -90,7 +91,7 @@ func (p *pass) modulesNotMigrated(scopes []string) {
 					continue
 				}
 				if m, _ := findModule(modules, name, ""); m != nil {
-					p.drift(r, moduleSeverity(name, itemAttr(*m, "type")), scopes, "system.web/httpModules removes %q, but system.webServer/modules still has it: an Integrated pool still runs it", name)
+					p.drift(r, moduleSeverity(name, itemAttr(*m, "type")), scopes, fmt.Sprintf("system.web/httpModules removes %q, but system.webServer/modules still has it", name), "an Integrated pool still runs it")
 				}
 			}
 		}
@@ -124,20 +125,21 @@ func (p *pass) handlersNotMigrated(scopes []string) {
 	}
 	for _, e := range order {
 		f := byElem[e]
-		p.drift(e, p.rule.Severity, f.scopes, "handler %s (verb %s, %s) is in system.web/httpHandlers only: an Integrated pool never serves it",
-			itemAttr(f.item, "path"), itemAttr(f.item, "verb"), className(itemAttr(f.item, "type")))
+		p.drift(e, p.rule.Severity, f.scopes, fmt.Sprintf("handler %s (verb %s, %s) is in system.web/httpHandlers only",
+			itemAttr(f.item, "path"), itemAttr(f.item, "verb"), className(itemAttr(f.item, "type"))), "an Integrated pool never serves it")
 	}
 }
 
 // drift reports one entry out of sync, saying which requests it affects
 // and why IIS does not answer 500.22/500.23 there.
-func (p *pass) drift(e *etree.Element, sev Severity, scopes []string, format string, args ...any) {
-	what := fmt.Sprintf(format, args...)
+func (p *pass) drift(e *etree.Element, sev Severity, scopes []string, what, consequence string) {
 	if p.ctx.Pipeline == Classic {
-		p.reportAs(Info, e, "%s for %s (it runs in this Classic pool); before moving the application, run iiscfg migrate", what, p.scopeText(scopes))
+		p.reportAs(Info, e, "%s", what)
+		p.explain(fmt.Sprintf("%s for %s (it runs in this Classic pool)", consequence, p.scopeText(scopes)), "before moving the application, run iiscfg migrate")
 		return
 	}
-	p.reportAs(sev, e, `%s for %s, and validateIntegratedModeConfiguration="false" keeps IIS from saying so; fix: iiscfg migrate`, what, p.scopeText(scopes))
+	p.reportAs(sev, e, "%s", what)
+	p.explain(fmt.Sprintf(`%s for %s, and validateIntegratedModeConfiguration="false" keeps IIS from saying so`, consequence, p.scopeText(scopes)), "iiscfg migrate")
 }
 
 func inParens(s string) string {

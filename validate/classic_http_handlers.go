@@ -11,10 +11,11 @@ import (
 
 // ClassicHTTPHandlers is HTTP 500.23 (appcmd-migrate.md §5.2 step 5).
 var ClassicHTTPHandlers = register(&Rule{
-	Code:     "IC102",
-	Name:     "classic-http-handlers",
-	Severity: Error,
-	Summary:  "system.web/httpHandlers differs from the root web.config: HTTP 500.23 in an Integrated pool",
+	Code:           "IC102",
+	Name:           "classic-http-handlers",
+	Severity:       Error,
+	FixedByMigrate: true,
+	Summary:        "system.web/httpHandlers differs from the root web.config: HTTP 500.23 in an Integrated pool",
 	Doc: `In the Integrated pipeline handler mappings live in system.webServer/handlers; the entries of
 system.web/httpHandlers are ignored there. IIS's ConfigurationValidationModule compares
 system.web/httpHandlers at each request's URL with the root web.config's list and, when they

@@ -7,10 +7,11 @@ import (
 
 // ClassicHTTPModules is HTTP 500.22 (appcmd-migrate.md §5.2 step 3).
 var ClassicHTTPModules = register(&Rule{
-	Code:     "IC101",
-	Name:     "classic-http-modules",
-	Severity: Error,
-	Summary:  "system.web/httpModules differs from the root web.config: HTTP 500.22 in an Integrated pool",
+	Code:           "IC101",
+	Name:           "classic-http-modules",
+	Severity:       Error,
+	FixedByMigrate: true,
+	Summary:        "system.web/httpModules differs from the root web.config: HTTP 500.22 in an Integrated pool",
 	Doc: `In the Integrated pipeline ASP.NET modules are configured in system.webServer/modules; the
 entries of system.web/httpModules are ignored there. So that an application does not silently
 lose them, IIS's ConfigurationValidationModule compares system.web/httpModules at the

@@ -54,8 +54,8 @@ func checkDeadPreCondition(p *pass) {
 		if unknown || len(failing) == 0 || (!e.module && p.hasVariant(e.elem)) {
 			continue
 		}
-		p.reportAttr(e.elem, "preCondition", "%s %s has preCondition %q: %s never holds in %s, so IIS skips it; %s",
-			e.kind, entryName(e.elem), pc, quoteAll(failing), describePool(pool), deadFix(failing, pool))
+		p.reportAttr(e.elem, "preCondition", "%s %s has preCondition %q, which never holds here", e.kind, entryName(e.elem), pc)
+		p.explain(fmt.Sprintf("%s never holds in %s, so IIS skips the entry", quoteAll(failing), describePool(pool)), deadFix(failing, pool))
 	}
 }
 

@@ -273,14 +273,14 @@ func (p *pass) scopeText(paths []string) string {
 	return "requests under " + strings.Join(names, ", ")
 }
 
-const integratedFix = `fix: iiscfg migrate, validateIntegratedModeConfiguration="false", or a Classic pool`
+const integratedFix = `iiscfg migrate, validateIntegratedModeConfiguration="false", or a Classic pool`
 
-const impersonationFix = `fix: turn impersonation off, validateIntegratedModeConfiguration="false" (if it impersonates only after authentication), or a Classic pool`
+const impersonationFix = `turn impersonation off, validateIntegratedModeConfiguration="false" (if it impersonates only after authentication), or a Classic pool`
 
 // What to do before moving an application from a Classic pool.
 const (
-	classicMigrateFix       = `run iiscfg migrate`
-	classicImpersonationFix = `turn impersonation off, or set validateIntegratedModeConfiguration="false" if it impersonates only after authentication; otherwise keep it in Classic`
+	classicMigrateFix       = `before moving it, run iiscfg migrate`
+	classicImpersonationFix = `before moving it, turn impersonation off, or set validateIntegratedModeConfiguration="false" if it impersonates only after authentication; otherwise keep it in Classic`
 )
 
 // appliesToApplication reports whether the Integrated-mode rules apply to
@@ -307,11 +307,12 @@ func (p *pass) blocker(e *etree.Element, status int, what, fix, classicFix strin
 		if p.ctx.Pool.Name != "" {
 			pool = fmt.Sprintf("Classic pool %q", p.ctx.Pool.Name)
 		}
-		p.reportAs(Info, e, "%s: fine in %s; an Integrated pool would answer HTTP 500.%d to %s, so before moving it %s",
-			what, pool, status, p.scopeText(scopes), classicFix)
+		p.reportAs(Info, e, "%s", what)
+		p.explain(fmt.Sprintf("fine in %s; an Integrated pool would answer HTTP 500.%d to %s", pool, status, p.scopeText(scopes)), classicFix)
 		return
 	}
-	p.report(e, "%s: an Integrated pool answers HTTP 500.%d to %s; %s", what, status, p.scopeText(scopes), fix)
+	p.report(e, "%s", what)
+	p.explain(fmt.Sprintf("an Integrated pool answers HTTP 500.%d to %s", status, p.scopeText(scopes)), fix)
 }
 
 // Blockers says which of IIS's Integrated-mode checks the document's

@@ -186,6 +186,13 @@ func (p *pass) reportAttr(e *etree.Element, attr string, format string, args ...
 	p.report(e, format, args...)
 }
 
+// explain adds what the last finding leads to (note) and how to fix it
+// (help); reports show them below the headline.
+func (p *pass) explain(note, help string) {
+	f := &(*p.findings)[len(*p.findings)-1]
+	f.Note, f.Help = note, help
+}
+
 func (p *pass) reportSpan(sev Severity, span config.Span, format string, args ...any) {
 	*p.findings = append(*p.findings, Finding{
 		File:     p.doc.Path,

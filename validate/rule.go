@@ -42,7 +42,10 @@ type Rule struct {
 	Severity Severity
 	Summary  string // one line
 	Doc      string // why it matters, what IIS answers, how to fix it
-	check    func(*pass)
+	// FixedByMigrate is set on rules whose findings iiscfg migrate fixes;
+	// the text report counts them.
+	FixedByMigrate bool
+	check          func(*pass)
 }
 
 var registry []*Rule
@@ -78,11 +81,28 @@ type Finding struct {
 	End      config.Pos // exclusive: the position just after the construct
 	Rule     *Rule
 	Severity Severity
-	Message  string
+	// Message is the headline: what is wrong, in a few words. Note says
+	// what it leads to and Help how to fix it; either may be empty.
+	Message string
+	Note    string
+	Help    string
 	// Suppressed is set on a finding an iiscfg-ignore comment suppresses;
 	// Justification is the comment's reason.
 	Suppressed    bool
 	Justification string
+}
+
+// OneLine is the whole message on one line, for reports that have no room
+// for notes: "headline: note; fix: help".
+func (f Finding) OneLine() string {
+	s := f.Message
+	if f.Note != "" {
+		s += ": " + f.Note
+	}
+	if f.Help != "" {
+		s += "; fix: " + f.Help
+	}
+	return s
 }
 
 // SortFindings orders findings by file, line, column and rule, the order
@@ -102,6 +122,6 @@ func SortFindings(fs []Finding) {
 		if a.Rule.Name != b.Rule.Name {
 			return a.Rule.Name < b.Rule.Name
 		}
-		return a.Message < b.Message
+		return a.OneLine() < b.OneLine()
 	})
 }

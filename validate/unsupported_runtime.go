@@ -30,7 +30,8 @@ func checkUnsupportedRuntime(p *pass) {
 	}
 	for _, pool := range host.Pools {
 		if pool.Runtime == schema.V11 && !pool.Classic && pool.Elem != nil {
-			p.report(pool.Elem, "application pool %q runs .NET v1.1 in the Integrated pipeline, which IIS does not support; set managedPipelineMode=\"Classic\"", pool.Name)
+			p.report(pool.Elem, "application pool %q runs .NET v1.1 in the Integrated pipeline", pool.Name)
+			p.explain("IIS does not support .NET v1.1 in the Integrated pipeline", `set managedPipelineMode="Classic"`)
 		}
 	}
 }
