@@ -263,6 +263,14 @@ func TestServerMigrateAllWrite(t *testing.T) {
 			t.Errorf("after migrate --all, %s is not ready:\n%s", app, apps)
 		}
 	}
+	// The site root keeps its migration in its <location path="."
+	// inheritInChildApplications="false">: the Classic /legacy below it
+	// still needs its own (apps.want is the inventory before).
+	after := strings.ReplaceAll(runCLI(t, "", args("apps")...), tmp, "$TMP")
+	checkGolden(t, filepath.Join("testdata", "site", "apps-after-migrate-all.want"), after)
+	if !regexpFind(after, `/legacy .* Classic pool +needs migrate`) {
+		t.Errorf("after migrate --all, /legacy no longer needs its migration:\n%s", after)
+	}
 	again := runCLI(t, "", args("migrate", "--all", "--check")...)
 	if strings.Contains(again, "would change") || strings.Contains(again, "Successfully migrated") {
 		t.Errorf("second migrate --all is not a no-op:\n%s", again)

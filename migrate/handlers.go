@@ -94,7 +94,7 @@ func (m *migration) handlersAt(rel string) (bool, error) {
 	if m.opts.Compat == Best {
 		runtime, preCondition = string(m.opts.Runtime), "integratedMode,"+m.opts.Runtime.Token()
 	}
-	t := m.target(schema.Handlers, rel)
+	t := m.target(schema.Handlers, schema.HTTPHandlers, rel)
 	var unmatched []config.Item // root entries removed here with no handler to remove
 	insertPos := 0
 	changed := false

@@ -73,7 +73,7 @@ func (m *migration) modules() (bool, error) {
 	if m.opts.Compat == Best {
 		skipReplaced(entries, M)
 	}
-	t := m.target(schema.Modules, "")
+	t := m.target(schema.Modules, schema.HTTPModules, "")
 	changed := false
 	for _, e := range entries {
 		if e.state == 1 {

@@ -47,13 +47,35 @@ func (m *migration) validation() (bool, error) {
 	doc := m.doc()
 	st := doc.Style()
 	var err error
-	if el := sectionAt(doc, schema.Validation.Path, ""); el != nil {
+	// Next to the classic sections: in their <location path="."
+	// inheritInChildApplications="false">, validation stays on for the
+	// child applications, whose own classic sections IIS must still catch.
+	home := homeOf(doc, "", schema.HTTPModules, schema.HTTPHandlers)
+	if home != nil && m.opts.Compat == Best {
+		for _, sec := range []*schema.Section{schema.Modules, schema.Handlers} {
+			if in, elsewhere := sectionIn(doc, sec.Path, "", home); in == nil && elsewhere != nil && containerOf(elsewhere) == nil {
+				m.say(Warning, "", "validation stays on: the migrated entries are in the top-level %s, which child applications inherit, not in <location path=%q inheritInChildApplications=\"false\"> with the classic sections",
+					sec.Path, home.SelectAttrValue("path", ""))
+				return false, nil
+			}
+		}
+	}
+	el, elsewhere := sectionIn(doc, schema.Validation.Path, "", home)
+	if el == nil && elsewhere != nil {
+		if home != nil && containerOf(elsewhere) == nil {
+			m.say(Warning, "", "system.webServer/validation is at the top level, which child applications inherit, while the classic sections are in <location path=%q inheritInChildApplications=\"false\">: validation stays on; move <validation> into that <location> and migrate again",
+				home.SelectAttrValue("path", ""))
+			return false, nil
+		}
+		el = elsewhere
+	}
+	if el != nil {
 		if v := el.SelectAttr(validationAttr); v != nil && strings.EqualFold(strings.TrimSpace(v.Value), "false") {
 			return false, nil
 		}
 		err = doc.SetAttr(el, validationAttr, "false", st)
 	} else {
-		err = placeSection(doc, st, &config.NewElement{Name: "validation", Attrs: [][2]string{{validationAttr, "false"}}}, "")
+		err = placeSection(doc, st, &config.NewElement{Name: "validation", Attrs: [][2]string{{validationAttr, "false"}}}, "", home)
 	}
 	if err != nil {
 		return false, err
