@@ -267,7 +267,10 @@ func TestVersion(t *testing.T) {
 
 func TestPermuteArgs(t *testing.T) {
 	app := newApp(&env{})
-	got := permuteArgs(app, []string{"iiscfg", "lint", "a", "--format", "json", "-", "--fail-on=none", "b", "--", "--c"})
+	got, err := permuteArgs(app, []string{"iiscfg", "lint", "a", "--format", "json", "-", "--fail-on=none", "b", "--", "--c"})
+	if err != nil {
+		t.Fatal(err)
+	}
 	want := "iiscfg lint --format json --fail-on=none -- a - b --c"
 	if strings.Join(got, " ") != want {
 		t.Errorf("got %v", got)

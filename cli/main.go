@@ -12,6 +12,7 @@ import (
 	ucli "github.com/urfave/cli/v2"
 
 	"github.com/iiscfg/iiscfg/internal/buildinfo"
+	"github.com/iiscfg/iiscfg/internal/suggest"
 	"github.com/iiscfg/iiscfg/report"
 )
 
@@ -54,8 +55,13 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 func run(args []string, e *env) int {
 	app := newApp(e)
-	e.args = permuteArgs(app, args)
-	err := app.Run(e.args)
+	var err error
+	if e.args, err = permuteArgs(app, args); err == nil {
+		err = checkHelpArgs(app, e.args, e)
+	}
+	if err == nil {
+		err = app.Run(e.args)
+	}
 	if err == nil {
 		return ExitOK
 	}
@@ -98,9 +104,12 @@ func newApp(e *env) *ucli.App {
 				return nil
 			}
 			if c.Args().Present() {
-				return usageError("unknown command %q (see iiscfg --help)", c.Args().First())
+				return unknownCommand(c.App, c.Args().First())
 			}
-			return ucli.ShowAppHelp(c)
+			// No command: the usage, on stderr, as a usage error (exit 2).
+			c.App.Writer = e.stderr
+			_ = ucli.ShowAppHelp(c)
+			return exitCode(ExitUsage)
 		},
 	}
 	for _, cmd := range app.Commands {
@@ -116,15 +125,71 @@ func reportErrors(e *env, colorMode string, errs []report.Error) error {
 }
 
 func onUsageError(c *ucli.Context, err error, isSubcommand bool) error {
-	return usageError("%v (see iiscfg %s --help)", err, c.Command.Name)
+	see := "iiscfg --help"
+	var flags []ucli.Flag
+	if c.Command != nil && c.Command.Name != "" && c.Command.Name != c.App.Name {
+		see = "iiscfg " + c.Command.Name + " --help"
+		flags = c.Command.Flags
+	} else {
+		flags = c.App.Flags
+	}
+	msg := err.Error()
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
+		msg = "unknown flag " + dashes(name) + didYouMeanFlag(name, flags)
+	}
+	return usageError("%s (see %s)", msg, see)
+}
+
+// dashes writes a flag as the user would: -x for one letter, --name else.
+func dashes(name string) string {
+	if len(name) == 1 {
+		return "-" + name
+	}
+	return "--" + name
+}
+
+func didYouMeanFlag(name string, flags []ucli.Flag) string {
+	var names []string
+	for _, f := range flags {
+		names = append(names, f.Names()...)
+	}
+	names = append(names, "help")
+	if n := suggest.Nearest(name, names); n != "" {
+		return " (did you mean " + dashes(n) + "?)"
+	}
+	return ""
+}
+
+// unknownCommand is the error for a command iiscfg does not have.
+func unknownCommand(app *ucli.App, name string) error {
+	var names []string
+	for _, c := range app.Commands {
+		names = append(names, c.Names()...)
+	}
+	return usageError("unknown command %q%s (see iiscfg --help)", name, suggest.DidYouMean(name, names))
+}
+
+// checkHelpArgs answers "iiscfg help NAME" for a NAME that is not a
+// command: urfave/cli would print nothing and exit 0.
+func checkHelpArgs(app *ucli.App, args []string, e *env) error {
+	if len(args) < 3 || (args[1] != "help" && args[1] != "h") {
+		return nil
+	}
+	if app.Command(args[2]) == nil {
+		return unknownCommand(app, args[2])
+	}
+	return nil
 }
 
 // permuteArgs moves a command's flags in front of its positional arguments,
 // so that "iiscfg lint . --format json" works (urfave/cli, like the flag
 // package, stops at the first positional argument). "--" ends the flags.
-func permuteArgs(app *ucli.App, args []string) []string {
+// -h or --help anywhere before "--" asks for the command's help, whatever
+// else is given. A flag that takes a value and has none is an error here:
+// after permuting, the flag would take "--" as its value.
+func permuteArgs(app *ucli.App, args []string) ([]string, error) {
 	if len(args) < 2 {
-		return args
+		return args, nil
 	}
 	var cmd *ucli.Command
 	for _, c := range app.Commands {
@@ -133,7 +198,7 @@ func permuteArgs(app *ucli.App, args []string) []string {
 		}
 	}
 	if cmd == nil {
-		return args
+		return args, nil
 	}
 	takesValue := map[string]bool{}
 	for _, f := range cmd.Flags {
@@ -155,10 +220,15 @@ func permuteArgs(app *ucli.App, args []string) []string {
 		case a == "--":
 			positional = append(positional, rest[i+1:]...)
 			i = len(rest)
+		case a == "-h" || a == "--help" || a == "-help":
+			return []string{args[0], args[1], "--help"}, nil
 		case len(a) > 1 && a[0] == '-':
 			flags = append(flags, a)
 			name := strings.TrimLeft(a, "-")
-			if !strings.Contains(name, "=") && takesValue[name] && i+1 < len(rest) {
+			if !strings.Contains(name, "=") && takesValue[name] {
+				if i+1 >= len(rest) || rest[i+1] == "--" {
+					return nil, usageError("flag needs an argument: %s (see iiscfg %s --help)", a, cmd.Name)
+				}
 				flags = append(flags, rest[i+1])
 				i++
 			}
@@ -170,5 +240,5 @@ func permuteArgs(app *ucli.App, args []string) []string {
 	if len(positional) > 0 {
 		out = append(append(out, "--"), positional...)
 	}
-	return out
+	return out, nil
 }

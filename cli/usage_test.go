@@ -1,0 +1,48 @@
+package cli
+
+import (
+	"strings"
+	"testing"
+)
+
+// Every mistake on the command line is answered on stderr with exit 2;
+// help is never silent (issue 14, defects 2–4).
+func TestUsageMistakesAreAnswered(t *testing.T) {
+	dir := writeTree(t, map[string]string{"web.config": modulesConfig})
+	tests := []struct {
+		name   string
+		args   []string
+		code   int
+		stdout string // a substring of stdout ("" for empty stdout)
+		stderr string // a substring of stderr ("" for empty stderr)
+	}{
+		{"no arguments prints the usage as an error", nil, ExitUsage, "", "USAGE:"},
+		{"--help after a path shows the command's help", []string{"lint", dir, "--help"}, ExitOK, "iiscfg lint - ", ""},
+		{"-h after a path shows the command's help", []string{"migrate", dir, "-h"}, ExitOK, "iiscfg migrate - ", ""},
+		{"help for a command that does not exist", []string{"help", "nosuch"}, ExitUsage, "", `unknown command "nosuch"`},
+		{"help for a misspelt command suggests", []string{"help", "lnit"}, ExitUsage, "", `unknown command "lnit" (did you mean lint?)`},
+		{"a misspelt command suggests", []string{"migrat", "."}, ExitUsage, "", `unknown command "migrat" (did you mean migrate?)`},
+		{"a misspelt flag suggests, with its dashes", []string{"lint", "--fial-on", "error", dir}, ExitUsage, "", "unknown flag --fial-on (did you mean --fail-on?) (see iiscfg lint --help)"},
+		{"a flag missing its value after a path", []string{"lint", dir, "--fail-on"}, ExitUsage, "", "flag needs an argument: --fail-on"},
+		{"a flag missing its value before --", []string{"lint", "--format", "--", dir}, ExitUsage, "", "flag needs an argument: --format"},
+		{"an unknown top-level flag names the program once", []string{"--bogus"}, ExitUsage, "", "unknown flag --bogus (see iiscfg --help)"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := runCLI(t, tc.args...)
+			if r.code != tc.code {
+				t.Errorf("exit %d, want %d\nstdout: %s\nstderr: %s", r.code, tc.code, r.stdout, r.stderr)
+			}
+			check := func(stream, got, want string) {
+				if want == "" && got != "" || !strings.Contains(got, want) {
+					t.Errorf("%s = %q, want it to contain %q", stream, got, want)
+				}
+			}
+			check("stdout", r.stdout, tc.stdout)
+			check("stderr", r.stderr, tc.stderr)
+			if strings.Contains(r.stderr, "iiscfg iiscfg") {
+				t.Errorf("program name doubled: %q", r.stderr)
+			}
+		})
+	}
+}
