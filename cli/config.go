@@ -256,8 +256,8 @@ func (cfg *fileConfig) readRules(v *yaml.Node, into map[string]ruleSetting) erro
 	}
 	for i := 0; i+1 < len(v.Content); i += 2 {
 		k, val := v.Content[i], v.Content[i+1]
-		r := validate.LookupRule(k.Value)
-		if r == nil {
+		rs := validate.LookupRules(k.Value)
+		if len(rs) == 0 {
 			return configError(cfg.path, k, "no rule %q (see iiscfg rules)", k.Value)
 		}
 		var s ruleSetting
@@ -268,11 +268,13 @@ func (cfg *fileConfig) readRules(v *yaml.Node, into map[string]ruleSetting) erro
 		default:
 			sev, err := validate.ParseSeverity(val.Value)
 			if err != nil || val.Kind != yaml.ScalarNode {
-				return configError(cfg.path, val, "rule %s: %q is not off, on, error, warning or info", r.Name, val.Value)
+				return configError(cfg.path, val, "rule %s: %q is not off, on, error, warning or info", ruleLabel(k.Value, rs), val.Value)
 			}
 			s.sev, s.sevSet = sev, true
 		}
-		into[r.Name] = s
+		for _, r := range rs {
+			into[r.Name] = s
+		}
 	}
 	return nil
 }
@@ -525,4 +527,13 @@ func printSettings(w io.Writer, cfg *fileConfig, sources []settingSource) {
 			fmt.Fprintf(w, "iiscfg:   apps %s (file)\n", strings.Join(cfg.apps, ", "))
 		}
 	}
+}
+
+// ruleLabel names what a rules: key selects: the rule's name, or the set
+// as written.
+func ruleLabel(key string, rs []*validate.Rule) string {
+	if len(rs) == 1 {
+		return rs[0].Name
+	}
+	return key
 }

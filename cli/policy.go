@@ -35,8 +35,13 @@ type ruleSetting struct {
 	sevSet bool
 }
 
+// newPolicy runs every rule but the opt-in ones.
 func newPolicy() *policy {
-	return &policy{off: map[string]bool{}, severities: map[string]validate.Severity{}, schema: schema.Builtin()}
+	p := &policy{off: map[string]bool{}, severities: map[string]validate.Severity{}, schema: schema.Builtin()}
+	for _, r := range validate.Rules() {
+		p.off[r.Name] = r.OptIn()
+	}
+	return p
 }
 
 // set applies one rule setting to the policy.
@@ -47,7 +52,8 @@ func (p *policy) set(r *validate.Rule, s ruleSetting) {
 	}
 }
 
-// selectRules applies --only, --disable and --enable (names or codes).
+// selectRules applies --only, --disable and --enable (names, codes or
+// opt-in rule sets).
 func (p *policy) selectRules(only, disable, enable []string) error {
 	lookup := func(flag string, names []string) ([]*validate.Rule, error) {
 		var out []*validate.Rule
@@ -56,11 +62,11 @@ func (p *policy) selectRules(only, disable, enable []string) error {
 				if part = strings.TrimSpace(part); part == "" {
 					continue
 				}
-				r := validate.LookupRule(part)
-				if r == nil {
+				rs := validate.LookupRules(part)
+				if len(rs) == 0 {
 					return nil, usageError("%s: no rule %q (see iiscfg rules)", flag, part)
 				}
-				out = append(out, r)
+				out = append(out, rs...)
 			}
 		}
 		return out, nil

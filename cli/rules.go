@@ -45,13 +45,13 @@ func rulesCommand(e *env) *ucli.Command {
 			}
 			if c.NArg() == 1 {
 				r := rules[0]
-				fmt.Fprintf(e.stdout, "%s %s (%s)\n\n%s\n\n%s\n", r.Code, r.Name, r.Severity, r.Summary, r.Doc)
+				fmt.Fprintf(e.stdout, "%s %s (%s%s)\n\n%s\n\n%s\n", r.Code, r.Name, r.Severity, optInNote(r), r.Summary, r.Doc)
 				return nil
 			}
 			tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
 			fmt.Fprintln(tw, "CODE\tNAME\tSEVERITY\tSUMMARY")
 			for _, r := range rules {
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.Code, r.Name, r.Severity, r.Summary)
+				fmt.Fprintf(tw, "%s\t%s\t%s%s\t%s\n", r.Code, r.Name, r.Severity, optInNote(r), r.Summary)
 			}
 			return tw.Flush()
 		},
@@ -73,11 +73,22 @@ func rulesMarkdown(w io.Writer, rules []*validate.Rule) error {
 	// HTML.
 	esc := strings.NewReplacer("<", "&lt;", ">", "&gt;", "|", `\|`)
 	for _, r := range rules {
-		fmt.Fprintf(ew, "| %s | [`%s`](#%s) | %s | %s |\n", r.Code, r.Name, report.RuleAnchor(r), r.Severity, esc.Replace(r.Summary))
+		fmt.Fprintf(ew, "| %s | [`%s`](#%s) | %s%s | %s |\n", r.Code, r.Name, report.RuleAnchor(r), r.Severity, optInNote(r), esc.Replace(r.Summary))
 	}
 	for _, r := range rules {
 		fmt.Fprintf(ew, "\n## %s %s\n\n", r.Code, r.Name)
+		if r.OptIn() {
+			fmt.Fprintf(ew, "Opt-in: runs with `--enable %s` (or `%s: on` under `rules:` in .iiscfg.yaml).\n\n", r.Set, r.Set)
+		}
 		fmt.Fprintf(ew, "Default severity: **%s**. %s\n\n%s\n", r.Severity, esc.Replace(r.Summary), esc.Replace(r.Doc))
 	}
 	return ew.Err
+}
+
+// optInNote marks a rule of an opt-in set: ", opt-in: security".
+func optInNote(r *validate.Rule) string {
+	if !r.OptIn() {
+		return ""
+	}
+	return ", opt-in: " + r.Set
 }

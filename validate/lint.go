@@ -74,7 +74,7 @@ type Context struct {
 	// AppRoot is true when Path is the application's root (modules and
 	// identity are checked there only).
 	AppRoot bool
-	// Enabled selects rules; nil runs every rule.
+	// Enabled selects rules; nil runs every rule that is not opt-in.
 	Enabled func(*Rule) bool
 	// IgnoreValidation reports as if validateIntegratedModeConfiguration
 	// were true everywhere: what IIS would refuse without the override.
@@ -137,7 +137,7 @@ func Check(doc *config.Document, ctx Context) Result {
 	var findings []Finding
 	p := &pass{doc: doc, ctx: &ctx, findings: &findings}
 	for _, r := range registry {
-		if ctx.Enabled != nil && !ctx.Enabled(r) {
+		if (ctx.Enabled == nil && r.OptIn()) || (ctx.Enabled != nil && !ctx.Enabled(r)) {
 			continue
 		}
 		p.rule = r

@@ -45,8 +45,15 @@ type Rule struct {
 	// FixedByMigrate is set on rules whose findings iiscfg migrate fixes;
 	// the text report counts them.
 	FixedByMigrate bool
-	check          func(*pass)
+	// Set names the opt-in rule set the rule belongs to ("security"), or
+	// is "" for a rule that runs by default. An opt-in rule runs only
+	// when selected by its name, its code or its set's name.
+	Set   string
+	check func(*pass)
 }
+
+// OptIn reports whether the rule runs only when asked for.
+func (r *Rule) OptIn() bool { return r.Set != "" }
 
 var registry []*Rule
 
@@ -72,6 +79,21 @@ func LookupRule(s string) *Rule {
 		}
 	}
 	return nil
+}
+
+// LookupRules finds the rules a selector names: a rule's name or code, or
+// the name of an opt-in rule set ("security"), case-insensitively.
+func LookupRules(s string) []*Rule {
+	if r := LookupRule(s); r != nil {
+		return []*Rule{r}
+	}
+	var out []*Rule
+	for _, r := range registry {
+		if r.Set != "" && strings.EqualFold(r.Set, s) {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // Finding is one problem found in a file.
