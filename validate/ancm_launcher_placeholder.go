@@ -44,4 +44,3 @@ func checkANCMLauncherPlaceholder(p *pass) {
 		}
 	}
 }
-
