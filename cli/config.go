@@ -214,12 +214,20 @@ func (cfg *fileConfig) checkValue(key string, v *yaml.Node, vals []string) error
 				return configError(cfg.path, v, "unknown format %q (formats: %s)", name, formatNames())
 			}
 			if hasFile {
+				if err := cfg.confined("format", v, file); err != nil {
+					return err
+				}
 				vals[i] = name + "=" + cfg.local(file)
 			}
 		}
 	case "output", "apphost", "root-web-config", "schema-dir":
 		if err := one(); err != nil {
 			return err
+		}
+		if key == "output" {
+			if err := cfg.confined(key, v, vals[0]); err != nil {
+				return err
+			}
 		}
 		vals[0] = cfg.local(vals[0])
 	case "path-map":
@@ -232,6 +240,44 @@ func (cfg *fileConfig) checkValue(key string, v *yaml.Node, vals []string) error
 		}
 	}
 	return nil
+}
+
+// confined checks that a report file named by the configuration file is
+// below the configuration file's folder, symbolic links resolved: CI runs
+// lint on pull requests, and a repository's file must not make it write
+// anywhere else. The command line may name any path.
+func (cfg *fileConfig) confined(key string, v *yaml.Node, p string) error {
+	outside := configError(cfg.path, v, "%s: %s is outside this file's folder; a configuration file can only write reports below its folder (give the path on the command line instead)", key, p)
+	if p == "-" && key == "output" {
+		return nil // standard output
+	}
+	abs := p
+	if !filepath.IsAbs(abs) {
+		abs = filepath.Join(cfg.dir, p)
+	}
+	if !within(cfg.dir, abs) {
+		return outside
+	}
+	root, err := filepath.EvalSymlinks(cfg.dir)
+	if err != nil {
+		return nil // the folder is gone; writing will fail anyway
+	}
+	// The deepest folder on the way that exists must resolve inside too.
+	for d := filepath.Dir(abs); within(cfg.dir, d); d = filepath.Dir(d) {
+		if real, err := filepath.EvalSymlinks(d); err == nil {
+			if !within(root, real) {
+				return outside
+			}
+			break
+		}
+	}
+	return nil
+}
+
+// within reports whether path is dir or below it (both absolute, clean).
+func within(dir, path string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
 }
 
 // local turns a path of the file (relative to its folder) into one

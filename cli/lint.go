@@ -81,6 +81,9 @@ func runLint(c *ucli.Context, e *env) error {
 	if err != nil {
 		return err
 	}
+	if err := checkOutputs(outs, append(c.Args().Slice(), c.String("apphost"), c.String("root-web-config"))); err != nil {
+		return err
+	}
 	threshold, failOn, err := failThreshold(c.String("fail-on"))
 	if err != nil {
 		return err

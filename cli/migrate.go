@@ -264,7 +264,11 @@ func (o *migrateOutput) emit(path string, before, after *config.Document, create
 	case r.toStdout:
 		_, err = o.e.stdout.Write(after.Bytes())
 	case r.write:
-		if err = writeAtomic(path, after.Bytes(), before.Bytes(), r.backup); err == nil {
+		var original []byte
+		if !created {
+			original = before.Bytes()
+		}
+		if err = writeConfig(path, after.Bytes(), original, r.backup, o.stderr); err == nil {
 			o.written++
 		}
 	case r.semantic:

@@ -1,12 +1,15 @@
 package cli
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 
+	"github.com/iiscfg/iiscfg/internal/safefile"
 	"github.com/iiscfg/iiscfg/report"
 )
 
@@ -66,17 +69,15 @@ func parseOutputs(formats []string, outputFile string) ([]output, error) {
 }
 
 // writeOutputs writes every report. Text on standard output is coloured as
-// --color says; reports in files never are.
+// --color says; reports in files never are. A report file is written
+// atomically: a symbolic link at its name is replaced, never written
+// through.
 func writeOutputs(outs []output, res *report.Result, src report.Source, meta report.Meta, e *env, outColor bool) error {
 	for _, o := range outs {
 		var w io.Writer = e.stdout
-		var f *os.File
+		var buf bytes.Buffer
 		if o.file != "" {
-			var err error
-			if f, err = os.Create(o.file); err != nil {
-				return &exitError{code: ExitInput, msg: fmt.Sprintf("%s: %s", o.file, describeIOError(err))}
-			}
-			w = f
+			w = &buf
 		}
 		var err error
 		if o.format == "text" {
@@ -85,18 +86,50 @@ func writeOutputs(outs []output, res *report.Result, src report.Source, meta rep
 		} else {
 			err = lintFormats[o.format](w, res, meta)
 		}
-		if f != nil {
-			if cerr := f.Close(); err == nil {
-				err = cerr
-			}
+		where := "standard output"
+		if o.file != "" && err == nil {
+			where = o.file
+			_, err = safefile.WriteFileAtomic(o.file, buf.Bytes(), safefile.Options{})
 		}
 		if err != nil {
-			where := "standard output"
-			if o.file != "" {
-				where = o.file
-			}
-			return &exitError{code: ExitInput, msg: fmt.Sprintf("writing the %s report to %s: %v", o.format, where, err)}
+			return &exitError{code: ExitInput, msg: fmt.Sprintf("writing the %s report to %s: %s", o.format, where, describeIOError(err))}
 		}
 	}
 	return nil
+}
+
+// checkOutputs refuses a report file that would replace an input: a file
+// named on the command line (or by --apphost, --root-web-config), or any
+// file with a configuration file's name (a walk would read it).
+func checkOutputs(outs []output, inputs []string) error {
+	for _, o := range outs {
+		if o.file == "" {
+			continue
+		}
+		if in := sameFileAs(o.file, inputs); in != "" {
+			return usageError("refusing to write the %s report to %s: it is the input %s", o.format, o.file, in)
+		}
+		if isConfigName(filepath.Base(o.file)) {
+			return usageError("refusing to write the %s report to %s: that is a configuration file's name", o.format, o.file)
+		}
+	}
+	return nil
+}
+
+// sameFileAs returns the input that path is (by name or by inode: a link,
+// another spelling), or "".
+func sameFileAs(path string, inputs []string) string {
+	st, err := os.Stat(path)
+	for _, in := range inputs {
+		if filepath.Clean(in) == filepath.Clean(path) {
+			return in
+		}
+		if err != nil {
+			continue
+		}
+		if ist, ierr := os.Stat(in); ierr == nil && os.SameFile(st, ist) {
+			return in
+		}
+	}
+	return ""
 }

@@ -2,73 +2,30 @@ package cli
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
+	"io"
+
+	"github.com/iiscfg/iiscfg/internal/safefile"
 )
 
-// writeAtomic replaces path with data: a temporary file in the same folder
-// is written, synced and given the original's mode, then renamed over the
-// original, so a reader sees either the old file or the new one and a crash
-// leaves the original intact. With backup != "" the original bytes are first
-// kept at path+backup.
-func writeAtomic(path string, data, original []byte, backup string) (err error) {
-	mode := os.FileMode(0o644) // for a file written for the first time
-	info, err := os.Stat(path)
-	switch {
-	case err == nil:
-		mode = info.Mode().Perm()
-		if mode&0o222 == 0 {
-			return fmt.Errorf("the file is read-only; not written")
-		}
-	case os.IsNotExist(err):
-		backup = "" // nothing to keep
-	default:
-		return err
+// writeConfig writes a migrated configuration file through safefile: the
+// write is refused when the file changed since it was read (original is
+// what was read; nil for a file that did not exist), a symbolic link is
+// written through to its target, and a backup never overwrites anything.
+// What the user should know (a link followed, the backup's name) goes to
+// notes.
+func writeConfig(path string, data, original []byte, backup string, notes io.Writer) error {
+	opts := safefile.Options{Expect: original, Backup: backup, FollowSymlinks: true}
+	if original == nil {
+		opts.Backup = "" // nothing to keep
 	}
-	dir, base := filepath.Split(path)
-	if dir == "" {
-		dir = "."
+	res, err := safefile.WriteFileAtomic(path, data, opts)
+	for _, n := range res.Notes {
+		fmt.Fprintf(notes, "iiscfg: note: %s\n", n)
 	}
-	tmp, err := os.CreateTemp(dir, "."+base+".iiscfg-*")
-	if err != nil {
-		return err
+	if err == nil && res.Backup != "" {
+		fmt.Fprintf(notes, "iiscfg: %s: original kept as %s\n", path, res.Backup)
 	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(data); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	if err = os.Chmod(tmp.Name(), mode); err != nil {
-		return err
-	}
-	if backup != "" {
-		if err = os.WriteFile(path+backup, original, mode); err != nil {
-			return fmt.Errorf("writing the backup: %w", err)
-		}
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return err
-	}
-	syncDir(dir)
-	return nil
-}
-
-// syncDir makes a rename durable where the platform allows it.
-func syncDir(dir string) {
-	if d, err := os.Open(dir); err == nil {
-		_ = d.Sync()
-		d.Close()
-	}
+	return err
 }
 
 // backupFlag is --backup with an optional suffix: "--backup" keeps

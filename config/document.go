@@ -174,21 +174,26 @@ func (d *Document) Line(n int) string {
 	return strings.TrimRight(string(d.src.text[start:end]), "\r\n")
 }
 
-// Newline is the line terminator the file mostly uses ("\n" when it has none).
+// Newline is the line terminator the file mostly uses: "\r\n", "\n", or a
+// lone "\r" (classic Mac OS files); "\n" when it has none.
 func (d *Document) Newline() string {
-	crlf, lf := 0, 0
+	crlf, lf, cr := 0, 0, 0
 	text := d.src.text
 	for i, c := range text {
-		if c == '\n' {
-			if i > 0 && text[i-1] == '\r' {
-				crlf++
-			} else {
-				lf++
-			}
+		switch {
+		case c == '\n' && i > 0 && text[i-1] == '\r':
+			crlf++
+		case c == '\n':
+			lf++
+		case c == '\r' && (i+1 == len(text) || text[i+1] != '\n'):
+			cr++
 		}
 	}
-	if crlf > lf {
+	switch {
+	case crlf > lf && crlf >= cr:
 		return "\r\n"
+	case cr > lf && cr > crlf:
+		return "\r"
 	}
 	return "\n"
 }
