@@ -396,3 +396,26 @@ func TestRulesDoc(t *testing.T) {
 		}
 	}
 }
+
+// TestMigrateRefusesInvalidRoot: a web.config whose root is not
+// <configuration> is no configuration IIS reads; migrate refuses it (exit
+// 3) and leaves it as it is.
+func TestMigrateRefusesInvalidRoot(t *testing.T) {
+	for _, name := range []string{"root-mixed-case", "root-not-configuration"} {
+		input, err := os.ReadFile(filepath.Join("testdata", "lint", name+".config"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		target := filepath.Join(t.TempDir(), "web.config")
+		if err := os.WriteFile(target, input, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		got := runCLI(t, "", "migrate", "--write", target)
+		if !strings.Contains(got, "\nexit 3\n") || !strings.Contains(got, "cannot migrate: the root element is <") {
+			t.Errorf("%s: %s", name, got)
+		}
+		if after, _ := os.ReadFile(target); !bytes.Equal(after, input) {
+			t.Errorf("%s: the file was written", name)
+		}
+	}
+}

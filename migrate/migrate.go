@@ -12,6 +12,7 @@ import (
 
 	"github.com/iiscfg/iiscfg/config"
 	"github.com/iiscfg/iiscfg/schema"
+	"github.com/iiscfg/iiscfg/validate"
 )
 
 // Compat chooses between appcmd's exact output and iiscfg's corrections.
@@ -155,6 +156,9 @@ func (e *Error) Error() string { return e.Msg }
 func Migrate(doc *config.Document, opts Options) (*Result, error) {
 	if doc.Kind() != config.KindWebConfig && !(doc.Kind() == config.KindAppHost && opts.Within != "") {
 		return &Result{Doc: doc}, nil
+	}
+	if root := doc.Root(); root != nil && !validate.ValidRoot(doc) {
+		return nil, &Error{Pos: doc.StartPos(root), Msg: fmt.Sprintf("the root element is <%s>, not <configuration>: IIS cannot read this file (HTTP 500.19)", root.FullTag())}
 	}
 	m := &migration{opts: opts, res: &Result{Doc: doc.Fork()}}
 	if err := m.check(doc); err != nil {

@@ -136,8 +136,10 @@ type Result struct {
 func Check(doc *config.Document, ctx Context) Result {
 	var findings []Finding
 	p := &pass{doc: doc, ctx: &ctx, findings: &findings}
+	// A file IIS cannot read gets only the finding that says so.
+	readable := ValidRoot(doc) || doc.Root() == nil
 	for _, r := range registry {
-		if (ctx.Enabled == nil && r.OptIn()) || (ctx.Enabled != nil && !ctx.Enabled(r)) {
+		if (ctx.Enabled == nil && r.OptIn()) || (ctx.Enabled != nil && !ctx.Enabled(r)) || (!readable && r != InvalidRootElement) {
 			continue
 		}
 		p.rule = r
