@@ -20,3 +20,7 @@ func rulesCoded(prefix string) []string {
 func TestCorpusANCMFindings(t *testing.T) {
 	checkCorpusGolden(t, "ancm-findings.txt", corpusFindings(t, rulesCoded("IC5")...))
 }
+
+func TestCorpusRewriteFindings(t *testing.T) {
+	checkCorpusGolden(t, "rewrite-findings.txt", corpusFindings(t, rulesCoded("IC6")...))
+}

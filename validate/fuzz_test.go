@@ -11,7 +11,7 @@ import (
 	"github.com/iiscfg/iiscfg/validate"
 )
 
-// FuzzLint: every rule runs on any document that parses without panicking,
+// FuzzLint: every rule, opt-in ones included, runs on any document that parses without panicking,
 // and every finding points inside the document.
 func FuzzLint(f *testing.F) {
 	seeds, _ := filepath.Glob(filepath.Join(testutil.RepoRoot(), "testdata", "lint", "*.config"))
@@ -28,7 +28,9 @@ func FuzzLint(f *testing.F) {
 			return
 		}
 		for _, r := range []schema.Runtime{schema.V40, schema.V20} {
-			for _, fd := range validate.Lint(doc, validate.DefaultContext(r)) {
+			ctx := validate.DefaultContext(r)
+			ctx.Enabled = func(*validate.Rule) bool { return true } // the opt-in rules too
+			for _, fd := range validate.Lint(doc, ctx) {
 				if fd.Start.Line < 1 || fd.Start.Line > doc.LineCount() || fd.End.Offset < fd.Start.Offset {
 					t.Fatalf("finding out of the document: %+v", fd)
 				}

@@ -11,6 +11,12 @@ import (
 // "" when none is close enough to be a likely typo: at most a third of the
 // name's characters (and at least one) differ.
 func Nearest(name string, candidates []string) string {
+	return NearestWithin(name, candidates, max(1, utf8.RuneCountInString(name)/3))
+}
+
+// NearestWithin returns the candidate closest to name (letter case
+// ignored) that differs in at most limit characters, or "".
+func NearestWithin(name string, candidates []string, limit int) string {
 	best, bestDist := "", -1
 	lower := strings.ToLower(name)
 	for _, c := range candidates {
@@ -22,7 +28,6 @@ func Nearest(name string, candidates []string) string {
 			best, bestDist = c, d
 		}
 	}
-	limit := max(1, utf8.RuneCountInString(name)/3)
 	if bestDist < 0 || bestDist > limit {
 		return ""
 	}
