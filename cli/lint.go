@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 
 	ucli "github.com/urfave/cli/v2"
@@ -70,6 +71,7 @@ func failThreshold(s string) (sev validate.Severity, ok bool, err error) {
 }
 
 func runLint(c *ucli.Context, e *env) error {
+	defer gcPolicy()()
 	cfg, settings, err := applyConfig(c, e.args)
 	if err != nil {
 		return err
@@ -166,6 +168,29 @@ func runLint(c *ucli.Context, e *env) error {
 		return exitCode(code)
 	}
 	return nil
+}
+
+// gcPolicy lets the heap grow to a few times what is live before
+// collecting, up to a soft limit, unless GOGC or GOMEMLIMIT say otherwise:
+// the pipeline keeps little alive (a document per worker and the parents
+// still needed), and collecting after every few files costs more than
+// the memory saved. It returns the function that restores the settings.
+func gcPolicy() (restore func()) {
+	percent, limit := -2, int64(-1) // -2: left alone
+	if os.Getenv("GOGC") == "" {
+		percent = debug.SetGCPercent(400)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		limit = debug.SetMemoryLimit(64 << 20)
+	}
+	return func() {
+		if percent != -2 {
+			debug.SetGCPercent(percent)
+		}
+		if limit >= 0 {
+			debug.SetMemoryLimit(limit)
+		}
+	}
 }
 
 // stdoutFormat is the format written to standard output, or "".

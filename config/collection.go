@@ -247,6 +247,11 @@ func (c *Collection) duplicateMessage(tag string, k Key) string {
 	return fmt.Sprintf("Cannot add duplicate collection entry of type '%s' with %s '%s' respectively set to '%s'", tag, kind, strings.Join(names, ", "), strings.Join(k, ", "))
 }
 
+// KeyString is an item's key as a string that compares as the schema
+// says (case-sensitively only for caseSensitive attributes): equal key
+// strings are equal keys, so a set of them answers HasKey in one lookup.
+func (c *Collection) KeyString(it Item) string { return c.normalize(c.keyOf(it)) }
+
 // HasKey reports whether items holds an item with the key of it.
 func (c *Collection) HasKey(items []Item, it Item) bool { return c.contains(items, c.keyOf(it)) }
 

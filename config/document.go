@@ -119,6 +119,55 @@ func (d *Document) Info(e *etree.Element) *ElementInfo { return d.elems[e] }
 // TokenSpan returns the span of a non-element token (text, comment, CDATA,
 // processing instruction, directive).
 func (d *Document) TokenSpan(t etree.Token) (Span, bool) {
+	if s, ok := d.tokens[t]; ok {
+		return s, true
+	}
+	if cd, ok := t.(*etree.CharData); ok && cd.IsWhitespace() {
+		return d.whitespaceSpan(cd)
+	}
+	return Span{}, false
+}
+
+// whitespaceSpan finds the span of whitespace between markup from its
+// neighbours: the scanner does not record it (nine tokens in ten are
+// indentation, and hardly any is asked for).
+func (d *Document) whitespaceSpan(cd *etree.CharData) (Span, bool) {
+	parent := cd.Parent()
+	if parent == nil {
+		return Span{}, false
+	}
+	i := cd.Index()
+	if i < 0 || i >= len(parent.Child) || parent.Child[i] != cd {
+		return Span{}, false
+	}
+	start, end := 0, len(d.src.text)
+	if info := d.elems[parent]; info != nil {
+		start, end = info.StartTag.End, info.EndTag.Start
+	}
+	if i > 0 {
+		if s, ok := d.tokenOrElementSpan(parent.Child[i-1]); ok {
+			start = s.End
+		} else {
+			return Span{}, false
+		}
+	}
+	if i+1 < len(parent.Child) {
+		if s, ok := d.tokenOrElementSpan(parent.Child[i+1]); ok {
+			end = s.Start
+		} else {
+			return Span{}, false
+		}
+	}
+	return Span{start, end}, true
+}
+
+func (d *Document) tokenOrElementSpan(t etree.Token) (Span, bool) {
+	if e, ok := t.(*etree.Element); ok {
+		if info := d.elems[e]; info != nil {
+			return info.Whole(), true
+		}
+		return Span{}, false
+	}
 	s, ok := d.tokens[t]
 	return s, ok
 }

@@ -179,6 +179,7 @@ func (s *scanner) charData() error {
 	t := s.parent().CreateText(value)
 	if onlySpace {
 		t.SetData(value) // marks the token as whitespace
+		return nil       // its span follows from its neighbours' (TokenSpan)
 	}
 	s.doc.tokens[t] = Span{start, s.pos}
 	return nil

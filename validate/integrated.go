@@ -3,6 +3,7 @@ package validate
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/beevik/etree"
@@ -178,20 +179,24 @@ func sameItem(sec *schema.Section, a, b config.Item) bool {
 
 // collectionChange describes how a collection changed from root to eff:
 // entries added, changed (same key, other values), removed, or only moved.
+// Entries are compared through sets of their identities and keys, so a
+// long list costs linear time.
 func collectionChange(sec *schema.Section, root, eff []config.Item, label func(config.Item) string) string {
 	coll := config.NewCollection(sec.Root.Collection, nil)
+	rootIDs, rootKeys := itemSets(sec, coll, root)
+	effIDs, effKeys := itemSets(sec, coll, eff)
 	var added, changed, removed []string
 	for _, e := range eff {
 		switch {
-		case containsItem(sec, root, e):
-		case coll.HasKey(root, e):
+		case rootIDs[itemIdentity(sec, e)]:
+		case rootKeys[coll.KeyString(e)]:
 			changed = append(changed, label(e))
 		default:
 			added = append(added, label(e))
 		}
 	}
 	for _, r := range root {
-		if !containsItem(sec, eff, r) && !coll.HasKey(eff, r) {
+		if !effIDs[itemIdentity(sec, r)] && !effKeys[coll.KeyString(r)] {
 			removed = append(removed, label(r))
 		}
 	}
@@ -216,13 +221,31 @@ func collectionChange(sec *schema.Section, root, eff []config.Item, label func(c
 	return strings.Join(parts, " and ")
 }
 
-func containsItem(sec *schema.Section, items []config.Item, it config.Item) bool {
-	for _, o := range items {
-		if sameItem(sec, o, it) {
-			return true
-		}
+// itemSets are the identities and the keys of items.
+func itemSets(sec *schema.Section, coll *config.Collection, items []config.Item) (ids, keys map[string]bool) {
+	ids, keys = make(map[string]bool, len(items)), make(map[string]bool, len(items))
+	for _, it := range items {
+		ids[itemIdentity(sec, it)] = true
+		keys[coll.KeyString(it)] = true
 	}
-	return false
+	return ids, keys
+}
+
+// itemIdentity is a string equal for two items exactly when sameItem
+// holds: every schema attribute's value, booleans by value.
+func itemIdentity(sec *schema.Section, it config.Item) string {
+	var b strings.Builder
+	for _, attr := range sec.Root.Collection.Item.Attrs {
+		v := it.Value(attr)
+		if attr.Type == schema.Bool {
+			if bv, ok := parseBool(v); ok {
+				v = "\x01" + strconv.FormatBool(bv) // no written value starts with \x01
+			}
+		}
+		b.WriteString(v)
+		b.WriteByte(0)
+	}
+	return b.String()
 }
 
 // nameList formats at most three names: `"a", "b" and 3 more`.
