@@ -375,6 +375,24 @@ func sortedKeys[V any](m map[string]V) []string {
 }
 
 // settingSource says where each setting came from, for --verbose.
+// settingOriginsKey holds, in the app's metadata, where each setting that
+// the command line did not give came from, for blameSetting.
+const settingOriginsKey = "setting-origins"
+
+// blameSetting makes a usage error about a flag name where its value came
+// from: "--fail-on must be ..." becomes "IISCFG_FAIL_ON must be ..." or
+// ".iiscfg.yaml: fail-on must be ..." when the command line did not give it.
+func blameSetting(app *ucli.App, msg string) string {
+	origins, _ := app.Metadata[settingOriginsKey].(map[string]string)
+	for name, where := range origins {
+		rest, ok := strings.CutPrefix(msg, "--"+name)
+		if ok && (strings.HasPrefix(rest, " ") || strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "=")) {
+			return where + rest
+		}
+	}
+	return msg
+}
+
 type settingSource struct {
 	name, value, from string
 }
@@ -404,6 +422,7 @@ func applyConfig(c *ucli.Context, args []string, only ...string) (*fileConfig, [
 	}
 	given := givenFlags(args, c.Command)
 	var sources []settingSource
+	origins := map[string]string{} // flag name -> where a setting not on the command line came from
 	for _, f := range c.Command.Flags {
 		name := f.Names()[0]
 		if name == "help" || name == "config" || name == "no-config" || name == "verbose" {
@@ -424,7 +443,14 @@ func applyConfig(c *ucli.Context, args []string, only ...string) (*fileConfig, [
 			}
 		}
 		sources = append(sources, settingSource{name, flagValue(c, f), from})
+		switch from {
+		case "environment":
+			origins[name] = envVar(name)[0]
+		case "file":
+			origins[name] = cfg.path + ": " + name
+		}
 	}
+	c.App.Metadata = map[string]any{settingOriginsKey: origins}
 	return cfg, sources, nil
 }
 

@@ -67,6 +67,9 @@ func run(args []string, e *env) int {
 	}
 	var ee *exitError
 	if errors.As(err, &ee) {
+		if ee.code == ExitUsage {
+			ee.msg = blameSetting(app, ee.msg)
+		}
 		if ee.msg != "" {
 			fmt.Fprintf(e.stderr, "iiscfg: %s\n", ee.msg)
 		}

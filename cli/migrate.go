@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"github.com/fatih/color"
@@ -31,22 +32,27 @@ server level is then that applicationHost.config plus the root web.config of
 and applicationHost.config's <location> tags for the application get their handlers
 migrated too.
 
+--check lists the files that would change (add --diff to see how) and exits 1 when
+there are any: a CI step that fails until someone runs iiscfg migrate --write.
+
 Exit status: 0 done (or nothing to do), 1 with --check when a file would change,
 2 usage error, 3 an input could not be read, parsed, migrated or written.`,
 		Flags: append([]ucli.Flag{
 			&ucli.BoolFlag{Name: "write", Aliases: []string{"w"}, Usage: "write the migrated files in place (atomically)"},
 			&ucli.BoolFlag{Name: "all", Usage: "with --apphost: every application in an Integrated pool"},
-			&ucli.GenericFlag{Name: "backup", Value: &backupFlag{}, Usage: "with --write, keep the original as FILE.bak (or --backup=SUFFIX)"},
-			&ucli.BoolFlag{Name: "stdout", Usage: "print the migrated document instead of a diff (one input)"},
-			&ucli.BoolFlag{Name: "check", Usage: "exit 1 when any file would change (for CI)"},
+			&ucli.GenericFlag{Name: "backup", Value: &backupFlag{}, Usage: "with --write, keep the original as FILE.bak; another suffix only as --backup=SUFFIX (with the =)"},
+			&ucli.BoolFlag{Name: "stdout", Usage: "print the migrated document (unchanged if there is nothing to migrate) instead of a diff (one input)"},
+			&ucli.BoolFlag{Name: "check", Usage: "list the files that would change and exit 1 if there are any (for CI); add --diff to see the changes"},
+			&ucli.BoolFlag{Name: "diff", Usage: "with --check: also show the changes as a diff"},
+			&ucli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, EnvVars: envVar("quiet"), Usage: "print only warnings and errors: no appcmd lines, notes, progress or summary"},
 			&ucli.BoolFlag{Name: "semantic", Usage: "show the changes as a semantic diff (see iiscfg diff) instead of a text diff"},
 			&ucli.StringSliceFlag{Name: "section", Usage: "migrate only this section: httpModules or httpHandlers (repeatable; system.web/... accepted)"},
 			&ucli.BoolFlag{Name: "clear", Usage: "remove the migrated system.web sections afterwards (appcmd -clear)"},
 			&ucli.BoolFlag{Name: "recurse", Value: true, Usage: "also migrate httpHandlers in <location> paths below the application (--recurse=false: only the application)"},
-			&ucli.StringFlag{Name: "runtime", Value: "v4.0", Usage: "the application pool's .NET runtime: v2.0 or v4.0"},
+			&ucli.StringFlag{Name: "runtime", Value: "v4.0", EnvVars: envVar("runtime"), Usage: "the application pool's .NET runtime: v2.0 or v4.0"},
 			&ucli.StringFlag{Name: "server-runtime", Usage: "the runtime of the server-level root web.config (default: v4.0 with --compat appcmd, else --runtime)"},
 			&ucli.StringFlag{Name: "compat", Value: "best", Usage: "best (iiscfg's corrections) or appcmd (appcmd's exact output, quirks included)"},
-			&ucli.StringFlag{Name: "color", Value: "auto", Usage: "colour output: auto, always or never"},
+			&ucli.StringFlag{Name: "color", Value: "auto", EnvVars: envVar("color"), Usage: "colour output: auto, always or never (NO_COLOR is honoured)"},
 			&ucli.StringFlag{Name: "stdin-filename", Value: "web.config", Usage: "the name to use for standard input"},
 		}, append(walkFlags(), serverFlags()...)...),
 		Action: func(c *ucli.Context) error { return runMigrate(c, e) },
@@ -61,6 +67,8 @@ type migrateRun struct {
 	backup        string
 	toStdout      bool
 	check         bool
+	showDiff      bool // with check: the diff as well as the list
+	quiet         bool
 	outColor      bool
 	errColor      bool
 	stdinName     string
@@ -68,7 +76,8 @@ type migrateRun struct {
 }
 
 func parseMigrateFlags(c *ucli.Context, e *env) (*migrateRun, error) {
-	r := &migrateRun{write: c.Bool("write"), toStdout: c.Bool("stdout"), check: c.Bool("check"), semantic: c.Bool("semantic"), stdinName: c.String("stdin-filename")}
+	r := &migrateRun{write: c.Bool("write"), toStdout: c.Bool("stdout"), check: c.Bool("check"), semantic: c.Bool("semantic"),
+		showDiff: c.Bool("diff"), quiet: c.Bool("quiet"), stdinName: c.String("stdin-filename")}
 	if b, ok := c.Generic("backup").(*backupFlag); ok {
 		r.backup = b.suffix
 	}
@@ -79,6 +88,15 @@ func parseMigrateFlags(c *ucli.Context, e *env) (*migrateRun, error) {
 		return nil, usageError("--write and --check do not go together")
 	case r.backup != "" && !r.write:
 		return nil, usageError("--backup needs --write")
+	case r.showDiff && !r.check:
+		return nil, usageError("--diff goes with --check (without --check, migrate shows the diff anyway)")
+	case r.toStdout && r.check:
+		return nil, usageError("--stdout and --check do not go together")
+	case r.toStdout && r.semantic:
+		return nil, usageError("--stdout prints the migrated document; --semantic shows a diff: choose one")
+	}
+	if err := backupSuffixAsInput(c, r.backup); err != nil {
+		return nil, err
 	}
 	var compat migrate.Compat
 	switch c.String("compat") {
@@ -194,8 +212,14 @@ func (r *migrateRun) migrateFiles(c *ucli.Context, out *migrateOutput) error {
 	}
 	migrated := map[*config.Document]*config.Document{} // original -> migrated, for children's files above
 	contexts := lintContexts(docs, r.opts.Runtime)
+	var prog *progress
+	if !r.quiet && !r.toStdout {
+		prog = startProgress(out.e.stderr, len(docs))
+	}
+	defer prog.finish()
 	for _, i := range parentsFirst(docs) {
 		l := docs[i]
+		prog.done()
 		if l.doc == nil {
 			continue
 		}
@@ -214,6 +238,7 @@ func (r *migrateRun) migrateFiles(c *ucli.Context, out *migrateOutput) error {
 			}
 			opts.Above = append(opts.Above, a)
 		}
+		out.walked = l.walkRoot != ""
 		if res := out.migrate(l.path, l.doc, opts, false); res != nil {
 			migrated[l.doc] = res.Doc
 		}
@@ -229,6 +254,10 @@ type migrateOutput struct {
 	pal              report.Palette
 	errs             []report.Error
 	changed, written int
+	unchanged        int
+	// walked is set while files found by walking folders are migrated: an
+	// unchanged one is counted, not named.
+	walked bool
 }
 
 // migrate migrates one document and shows or writes the result; created
@@ -236,8 +265,21 @@ type migrateOutput struct {
 // failed (the error is recorded).
 func (o *migrateOutput) migrate(path string, doc *config.Document, opts migrate.Options, created bool) *migrate.Result {
 	res := o.plan(path, doc, opts)
-	if res != nil && res.Changed {
+	switch {
+	case res == nil:
+	case res.Changed:
 		o.emit(path, doc, res.Doc, created)
+	case o.run.toStdout:
+		// Like gofmt FILE: the document itself, so that "migrate --stdout
+		// web.config > new && mv new web.config" never empties a file.
+		if _, err := o.e.stdout.Write(doc.Bytes()); err != nil {
+			o.errs = append(o.errs, report.Error{File: path, Message: "writing to standard output: " + describeIOError(err)})
+		}
+	default:
+		o.unchanged++
+		if !o.run.quiet && !o.walked {
+			fmt.Fprintf(o.stderr, "%s unchanged (nothing to migrate)\n", o.pal.Location.Sprint(path+":"))
+		}
 	}
 	return res
 }
@@ -250,7 +292,7 @@ func (o *migrateOutput) plan(path string, doc *config.Document, opts migrate.Opt
 		o.errs = append(o.errs, migrateError(path, err))
 		return nil
 	}
-	printMessages(o.stderr, path, res.Messages, o.pal)
+	printMessages(o.stderr, path, res.Messages, o.pal, o.run.quiet, !o.run.write && !o.run.toStdout)
 	return res
 }
 
@@ -271,6 +313,8 @@ func (o *migrateOutput) emit(path string, before, after *config.Document, create
 		if err = writeConfig(path, after.Bytes(), original, r.backup, o.stderr); err == nil {
 			o.written++
 		}
+	case r.check && !r.showDiff:
+		_, err = fmt.Fprintln(o.e.stdout, path)
 	case r.semantic:
 		f := diff.File{Old: path, New: path, Changes: diff.Semantic(before, after, diff.Options{})}
 		err = diff.WriteText(o.stdout, []diff.File{f}, diffPalette(r.outColor))
@@ -297,13 +341,10 @@ func (o *migrateOutput) finish() error {
 		return err
 	}
 	r := o.run
-	switch {
-	case r.write:
-		if o.written > 0 {
-			fmt.Fprintf(o.stderr, "iiscfg: migrated %s\n", plural(o.written, "file"))
+	if !r.quiet && !r.toStdout {
+		if s := o.summary(); s != "" {
+			fmt.Fprintf(o.stderr, "iiscfg: %s\n", s)
 		}
-	case !r.toStdout && o.changed > 0:
-		fmt.Fprintf(o.stderr, "iiscfg: %s would change; run with --write to apply\n", plural(o.changed, "file"))
 	}
 	switch {
 	case len(o.errs) > 0:
@@ -312,6 +353,30 @@ func (o *migrateOutput) finish() error {
 		return exitCode(ExitFindings)
 	}
 	return nil
+}
+
+// summary sums up the run: "migrated 2 files, 3 unchanged", "2 files would
+// change, 3 unchanged; run with --write to apply", "nothing to migrate in 3
+// files".
+func (o *migrateOutput) summary() string {
+	unchanged := ""
+	if o.unchanged > 0 && o.changed > 0 {
+		unchanged = fmt.Sprintf(", %d unchanged", o.unchanged)
+	}
+	switch {
+	case o.changed == 0 && o.unchanged > 1:
+		return fmt.Sprintf("nothing to migrate in %s", plural(o.unchanged, "file"))
+	case o.changed == 0:
+		return ""
+	case o.run.write:
+		if o.written == 0 {
+			return ""
+		}
+		return fmt.Sprintf("migrated %s%s", plural(o.written, "file"), unchanged)
+	case o.run.check:
+		return fmt.Sprintf("%s would change%s; run iiscfg migrate --write to apply", plural(o.changed, "file"), unchanged)
+	}
+	return fmt.Sprintf("%s would change%s; run with --write to apply", plural(o.changed, "file"), unchanged)
 }
 
 func plural(n int, word string) string {
@@ -330,9 +395,19 @@ func migrateError(path string, err error) report.Error {
 }
 
 // printMessages writes appcmd's console lines and iiscfg's notes, one per
-// line, "path: text", naming the location a line is about.
-func printMessages(w io.Writer, path string, msgs []migrate.Message, pal report.Palette) {
+// line, "path: text", naming the location a line is about. quiet keeps
+// only the warnings; a dry run says "would migrate" where appcmd, which
+// writes, says "Successfully migrated".
+func printMessages(w io.Writer, path string, msgs []migrate.Message, pal report.Palette, quiet, dryRun bool) {
 	for _, m := range msgs {
+		if quiet && m.Kind != migrate.Warning {
+			continue
+		}
+		if dryRun && m.Kind == migrate.Console {
+			if rest, ok := strings.CutPrefix(m.Text, "Successfully migrated "); ok {
+				m.Text = "would migrate " + rest
+			}
+		}
 		where := path
 		if m.Location != "" {
 			where = fmt.Sprintf("%s (location %q)", path, m.Location)
@@ -374,4 +449,26 @@ func parentsFirst(docs []*loaded) []int {
 		}
 	}
 	return order
+}
+
+// backupSuffixAsInput catches "--backup .orig": --backup takes its suffix
+// only as --backup=.orig, so ".orig" would be taken as a file to migrate.
+// An argument that looks like a suffix (".x" or "~") and is no file is
+// answered with the spelling that works.
+func backupSuffixAsInput(c *ucli.Context, suffix string) error {
+	if suffix != ".bak" {
+		return nil
+	}
+	for _, a := range c.Args().Slice() {
+		looksLikeSuffix := a == "~" || (strings.HasPrefix(a, ".") && a != "." && a != ".." &&
+			!strings.ContainsAny(a, `/\`))
+		if !looksLikeSuffix {
+			continue
+		}
+		if _, err := os.Lstat(a); err == nil {
+			continue
+		}
+		return usageError("--backup takes another suffix only after an equals sign: --backup=%s (%q was taken as a file to migrate)", a, a)
+	}
+	return nil
 }

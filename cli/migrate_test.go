@@ -15,7 +15,7 @@ func TestMigrateModes(t *testing.T) {
 
 	dry := runCLI(t, "migrate", "--color", "never", path)
 	if dry.code != ExitOK || !strings.Contains(dry.stdout, "+      <add name=\"M\" type=\"T\" preCondition=\"managedHandler\" />") ||
-		!strings.Contains(dry.stderr, `Successfully migrated section "system.web/httpModules".`) {
+		!strings.Contains(dry.stderr, `would migrate section "system.web/httpModules".`) {
 		t.Errorf("dry run: %d\n%s\n%s", dry.code, dry.stdout, dry.stderr)
 	}
 	if data, _ := os.ReadFile(path); string(data) != classicApp {

@@ -48,7 +48,7 @@ func parseOutputs(formats []string, outputFile string) ([]output, error) {
 		name, file, hasFile := strings.Cut(f, "=")
 		name = strings.ToLower(strings.TrimSpace(name))
 		if _, ok := lintFormats[name]; !ok && name != "text" {
-			return nil, usageError("unknown format %q (formats: %s)", name, formatNames())
+			return nil, usageError("--format: unknown format %q (formats: %s)", name, formatNames())
 		}
 		if hasFile && file == "" {
 			return nil, usageError("--format %s=: give a file name after =", name)

@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -44,5 +46,26 @@ func TestUsageMistakesAreAnswered(t *testing.T) {
 				t.Errorf("program name doubled: %q", r.stderr)
 			}
 		})
+	}
+}
+
+// An error caused by a setting names where the setting came from
+// (issue 14, defect 5).
+func TestSettingErrorsNameTheirSource(t *testing.T) {
+	dir := writeTree(t, map[string]string{"web.config": cleanConfig, "bad.yaml": "fail-on: bogus\n"})
+	t.Setenv("IISCFG_FAIL_ON", "bogus")
+	r := runCLI(t, "lint", "--no-config", dir)
+	if r.code != ExitUsage || !strings.HasPrefix(r.stderr, `iiscfg: IISCFG_FAIL_ON must be error, warning, info or none, not "bogus"`) {
+		t.Errorf("environment: %d %q", r.code, r.stderr)
+	}
+	r = runCLI(t, "lint", "--no-config", "--fail-on", "bogus", dir)
+	if r.code != ExitUsage || !strings.HasPrefix(r.stderr, `iiscfg: --fail-on must be`) {
+		t.Errorf("flag: %d %q", r.code, r.stderr)
+	}
+	os.Unsetenv("IISCFG_FAIL_ON")
+	cfg := filepath.Join(dir, "bad.yaml")
+	r = runCLI(t, "lint", "--config", cfg, dir)
+	if r.code != ExitUsage || !strings.HasPrefix(r.stderr, "iiscfg: "+cfg+":1:10: fail-on must be") {
+		t.Errorf("file: %d %q", r.code, r.stderr)
 	}
 }
