@@ -105,6 +105,7 @@ func (m *migration) lintContext(ignoreValidation bool) validate.Context {
 		Prefix:           m.opts.Prefix,
 		AppRoot:          m.opts.AppRoot,
 		IgnoreValidation: ignoreValidation,
+		OwnOnly:          true,
 		Enabled:          validate.OnlyRules(validate.ClassicHTTPModules.Name, validate.ClassicHTTPHandlers.Name, validate.ClassicImpersonation.Name),
 	}
 }

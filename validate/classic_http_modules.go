@@ -42,9 +42,14 @@ func checkClassicHTTPModules(p *pass) {
 		return
 	}
 	name := schema.HTTPModules.Root.Collection.Item.Attr("name")
-	for _, lc := range p.ownChanges(schema.HTTPModules, root, p.base(), func(it config.Item) string { return it.Value(name) }) {
+	label := func(it config.Item) string { return it.Value(name) }
+	for _, lc := range p.ownChanges(schema.HTTPModules, root, p.base(), label) {
 		for _, e := range lc.elems {
 			p.blocker(e, 22, "system.web/httpModules "+lc.change, integratedFix, classicMigrateFix, scopes)
 		}
+	}
+	if inherited := p.changesBy(schema.HTTPModules, root, p.base(), label, p.parentApp); len(inherited) > 0 && len(inherited[0].elems) > 0 {
+		lc := inherited[0]
+		p.inheritedBlocker(22, "system.web/httpModules that "+lc.change, lc.elems[0], lc.doc, inheritedFix, classicMigrateFix, scopes)
 	}
 }

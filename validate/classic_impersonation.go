@@ -3,6 +3,7 @@ package validate
 import (
 	"github.com/beevik/etree"
 
+	"github.com/iiscfg/iiscfg/config"
 	"github.com/iiscfg/iiscfg/schema"
 )
 
@@ -37,10 +38,36 @@ func checkClassicImpersonation(p *pass) {
 		return
 	}
 	impersonate, userName, setter := p.identity()
-	if !impersonate || userName != "" || setter == nil {
+	if !impersonate || userName != "" {
 		return
 	}
-	p.blocker(setter, 24, `<identity impersonate="true"/> without a userName`, impersonationFix, classicImpersonationFix, scopes)
+	if setter != nil {
+		p.blocker(setter, 24, `<identity impersonate="true"/> without a userName`, impersonationFix, classicImpersonationFix, scopes)
+		return
+	}
+	if e, d := p.impersonationSetter(); e != nil && p.parentApp(d) {
+		p.inheritedBlocker(24, `<identity impersonate="true"/> without a userName`, e, d, inheritedImpersonationFix, classicImpersonationFix, scopes)
+	}
+}
+
+// impersonationSetter is the element, and its file, that sets the
+// impersonate="true" in effect at the application.
+func (p *pass) impersonationSetter() (*etree.Element, *config.Document) {
+	var elem *etree.Element
+	var doc *config.Document
+	for _, l := range p.levelsAt(schema.Identity.Path, p.base()) {
+		for _, e := range l.Elems {
+			if a := e.SelectAttr("impersonate"); a != nil {
+				if b, ok := parseBool(a.Value); ok {
+					elem, doc = nil, nil
+					if b {
+						elem, doc = e, l.Doc
+					}
+				}
+			}
+		}
+	}
+	return elem, doc
 }
 
 // identity reads system.web/identity as it applies at the application:

@@ -115,6 +115,7 @@ func (p *pass) effective(sec *schema.Section, server []config.Item, path string)
 
 // levelChange is what one level of the linted file does to a collection.
 type levelChange struct {
+	doc    *config.Document
 	elems  []*etree.Element // the level's collection elements with directives
 	change string
 }
@@ -123,12 +124,17 @@ type levelChange struct {
 // level of the linted file that changes the collection, its elements and a
 // description of its change.
 func (p *pass) ownChanges(sec *schema.Section, server []config.Item, path string, label func(config.Item) string) []levelChange {
+	return p.changesBy(sec, server, path, label, func(d *config.Document) bool { return d == p.doc })
+}
+
+// changesBy is ownChanges for the levels of the files from selects.
+func (p *pass) changesBy(sec *schema.Section, server []config.Item, path string, label func(config.Item) string, from func(*config.Document) bool) []levelChange {
 	c := config.NewCollection(sec.Root.Collection, server)
 	var out []levelChange
 	for _, l := range p.levelsAt(sec.Path, path) {
 		before := c.Items
 		c.ApplyLevel(l)
-		if l.Doc != p.doc || sameCollection(sec, before, c.Items) {
+		if !from(l.Doc) || sameCollection(sec, before, c.Items) {
 			continue
 		}
 		var elems []*etree.Element
@@ -137,7 +143,7 @@ func (p *pass) ownChanges(sec *schema.Section, server []config.Item, path string
 				elems = append(elems, e)
 			}
 		}
-		out = append(out, levelChange{elems: elems, change: collectionChange(sec, before, c.Items, label)})
+		out = append(out, levelChange{doc: l.Doc, elems: elems, change: collectionChange(sec, before, c.Items, label)})
 	}
 	return out
 }
@@ -325,18 +331,87 @@ func (p *pass) appliesToApplication() bool {
 // pool; in a Classic pool, where the section works, an info finding about
 // what moving the application to Integrated takes.
 func (p *pass) blocker(e *etree.Element, status int, what, fix, classicFix string, scopes []string) {
+	p.blockerAt(p.doc.Info(e).Whole(), status, what, fix, classicFix, scopes)
+}
+
+func (p *pass) blockerAt(span config.Span, status int, what, fix, classicFix string, scopes []string) {
 	if p.ctx.Pipeline == Classic {
 		pool := "this Classic pool"
 		if p.ctx.Pool.Name != "" {
 			pool = fmt.Sprintf("Classic pool %q", p.ctx.Pool.Name)
 		}
-		p.reportAs(Info, e, "%s", what)
+		p.reportSpan(Info, span, "%s", what)
 		p.explain(fmt.Sprintf("fine in %s; an Integrated pool would answer HTTP 500.%d to %s", pool, status, p.scopeText(scopes)), classicFix)
 		return
 	}
-	p.report(e, "%s", what)
+	p.reportSpan(p.rule.Severity, span, "%s", what)
 	p.explain(fmt.Sprintf("an Integrated pool answers HTTP 500.%d to %s", status, p.scopeText(scopes)), fix)
 }
+
+// parentApp reports whether d belongs to an application above this one
+// (a site root's web.config seen from a nested application).
+func (p *pass) parentApp(d *config.Document) bool {
+	for _, s := range append(p.ctx.Above[:len(p.ctx.Above):len(p.ctx.Above)], p.ctx.Below...) {
+		if s.Doc == d && s.ParentApp {
+			return true
+		}
+	}
+	return false
+}
+
+// inheritedAnchor is where a finding about what the application inherits
+// from a parent application's web.config goes, once per application: the
+// start tag of its own root web.config, or, when it has none, its
+// <application> element in applicationHost.config. ok is false when this
+// pass is not the application's, or ctx.OwnOnly.
+func (p *pass) inheritedAnchor() (span config.Span, ok bool) {
+	if p.ctx.OwnOnly || !p.ctx.AppRoot {
+		return config.Span{}, false
+	}
+	switch p.doc.Kind() {
+	case config.KindWebConfig:
+		if root := p.doc.Root(); root != nil {
+			return p.doc.Info(root).StartTag, true
+		}
+	case config.KindAppHost:
+		for _, s := range p.ctx.Below {
+			if !s.ParentApp && strings.EqualFold(config.NormalizeLocationPath(s.Prefix), p.base()) {
+				return config.Span{}, false // the application's web.config pass reports it
+			}
+		}
+		host, err := config.NewAppHost(p.doc)
+		if err != nil {
+			return config.Span{}, false
+		}
+		for _, app := range host.Apps() {
+			if app.Elem != nil && strings.EqualFold(config.NormalizeLocationPath(app.ConfigPath()), p.base()) {
+				return p.doc.Info(app.Elem).StartTag, true
+			}
+		}
+	}
+	return config.Span{}, false
+}
+
+// inheritedBlocker reports, on the application's own anchor, a blocker
+// whose setting comes from a parent application's file (from, in fromDoc):
+// that file's own finding names the parent, not this application.
+func (p *pass) inheritedBlocker(status int, what string, from *etree.Element, fromDoc *config.Document, fix, classicFix string, scopes []string) {
+	span, ok := p.inheritedAnchor()
+	if !ok {
+		return
+	}
+	app := "this application"
+	if p.ctx.Scope != "" {
+		app = p.ctx.Scope
+	}
+	p.blockerAt(span, status, fmt.Sprintf("%s inherits %s from its parent application (%s:%d)", app, what, fromDoc.Path, fromDoc.StartPos(from).Line), fix, classicFix, scopes)
+}
+
+// What to do about a blocker inherited from a parent application.
+const (
+	inheritedImpersonationFix = `turn impersonation off in the parent, set validateIntegratedModeConfiguration="false" here (if it impersonates only after authentication), or put the parent's <identity> in <location path="." inheritInChildApplications="false">`
+	inheritedFix              = `migrate the parent application and set validateIntegratedModeConfiguration="false" here, or put the parent's setting in <location path="." inheritInChildApplications="false">`
+)
 
 // Blockers says which of IIS's Integrated-mode checks the document's
 // application fails (modules, handlers, impersonation), whatever file of

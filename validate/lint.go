@@ -76,6 +76,9 @@ type Context struct {
 	AppRoot bool
 	// Enabled selects rules; nil runs every rule that is not opt-in.
 	Enabled func(*Rule) bool
+	// OwnOnly leaves out what the application inherits from a parent
+	// application's files (the migrator asks what its document fails).
+	OwnOnly bool
 	// IgnoreValidation reports as if validateIntegratedModeConfiguration
 	// were true everywhere: what IIS would refuse without the override.
 	IgnoreValidation bool
