@@ -178,14 +178,15 @@ func WriteFileAtomic(path string, data []byte, opts Options) (res Result, err er
 	if testHookBeforeRename != nil {
 		testHookBeforeRename(target)
 	}
+	releaseBeforeRename(tmp)
 	switch {
 	case existing:
 		if now, serr := pathVersion(target); serr != nil || now != readVersion {
 			return res, ErrChanged
 		}
-		err = os.Rename(tmp.Name(), target)
+		err = renameReplacing(tmp.Name(), target)
 	case replace:
-		err = os.Rename(tmp.Name(), target) // a link that is not followed
+		err = renameReplacing(tmp.Name(), target) // a link that is not followed
 	default:
 		if err = os.Link(tmp.Name(), target); err == nil {
 			os.Remove(tmp.Name())
@@ -267,6 +268,7 @@ func writeBackup(path, suffix string, content []byte, from fs.FileInfo) (name st
 		return "", err
 	}
 	_ = os.Chtimes(tmp.Name(), from.ModTime(), from.ModTime())
+	releaseBeforeRename(tmp)
 	for n := 0; n < 10000; n++ {
 		name = path + suffix
 		if n > 0 {
