@@ -8,6 +8,7 @@ import (
 	ucli "github.com/urfave/cli/v2"
 
 	"github.com/iiscfg/iiscfg/config"
+	"github.com/iiscfg/iiscfg/report"
 	"github.com/iiscfg/iiscfg/schema"
 	"github.com/iiscfg/iiscfg/validate"
 )
@@ -36,6 +37,11 @@ whether its web.config was found, and its readiness for the Integrated pipeline:
 }
 
 // appRow is one line of the inventory.
+type jsonTool struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+}
+
 type appRow struct {
 	Site         string `json:"site"`
 	Path         string `json:"path"`
@@ -79,7 +85,13 @@ func runApps(c *ucli.Context, e *env) error {
 		if rows == nil {
 			rows = []appRow{}
 		}
-		if err := enc.Encode(rows); err != nil {
+		// An object, like lint's JSON report, so that fields can be added.
+		doc := struct {
+			Version int      `json:"version"`
+			Tool    jsonTool `json:"tool"`
+			Apps    []appRow `json:"apps"`
+		}{report.JSONVersion, jsonTool{"iiscfg", toolVersion()}, rows}
+		if err := enc.Encode(doc); err != nil {
 			return err
 		}
 	} else {

@@ -139,6 +139,7 @@ func TestJSONShape(t *testing.T) {
       "message": "system.web/httpModules adds \"M\": an Integrated pool answers HTTP 500.22 to every request of the application; fix: iiscfg migrate, validateIntegratedModeConfiguration=\"false\", or a Classic pool"
     }
   ],
+  "suppressed": [],
   "errors": []
 }
 `
@@ -146,7 +147,7 @@ func TestJSONShape(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", r.stdout, want)
 	}
 	empty := runWith(t, cleanConfig, nil, "lint", "--format", "json", "-")
-	if !strings.HasSuffix(empty.stdout, "\"findings\": [],\n  \"errors\": []\n}\n") || empty.code != 0 {
+	if !strings.HasSuffix(empty.stdout, "\"findings\": [],\n  \"suppressed\": [],\n  \"errors\": []\n}\n") || empty.code != 0 {
 		t.Errorf("empty report: %q exit %d", empty.stdout, empty.code)
 	}
 }

@@ -7,8 +7,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/bmatcuk/doublestar/v4"
@@ -54,6 +56,44 @@ func configError(path string, n *yaml.Node, format string, args ...any) error {
 	return &exitError{code: ExitUsage, msg: fmt.Sprintf("%s:%d:%d: %s", path, n.Line, n.Column, fmt.Sprintf(format, args...))}
 }
 
+// yamlLine finds yaml.v3's "line N: message" in a syntax error.
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// yamlSyntaxError reports a YAML syntax error as path:line:col: message.
+// yaml.v3 often names the line where the enclosing block starts, not the
+// offending one, so the line is found as the first whose prefix of the file
+// no longer parses (files over maxConfigLines keep yaml's line).
+func yamlSyntaxError(path string, data []byte, err error) error {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	line := 0
+	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = m[2]
+	}
+	lines := strings.SplitAfter(string(data), "\n")
+	if len(lines) <= maxConfigLines {
+		var probe yaml.Node
+		for k := 1; k <= len(lines); k++ {
+			if yaml.Unmarshal([]byte(strings.Join(lines[:k], "")), &probe) != nil {
+				line = k
+				break
+			}
+		}
+	}
+	if line == 0 {
+		return &exitError{code: ExitUsage, msg: fmt.Sprintf("%s: %s", path, msg)}
+	}
+	col := 1
+	if line <= len(lines) {
+		text := lines[line-1]
+		col += len(text) - len(strings.TrimLeft(text, " \t"))
+	}
+	return &exitError{code: ExitUsage, msg: fmt.Sprintf("%s:%d:%d: %s", path, line, col, msg)}
+}
+
+// maxConfigLines bounds the prefix search of yamlSyntaxError (quadratic).
+const maxConfigLines = 1000
+
 // findConfig looks for the configuration file from dir up to the
 // repository root; "" when there is none.
 func findConfig(dir string) string {
@@ -90,7 +130,7 @@ func loadConfig(path string) (*fileConfig, error) {
 	cfg := &fileConfig{path: path, dir: filepath.Dir(abs), flags: map[string][]string{}, rules: map[string]ruleSetting{}}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, &exitError{code: ExitUsage, msg: fmt.Sprintf("%s: %v", path, err)}
+		return nil, yamlSyntaxError(path, data, err)
 	}
 	if len(doc.Content) == 0 {
 		return cfg, nil // an empty file
@@ -393,6 +433,16 @@ func blameSetting(app *ucli.App, msg string) string {
 	return msg
 }
 
+// settingFromKey holds, in the app's metadata, where each setting came
+// from: "flag", "environment", "file" or "default" (see settingFrom).
+const settingFromKey = "setting-from"
+
+// settingFrom says where a setting of the running command came from.
+func settingFrom(c *ucli.Context, name string) string {
+	froms, _ := c.App.Metadata[settingFromKey].(map[string]string)
+	return froms[name]
+}
+
 type settingSource struct {
 	name, value, from string
 }
@@ -423,6 +473,7 @@ func applyConfig(c *ucli.Context, args []string, only ...string) (*fileConfig, [
 	given := givenFlags(args, c.Command)
 	var sources []settingSource
 	origins := map[string]string{} // flag name -> where a setting not on the command line came from
+	froms := map[string]string{}   // flag name -> flag, environment, file or default
 	for _, f := range c.Command.Flags {
 		name := f.Names()[0]
 		if name == "help" || name == "config" || name == "no-config" || name == "verbose" {
@@ -443,6 +494,7 @@ func applyConfig(c *ucli.Context, args []string, only ...string) (*fileConfig, [
 			}
 		}
 		sources = append(sources, settingSource{name, flagValue(c, f), from})
+		froms[name] = from
 		switch from {
 		case "environment":
 			origins[name] = envVar(name)[0]
@@ -450,7 +502,7 @@ func applyConfig(c *ucli.Context, args []string, only ...string) (*fileConfig, [
 			origins[name] = cfg.path + ": " + name
 		}
 	}
-	c.App.Metadata = map[string]any{settingOriginsKey: origins}
+	c.App.Metadata = map[string]any{settingOriginsKey: origins, settingFromKey: froms}
 	return cfg, sources, nil
 }
 
@@ -509,7 +561,8 @@ func writeDefaultConfig(path string, force bool) error {
 }
 
 // defaultConfig is what "iiscfg init" writes: every setting, at its
-// default, commented.
+// default, commented. Example lines are commented YAML ("# key:" or
+// "#   - item") that stays valid once uncommented (TestInitTemplate).
 const defaultConfig = `# iiscfg configuration (https://github.com/iiscfg/iiscfg).
 # iiscfg finds this file in the working directory or a parent folder, up to the
 # repository root. Command-line flags win over IISCFG_* environment variables,
@@ -533,8 +586,9 @@ runtime: v4.0
 # path-map:
 #   - 'C:\inetpub\wwwroot=./site'
 
-# Files and folders not to lint (doublestar globs, relative to this file).
-exclude: []
+# Files and folders not to lint (doublestar globs, relative to this file);
+# none by default.
+# exclude:
 #   - "**/obj/**"
 #   - "samples/**"
 
@@ -550,17 +604,19 @@ parents: true
 
 # Application roots (folders, relative to this file): a web.config below one
 # belongs to that application; the web.config files above it are not read.
-apps: []
+# None by default.
+# apps:
 #   - site
 #   - site/api
 
-# Rules by name or code: off, on, or a severity (error, warning, info).
-rules: {}
+# Rules by name or code: off, on, or a severity (error, warning, info); every
+# rule at its default severity by default.
+# rules:
 #   classic-impersonation: warning
 #   undeclared-section: off
 
 # Rule settings for some files only.
-overrides: []
+# overrides:
 #   - files: ["legacy/**/web.config"]
 #     rules:
 #       classic-http-modules: info

@@ -63,7 +63,7 @@ func TestConfigErrors(t *testing.T) {
 		"bad glob":         {"exclude: ['a/[b']\n", ".iiscfg.yaml:1:10: bad glob \"a/[b\""},
 		"override without": {"overrides:\n  - rules: {IC101: off}\n", ".iiscfg.yaml:2:5: an override needs files"},
 		"not a mapping":    {"- a\n- b\n", ".iiscfg.yaml:1:1: the configuration must be a mapping of settings"},
-		"bad yaml":         {"fail-on: [\n", ".iiscfg.yaml: yaml: line 1"},
+		"bad yaml":         {"fail-on: [\n", ".iiscfg.yaml:1:1: did not find expected node content"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			dir := writeTree(t, map[string]string{".git/HEAD": "x", ".iiscfg.yaml": tc.yaml, "web.config": "<configuration/>"})

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"io"
 
 	ucli "github.com/urfave/cli/v2"
 )
@@ -10,7 +11,7 @@ func initCommand(e *env) *ucli.Command {
 	return &ucli.Command{
 		Name:      "init",
 		Usage:     "write a commented default configuration file, " + ConfigFileName,
-		ArgsUsage: "[FILE]  (default " + ConfigFileName + " in the working directory)",
+		ArgsUsage: "[FILE|-]  (default " + ConfigFileName + " in the working directory; - prints it)",
 		Flags: []ucli.Flag{
 			&ucli.BoolFlag{Name: "force", Usage: "overwrite an existing file"},
 		},
@@ -21,6 +22,10 @@ func initCommand(e *env) *ucli.Command {
 			path := ConfigFileName
 			if c.NArg() == 1 {
 				path = c.Args().First()
+			}
+			if path == "-" {
+				_, err := io.WriteString(e.stdout, defaultConfig)
+				return err
 			}
 			if err := writeDefaultConfig(path, c.Bool("force")); err != nil {
 				return err

@@ -117,6 +117,15 @@ func runLint(c *ucli.Context, e *env) error {
 		}
 		pol.schema = pol.schema.WithSections(secs)
 	}
+	if settingFrom(c, "apphost") == "file" && c.Args().Len() > 0 && allExist(c.Args().Slice()) {
+		// The configuration file's apphost serves "iiscfg lint" and "lint
+		// SITE/app"; files and folders named on the command line are linted
+		// as files, as they would be without it.
+		e.filesOnly = true
+		if c.Bool("verbose") {
+			fmt.Fprintln(e.stderr, "iiscfg: linting the files given; the configuration file's apphost applies when lint is given sites or nothing")
+		}
+	}
 	srv, rootWeb, err := openServer(c, e)
 	if err != nil {
 		return err
@@ -305,4 +314,18 @@ func lintContexts(docs []*loaded, runtime schema.Runtime) []validate.Context {
 		out[i] = ctx
 	}
 	return out
+}
+
+// allExist reports whether every argument names a file or folder (or is
+// "-", standard input).
+func allExist(args []string) bool {
+	for _, a := range args {
+		if a == "-" {
+			continue
+		}
+		if _, err := os.Stat(a); err != nil {
+			return false
+		}
+	}
+	return true
 }

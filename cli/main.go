@@ -45,6 +45,9 @@ type env struct {
 	stdout, stderr io.Writer
 	getenv         func(string) string
 	args           []string // the command line, flags first (see permuteArgs)
+	// filesOnly: the configuration file's apphost is set aside because the
+	// command line names files (see runLint).
+	filesOnly bool
 }
 
 // Main runs iiscfg with args (args[0] is the program name) and returns the

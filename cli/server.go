@@ -58,6 +58,9 @@ func openServer(c *ucli.Context, e *env) (*server, *config.Document, error) {
 		rootWeb = d
 	}
 	hostPath := c.String("apphost")
+	if e.filesOnly {
+		return nil, rootWeb, nil
+	}
 	if hostPath == "" {
 		if len(c.StringSlice("path-map")) > 0 {
 			return nil, nil, usageError("--path-map needs --apphost")

@@ -38,7 +38,7 @@ type jsonReport struct {
 	Version    int           `json:"version"`
 	Tool       jsonTool      `json:"tool"`
 	Findings   []jsonFinding `json:"findings"`
-	Suppressed []jsonFinding `json:"suppressed,omitempty"`
+	Suppressed []jsonFinding `json:"suppressed"`
 	Errors     []jsonError   `json:"errors"`
 }
 
@@ -46,12 +46,12 @@ type jsonReport struct {
 // when a field changes meaning or goes away.
 const JSONVersion = 1
 
-// JSON writes {"version", "tool", "findings": [...], "suppressed": [...]
-// (when any), "errors": [...]};
+// JSON writes {"version", "tool", "findings": [...], "suppressed": [...],
+// "errors": [...]}, every list present even when empty;
 // positions are 1-based, columns count characters, and endColumn is
 // exclusive.
 func JSON(w io.Writer, r *Result, m Meta) error {
-	out := jsonReport{Version: JSONVersion, Tool: jsonTool{"iiscfg", m.ToolVersion}, Findings: []jsonFinding{}, Errors: []jsonError{}}
+	out := jsonReport{Version: JSONVersion, Tool: jsonTool{"iiscfg", m.ToolVersion}, Findings: []jsonFinding{}, Suppressed: []jsonFinding{}, Errors: []jsonError{}}
 	conv := func(f validate.Finding) jsonFinding {
 		return jsonFinding{
 			File: f.File, Line: f.Start.Line, Column: f.Start.Column,
