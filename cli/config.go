@@ -454,6 +454,9 @@ type settingSource struct {
 func applyConfig(c *ucli.Context, args []string, only ...string) (*fileConfig, []settingSource, error) {
 	var cfg *fileConfig
 	path := c.String("config")
+	if given := givenFlags(args, c.Command); given["config"] && given["no-config"] {
+		return nil, nil, usageError("--config and --no-config do not go together")
+	}
 	switch {
 	case c.Bool("no-config"):
 	case path != "":

@@ -63,6 +63,10 @@ func runDiff(c *ucli.Context, e *env) error {
 		return usageError("--format must be text, json, github or markdown, not %q", format)
 	case c.Int("context") < 0:
 		return usageError("--context must not be negative")
+	case c.IsSet("context") && mode == "semantic":
+		return usageError("--context (-U) is for --mode text; a semantic diff has no context lines")
+	case c.Bool("ignore-order") && mode == "text":
+		return usageError("--ignore-order applies to --mode semantic; a text diff compares lines")
 	}
 	// The server settings of the configuration file serve --effective only.
 	only := []string{"color"}

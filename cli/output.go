@@ -62,6 +62,9 @@ func parseOutputs(formats []string, outputFile string) ([]output, error) {
 		}
 		outs = append(outs, output{name, file})
 	}
+	if outputFile != "" && outputFile != "-" && !usedOutput(outs, outputFile) {
+		return nil, usageError("--output %s would be ignored: every --format names its own file (drop --output, or give a format without =FILE)", outputFile)
+	}
 	if toStdout > 1 {
 		return nil, usageError("only one report can go to standard output; give the others a file (--format sarif=iiscfg.sarif)")
 	}
@@ -132,4 +135,14 @@ func sameFileAs(path string, inputs []string) string {
 		}
 	}
 	return ""
+}
+
+// usedOutput reports whether a report goes to the --output file.
+func usedOutput(outs []output, file string) bool {
+	for _, o := range outs {
+		if o.file == file {
+			return true
+		}
+	}
+	return false
 }

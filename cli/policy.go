@@ -2,10 +2,12 @@ package cli
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/bmatcuk/doublestar/v4"
 
+	"github.com/iiscfg/iiscfg/internal/suggest"
 	"github.com/iiscfg/iiscfg/schema"
 	"github.com/iiscfg/iiscfg/validate"
 )
@@ -64,7 +66,7 @@ func (p *policy) selectRules(only, disable, enable []string) error {
 				}
 				rs := validate.LookupRules(part)
 				if len(rs) == 0 {
-					return nil, usageError("%s: no rule %q (see iiscfg rules)", flag, part)
+					return nil, usageError("%s: no rule %q%s (see iiscfg rules)", flag, part, suggest.DidYouMean(part, ruleNames()))
 				}
 				out = append(out, rs...)
 			}
@@ -88,6 +90,11 @@ func (p *policy) selectRules(only, disable, enable []string) error {
 		return err
 	}
 	for _, r := range disabled {
+		if slices.Contains(onlyRules, r) {
+			return usageError("--only and --disable both name %s (%s): choose one", r.Name, r.Code)
+		}
+	}
+	for _, r := range disabled {
 		p.off[r.Name] = true
 	}
 	enabled, err := lookup("--enable", enable)
@@ -95,9 +102,24 @@ func (p *policy) selectRules(only, disable, enable []string) error {
 		return err
 	}
 	for _, r := range enabled {
+		if slices.Contains(disabled, r) {
+			return usageError("--enable and --disable both name %s (%s): choose one", r.Name, r.Code)
+		}
 		p.off[r.Name] = false
 	}
 	return nil
+}
+
+// ruleNames are the names and codes of every rule, for suggestions.
+func ruleNames() []string {
+	var names []string
+	for _, r := range validate.Rules() {
+		names = append(names, r.Name, r.Code)
+		if r.Set != "" && !slices.Contains(names, r.Set) {
+			names = append(names, r.Set)
+		}
+	}
+	return names
 }
 
 // context fills a validation context's policy for one file.

@@ -69,3 +69,31 @@ func TestSettingErrorsNameTheirSource(t *testing.T) {
 		t.Errorf("file: %d %q", r.code, r.stderr)
 	}
 }
+
+// Flags that contradict each other are refused, as --mode text -f json is
+// (issue 14, defect 9).
+func TestConflictingFlagsRefused(t *testing.T) {
+	dir := writeTree(t, map[string]string{"a/web.config": modulesConfig, "b/web.config": cleanConfig, "c.yaml": "fail-on: error\n"})
+	a, b := filepath.Join(dir, "a", "web.config"), filepath.Join(dir, "b", "web.config")
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"lint", "-f", "json=" + filepath.Join(dir, "r.json"), "-o", filepath.Join(dir, "x.txt"), a}, "--output"},
+		{[]string{"lint", "--config", filepath.Join(dir, "c.yaml"), "--no-config", a}, "--config and --no-config"},
+		{[]string{"lint", "--only", "IC101", "--disable", "IC101", a}, "--only and --disable both name classic-http-modules"},
+		{[]string{"lint", "--disable", "classic-http-modules", "--enable", "IC101", a}, "--enable and --disable"},
+		{[]string{"lint", "--only", "classic-http-modles", a}, "did you mean classic-http-modules?"},
+		{[]string{"diff", "-U", "5", a, b}, "--context (-U) is for --mode text"},
+		{[]string{"diff", "--ignore-order", "--mode", "text", a, b}, "--ignore-order applies to --mode semantic"},
+	}
+	for _, tc := range tests {
+		r := runCLI(t, tc.args...)
+		if r.code != ExitUsage || !strings.Contains(r.stderr, tc.want) {
+			t.Errorf("%v: exit %d, stderr %q, want %q", tc.args, r.code, r.stderr, tc.want)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "r.json")); err == nil {
+		t.Error("a report was written by a run refused for its flags")
+	}
+}
