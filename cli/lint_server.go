@@ -99,6 +99,12 @@ func (s *server) lint(ids []string, pol *policy) (res *report.Result, src source
 			notes = append(notes, fmt.Sprintf("%s: folder %s is not on this machine (see --path-map); not linted", app.Name(), root.res.PhysicalPath))
 			continue
 		}
+		type pass struct {
+			doc *config.Document
+			ctx validate.Context
+		}
+		var passes []pass
+		var subfolders []config.Source // the application's other web.config files
 		for _, folder := range s.appFolders(app) {
 			url := urlOf(app, root.folder, folder)
 			fnodes, err := s.chain(app.Site, url)
@@ -108,7 +114,18 @@ func (s *server) lint(ids []string, pol *policy) (res *report.Result, src source
 			doc := fnodes[len(fnodes)-1].doc
 			src[doc.Path] = doc
 			ctx := pol.context(s.appContext(app, fnodes, len(fnodes)-1), doc.Path)
-			add(validate.Check(doc, ctx))
+			if !ctx.AppRoot {
+				subfolders = append(subfolders, config.Source{Doc: doc, Prefix: ctx.Prefix})
+			}
+			passes = append(passes, pass{doc, ctx})
+		}
+		for _, ps := range passes {
+			if ps.ctx.AppRoot {
+				// Where a subfolder turns validation off, IIS does not
+				// check the application's settings: messages name it.
+				ps.ctx.Below = append(ps.ctx.Below, subfolders...)
+			}
+			add(validate.Check(ps.doc, ps.ctx))
 		}
 	}
 	add(validate.Result{Findings: validate.UnusedSuppressions(s.host.Doc, hostBase, hostUses)})

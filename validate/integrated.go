@@ -57,6 +57,13 @@ func (p *pass) integrated() *integratedModel {
 			below = append(below, abs)
 		}
 	}
+	for _, s := range p.ctx.Below {
+		abs := config.NormalizeLocationPath(s.Prefix)
+		if key := strings.ToLower(abs); !seen[key] && config.PathCovers(base, abs) && !p.excluded(abs) {
+			seen[key] = true
+			below = append(below, abs)
+		}
+	}
 	sort.Strings(below)
 	for _, path := range append(paths, below...) {
 		m.checkpoints = append(m.checkpoints, checkpoint{path: path, validate: p.validationAt(path)})
@@ -273,6 +280,31 @@ func nameList(names []string) string {
 	return strings.Join(quoted[:len(quoted)-1], ", ") + " and " + quoted[len(quoted)-1]
 }
 
+// exemptPaths are the checkpoints below the base whose validation differs
+// from the base's (on: the base's), outermost only, when paths starts with
+// the base: the requests there are not the ones the finding is about.
+func (p *pass) exemptPaths(paths []string) (exempt []string, on bool) {
+	im := p.integrated()
+	in := map[string]bool{}
+	for _, path := range paths {
+		in[strings.ToLower(path)] = true
+	}
+	on = im.checkpoints[0].validate
+	for _, cp := range im.checkpoints[1:] {
+		if in[strings.ToLower(cp.path)] || cp.validate == on {
+			continue
+		}
+		covered := false
+		for _, x := range exempt {
+			covered = covered || config.PathCovers(x, cp.path)
+		}
+		if !covered {
+			exempt = append(exempt, cp.path)
+		}
+	}
+	return exempt, on
+}
+
 // scopeText names the requests a finding affects.
 func (p *pass) scopeText(paths []string) string {
 	base := p.base()
@@ -287,13 +319,28 @@ func (p *pass) scopeText(paths []string) string {
 		return "/" + rel
 	}
 	if len(paths) > 0 && strings.EqualFold(paths[0], base) {
+		var all string
 		switch {
 		case p.ctx.Scope != "":
-			return "every request of " + p.ctx.Scope
+			all = "every request of " + p.ctx.Scope
 		case p.ctx.AppRoot:
-			return "every request of the application"
+			all = "every request of the application"
+		default:
+			all = "every request under this folder"
 		}
-		return "every request under this folder"
+		exempt, on := p.exemptPaths(paths)
+		if len(exempt) == 0 {
+			return all
+		}
+		names := make([]string, len(exempt))
+		for i, path := range exempt {
+			names[i] = name(path)
+		}
+		state := "off"
+		if !on {
+			state = "on"
+		}
+		return fmt.Sprintf("%s except those under %s, where validation is %s", all, strings.Join(names, ", "), state)
 	}
 	names := make([]string, len(paths))
 	for i, path := range paths {
