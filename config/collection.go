@@ -69,8 +69,10 @@ type Collection struct {
 }
 
 // NewCollection starts a collection with inherited items.
+// The items are shared, not copied: ApplyLevel never changes a list in
+// place, it builds the next one.
 func NewCollection(c *schema.Collection, inherited []Item) *Collection {
-	return &Collection{Schema: c, Items: append([]Item(nil), inherited...), keys: c.Keys()}
+	return &Collection{Schema: c, Items: inherited[:len(inherited):len(inherited)], keys: c.Keys()}
 }
 
 // Clone copies the collection so that a branch of the hierarchy can be
@@ -151,11 +153,15 @@ func (c *Collection) ApplyLevel(l Level) []MergeError {
 			}
 		}
 	}
-	if c.Schema.MergeAppend {
-		c.Items = append(append([]Item(nil), inherited...), local...)
-	} else {
-		c.Items = append(append([]Item(nil), local...), inherited...)
+	if len(local) == 0 && !ownInherited && len(inherited) == len(c.Items) {
+		return errs // nothing added, removed or cleared: the list is as inherited
 	}
+	first, second := inherited, local
+	if !c.Schema.MergeAppend {
+		first, second = local, inherited
+	}
+	items := make([]Item, 0, len(first)+len(second))
+	c.Items = append(append(items, first...), second...)
 	return errs
 }
 

@@ -2,9 +2,11 @@ package validate
 
 import (
 	"fmt"
+	"hash/maphash"
 	"sort"
-	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/beevik/etree"
 
@@ -192,24 +194,22 @@ func sameItem(sec *schema.Section, a, b config.Item) bool {
 
 // collectionChange describes how a collection changed from root to eff:
 // entries added, changed (same key, other values), removed, or only moved.
-// Entries are compared through sets of their identities and keys, so a
-// long list costs linear time.
+// Entries are found through hashes of their values and keys, so a long
+// list costs linear time.
 func collectionChange(sec *schema.Section, root, eff []config.Item, label func(config.Item) string) string {
-	coll := config.NewCollection(sec.Root.Collection, nil)
-	rootIDs, rootKeys := itemSets(sec, coll, root)
-	effIDs, effKeys := itemSets(sec, coll, eff)
+	inRoot, inEff := newItemIndex(sec, root), newItemIndex(sec, eff)
 	var added, changed, removed []string
 	for _, e := range eff {
 		switch {
-		case rootIDs[itemIdentity(sec, e)]:
-		case rootKeys[coll.KeyString(e)]:
+		case inRoot.hasSame(e):
+		case inRoot.hasKey(e):
 			changed = append(changed, label(e))
 		default:
 			added = append(added, label(e))
 		}
 	}
 	for _, r := range root {
-		if !effIDs[itemIdentity(sec, r)] && !effKeys[coll.KeyString(r)] {
+		if !inEff.hasSame(r) && !inEff.hasKey(r) {
 			removed = append(removed, label(r))
 		}
 	}
@@ -234,31 +234,105 @@ func collectionChange(sec *schema.Section, root, eff []config.Item, label func(c
 	return strings.Join(parts, " and ")
 }
 
-// itemSets are the identities and the keys of items.
-func itemSets(sec *schema.Section, coll *config.Collection, items []config.Item) (ids, keys map[string]bool) {
-	ids, keys = make(map[string]bool, len(items)), make(map[string]bool, len(items))
-	for _, it := range items {
-		ids[itemIdentity(sec, it)] = true
-		keys[coll.KeyString(it)] = true
-	}
-	return ids, keys
+// itemIndex finds in a list an item equal to another (sameItem) or with
+// the same key, through hashes: buckets are chained through next, and a
+// hash match is confirmed by comparing the items.
+type itemIndex struct {
+	sec             *schema.Section
+	coll            *config.Collection
+	keyAttrs        []*schema.Attribute
+	items           []config.Item
+	byID, byKey     map[uint64]int32 // hash -> first index + 1
+	nextID, nextKey []int32          // index -> next index + 1 in its bucket
 }
 
-// itemIdentity is a string equal for two items exactly when sameItem
-// holds: every schema attribute's value, booleans by value.
-func itemIdentity(sec *schema.Section, it config.Item) string {
-	var b strings.Builder
-	for _, attr := range sec.Root.Collection.Item.Attrs {
+var itemHashSeed = maphash.MakeSeed()
+
+func newItemIndex(sec *schema.Section, items []config.Item) *itemIndex {
+	x := &itemIndex{sec: sec, coll: config.NewCollection(sec.Root.Collection, nil), keyAttrs: sec.Root.Collection.Keys(), items: items,
+		byID: make(map[uint64]int32, len(items)), byKey: make(map[uint64]int32, len(items)),
+		nextID: make([]int32, len(items)), nextKey: make([]int32, len(items))}
+	for i := len(items) - 1; i >= 0; i-- {
+		id, key := x.idHash(items[i]), x.keyHash(items[i])
+		x.nextID[i], x.byID[id] = x.byID[id], int32(i+1)
+		x.nextKey[i], x.byKey[key] = x.byKey[key], int32(i+1)
+	}
+	return x
+}
+
+func (x *itemIndex) hasSame(it config.Item) bool {
+	for i := x.byID[x.idHash(it)]; i != 0; i = x.nextID[i-1] {
+		if sameItem(x.sec, x.items[i-1], it) {
+			return true
+		}
+	}
+	return false
+}
+
+func (x *itemIndex) hasKey(it config.Item) bool {
+	for i := x.byKey[x.keyHash(it)]; i != 0; i = x.nextKey[i-1] {
+		if x.coll.HasKey(x.items[i-1:i], it) {
+			return true
+		}
+	}
+	return false
+}
+
+// idHash hashes what sameItem compares: every schema attribute's value,
+// booleans by value.
+func (x *itemIndex) idHash(it config.Item) uint64 {
+	var h maphash.Hash
+	h.SetSeed(itemHashSeed)
+	for _, attr := range x.sec.Root.Collection.Item.Attrs {
 		v := it.Value(attr)
 		if attr.Type == schema.Bool {
-			if bv, ok := parseBool(v); ok {
-				v = "\x01" + strconv.FormatBool(bv) // no written value starts with \x01
+			if b, ok := parseBool(v); ok {
+				v = "\x01f" // no written value holds \x01
+				if b {
+					v = "\x01t"
+				}
 			}
 		}
-		b.WriteString(v)
-		b.WriteByte(0)
+		h.WriteString(v)
+		h.WriteByte(0)
 	}
-	return b.String()
+	return h.Sum64()
+}
+
+// keyHash hashes an item's key as the collection compares it: letter case
+// folded (the smallest rune of its case orbit, as strings.EqualFold
+// matches) unless the attribute is caseSensitive.
+func (x *itemIndex) keyHash(it config.Item) uint64 {
+	var h maphash.Hash
+	h.SetSeed(itemHashSeed)
+	for _, attr := range x.keyAttrs {
+		v := it.Value(attr)
+		if attr.CaseSensitive {
+			h.WriteString(v)
+		} else {
+			var buf [utf8.UTFMax]byte
+			for _, r := range v {
+				if r < utf8.RuneSelf {
+					// An ASCII letter's smallest fold is its capital
+					// (k, K and the Kelvin sign fold together).
+					if 'a' <= r && r <= 'z' {
+						r -= 'a' - 'A'
+					}
+					h.WriteByte(byte(r))
+					continue
+				}
+				min := r
+				for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+					if f < min {
+						min = f
+					}
+				}
+				h.Write(utf8.AppendRune(buf[:0], min))
+			}
+		}
+		h.WriteByte(0)
+	}
+	return h.Sum64()
 }
 
 // nameList formats at most three names: `"a", "b" and 3 more`.

@@ -3,6 +3,7 @@ package validate
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/beevik/etree"
 
@@ -36,16 +37,25 @@ type Server struct {
 	Validation bool
 }
 
-// StockServer is a stock IIS 10 server whose pool runs runtime r.
+// StockServer is a stock IIS 10 server whose pool runs runtime r. Its
+// lists are built once per runtime and shared: collections never change
+// the lists they start from.
 func StockServer(r schema.Runtime) Server {
-	return Server{
+	if v, ok := stockServers.Load(r); ok {
+		return v.(Server)
+	}
+	s := Server{
 		RootHTTPModules:  config.ItemsFromEntries(schema.RootHTTPModules(r)),
 		RootHTTPHandlers: config.ItemsFromEntries(schema.RootHTTPHandlers(r)),
 		Modules:          config.ItemsFromEntries(schema.AppHostModules(r == schema.V20)),
 		Handlers:         config.ItemsFromEntries(schema.AppHostHandlers(r == schema.V20)),
 		Validation:       true,
 	}
+	stockServers.Store(r, s)
+	return s
 }
+
+var stockServers sync.Map // schema.Runtime -> Server
 
 // Context says where a document is deployed.
 type Context struct {

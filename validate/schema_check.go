@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/beevik/etree"
 
@@ -605,8 +606,17 @@ func (w *schemaWalk) inherited(elementPath string) []config.Item {
 			return stockHandlers[btoi(ctx.Runtime == schema.V20)]
 		}
 	}
-	return config.ItemsFromEntries(schema.MachineConfigCollection(elementPath))
+	if v, ok := machineConfigItems.Load(elementPath); ok {
+		return v.([]config.Item)
+	}
+	items := config.ItemsFromEntries(schema.MachineConfigCollection(elementPath))
+	machineConfigItems.Store(elementPath, items)
+	return items
 }
+
+// machineConfigItems are machine.config's collections as items, by
+// element path, converted once.
+var machineConfigItems sync.Map
 
 // The stock applicationHost.config lists as items, without and with .NET
 // 3.5, converted once: every lone web.config's merge starts from them.
