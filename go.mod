@@ -3,6 +3,7 @@ module github.com/iiscfg/iiscfg
 go 1.25.0
 
 require (
+	github.com/antchfx/xpath v1.3.5
 	github.com/beevik/etree v1.8.1
 	github.com/bmatcuk/doublestar/v4 v4.10.4
 	github.com/dlclark/regexp2/v2 v2.13.0

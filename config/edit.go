@@ -3,7 +3,6 @@ package config
 import (
 	"bytes"
 	"fmt"
-	"sort"
 )
 
 // An edit replaces a span of the original text. All edits of a document are
@@ -64,18 +63,7 @@ func (d *Document) EditedText() []byte {
 	if len(d.edits) == 0 {
 		return d.src.text
 	}
-	edits := append([]edit(nil), d.edits...)
-	sort.SliceStable(edits, func(i, j int) bool {
-		a, b := edits[i], edits[j]
-		if a.span.Start != b.span.Start {
-			return a.span.Start < b.span.Start
-		}
-		// An insertion goes before a replacement starting at the same place.
-		if (a.span.Len() == 0) != (b.span.Len() == 0) {
-			return a.span.Len() == 0
-		}
-		return a.seq < b.seq
-	})
+	edits := d.sortedEdits()
 	var out bytes.Buffer
 	out.Grow(len(d.src.text) + 256)
 	at := 0
