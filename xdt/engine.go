@@ -51,6 +51,19 @@ func insideTransformed(e *etree.Element) bool {
 	return false
 }
 
+// touch records that el of the current document is edited.
+func (g *engine) touch(els ...*etree.Element) {
+	for _, el := range els {
+		w := g.res.Doc.Info(el).Whole()
+		d, start := g.res.Origin(w.Start)
+		if d != g.res.files[0] {
+			continue
+		}
+		_, end := g.res.Origin(w.End - 1)
+		g.res.Touched = append(g.res.Touched, config.Span{Start: start, End: end + 1})
+	}
+}
+
 func (g *engine) apply(e *etree.Element, call Call) error {
 	switch call.Name {
 	case "Insert", "InsertIfMissing":
@@ -67,6 +80,7 @@ func (g *engine) apply(e *etree.Element, call Call) error {
 				return nil
 			}
 		}
+		g.touch(parents[0])
 		return g.cur.AppendMarkup(parents[0], g.cur.Style(), g.markup(e, parents[0]))
 	case "InsertBefore", "InsertAfter":
 		targets, err := g.evalXPath(call.Args, e)
@@ -82,6 +96,7 @@ func (g *engine) apply(e *etree.Element, call Call) error {
 			return errAt(g.tr, e, ErrInvalid, "%s(%s) selects the document element: a document has one root", call.Name, call.Args)
 		}
 		m := g.markup(e, t.Parent())
+		g.touch(t)
 		if call.Name == "InsertBefore" {
 			return g.cur.InsertMarkupBefore(t, g.cur.Style(), m)
 		}
@@ -93,6 +108,7 @@ func (g *engine) apply(e *etree.Element, call Call) error {
 		g.warnNoMatch(e, unmatched)
 		return nil
 	}
+	g.touch(targets...)
 	switch call.Name {
 	case "Replace":
 		return g.cur.ReplaceElement(targets[0], g.markup(e, targets[0].Parent()))

@@ -74,6 +74,10 @@ type Result struct {
 	Warnings []Warning
 	// Applied counts the transform elements that changed the document.
 	Applied int
+	// Touched are the spans of the source's elements that a transform
+	// edited, replaced, removed or inserted into; every other line of the
+	// source is in the result byte for byte.
+	Touched []config.Span
 	files   []*config.Document // the source, then each transform
 	pieces  []piece            // where each run of Doc's text came from
 }
