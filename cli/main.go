@@ -98,6 +98,7 @@ func newApp(e *env) *ucli.App {
 			lintCommand(e),
 			migrateCommand(e),
 			diffCommand(e),
+			transformCommand(e),
 			appsCommand(e),
 			initCommand(e),
 			rulesCommand(e),
