@@ -419,3 +419,32 @@ func TestMigrateRefusesInvalidRoot(t *testing.T) {
 		}
 	}
 }
+
+// TestDeployedGolden: lint and diff of web.config as deployed, after its
+// XDT transforms (testdata/deployed/README).
+func TestDeployedGolden(t *testing.T) {
+	const app = "testdata/deployed/app/"
+	cases := []struct {
+		name string
+		args []string
+	}{
+		{"lint-as-is", []string{"lint", "--color", "never", app + "web.config"}},
+		{"lint-release", []string{"lint", "--color", "never", "--transform", app + "Web.Release.config", app + "web.config"}},
+		{"lint-release-prod", []string{"lint", "--color", "never", "--configuration", "Release", "--transform", app + "Web.Prod.config", app + "web.config"}},
+		{"lint-release-json", []string{"lint", "--format", "json", "--configuration", "Release", app + "web.config"}},
+		{"lint-walk", []string{"lint", "--color", "never", "testdata/deployed"}},
+		{"lint-walk-release", []string{"lint", "--color", "never", "--configuration", "Release", "testdata/deployed"}},
+		{"transform-diff", []string{"transform", "--diff", "--color", "never", app + "web.config", app + "Web.Release.config", app + "Web.Prod.config"}},
+		{"diff-transform", []string{"diff", "--color", "never", "--transform", app + "Web.Release.config", app + "web.config"}},
+		{"lint-rules", []string{"lint", "--color", "never", "testdata/deployed/rules"}},
+		{"transform-rules", []string{"transform", "testdata/deployed/rules/web.config", "testdata/deployed/rules/Web.Release.config"}},
+		{"examples-release", []string{"lint", "--color", "never", "--configuration", "Release", "testdata/examples"}},
+		{"examples-transform", []string{"transform", "--diff", "--color", "never", "testdata/examples/web.config", "testdata/examples/Web.Release.config"}},
+		{"lint-unused-transform", []string{"lint", "--color", "never", "--transform", app + "Web.Release.config", "testdata/examples/web.config"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			checkGolden(t, filepath.Join("testdata", "deployed", c.name+".want"), runCLI(t, "", c.args...))
+		})
+	}
+}

@@ -47,7 +47,7 @@ type fileConfig struct {
 var configKeys = map[string]string{
 	"fail-on": "fail-on", "runtime": "runtime", "format": "format", "output": "output",
 	"apphost": "apphost", "path-map": "path-map", "root-web-config": "root-web-config",
-	"schema-dir": "schema-dir", "color": "color",
+	"schema-dir": "schema-dir", "color": "color", "transforms": "transform", "configuration": "configuration",
 	"inline-ignore": "", "gitignore": "", "parents": "", "rules": "", "overrides": "", "exclude": "", "apps": "",
 }
 
@@ -259,6 +259,17 @@ func (cfg *fileConfig) checkValue(key string, v *yaml.Node, vals []string) error
 				}
 				vals[i] = name + "=" + cfg.local(file)
 			}
+		}
+	case "transforms":
+		for i, t := range vals {
+			vals[i] = cfg.local(t)
+		}
+	case "configuration":
+		if err := one(); err != nil {
+			return err
+		}
+		if vals[0] == "" || strings.ContainsAny(vals[0], `/\`) {
+			return configError(cfg.path, v, "configuration must be a build configuration name such as Release, not %q", vals[0])
 		}
 	case "output", "apphost", "root-web-config", "schema-dir":
 		if err := one(); err != nil {

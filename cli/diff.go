@@ -30,6 +30,9 @@ place of the folder's web.config (or of applicationHost.config, when OLD and NEW
 that). A change that removes an inherited handler shows up there, with the file that
 sets each value.
 
+--transform T FILE compares FILE with what it becomes after the XDT transform T (and
+any further --transform, in order): what a deployment changes.
+
 Exit status: 0 no difference, 1 differences, 2 usage error, 3 an input could not be
 read or parsed.`,
 		Flags: append([]ucli.Flag{
@@ -39,6 +42,7 @@ read or parsed.`,
 			&ucli.BoolFlag{Name: "ignore-order", Usage: "do not report collection entries that only moved"},
 			&ucli.StringFlag{Name: "color", Value: "auto", Usage: "colour output: auto, always or never"},
 			&ucli.StringFlag{Name: "stdin-filename", Value: "<stdin>", Usage: "the name to report for standard input"},
+			&ucli.StringSliceFlag{Name: "transform", Aliases: []string{"t"}, EnvVars: envVar("diff-transform"), Usage: "compare FILE with itself after these XDT transforms (in order): iiscfg diff --transform Web.Release.config Web.config"},
 			&ucli.BoolFlag{Name: "effective", Usage: "with --apphost: compare the effective configuration at Site/app (see above)"},
 		}, serverFlags()...),
 		Action: func(c *ucli.Context) error { return runDiff(c, e) },
@@ -77,6 +81,12 @@ func runDiff(c *ucli.Context, e *env) error {
 		return err
 	}
 	args := c.Args().Slice()
+	if ts := c.StringSlice("transform"); len(ts) > 0 {
+		if len(args) != 1 || c.Bool("effective") {
+			return usageError("diff --transform T FILE compares one file with its transformed self (see iiscfg diff --help)")
+		}
+		return diffTransform(c, e, args[0], ts, mode, format)
+	}
 	effective, apphost := c.Bool("effective"), c.String("apphost") != ""
 	var at string
 	switch {

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strings"
 
 	ucli "github.com/urfave/cli/v2"
@@ -51,6 +52,8 @@ Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage error,
 			&ucli.StringSliceFlag{Name: "enable", EnvVars: envVar("enable"), Usage: "run these rules even if the configuration file turns them off"},
 			&ucli.BoolFlag{Name: "no-inline-ignore", EnvVars: envVar("no-inline-ignore"), Usage: "ignore <!-- iiscfg-ignore: ... --> comments (a central policy files cannot override)"},
 			&ucli.StringFlag{Name: "schema-dir", EnvVars: envVar("schema-dir"), Usage: "read IIS's *_schema.xml files from this folder (e.g. a copy of %windir%\\System32\\inetsrv\\config\\schema) instead of the built-in schema for the sections they define"},
+			&ucli.StringSliceFlag{Name: "transform", Aliases: []string{"t"}, EnvVars: envVar("transform"), Usage: "judge the web.config in this XDT transform's folder as deployed, after the transform (Web.Release.config); several in one folder (comma-separated or repeated) apply in order"},
+			&ucli.StringFlag{Name: "configuration", EnvVars: envVar("configuration"), Usage: "judge each web.config as deployed after its sibling Web.`NAME`.config transform (e.g. Release)"},
 			&ucli.BoolFlag{Name: "no-parents", EnvVars: envVar("no-parents"), Usage: "judge each web.config alone, as an application root, without reading the web.config files in the folders above it"},
 			&ucli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "say which configuration file and settings are used, and where each comes from"},
 		}, append(walkFlags(), serverFlags()...)...),
@@ -149,8 +152,12 @@ func runLint(c *ucli.Context, e *env) error {
 		if cfg != nil {
 			appRoots = cfg.apps
 		}
-		if res, src, err = lintFiles(c.Args().Slice(), c.String("stdin-filename"), runtime, rootWeb, pol, opts, c.Bool("no-parents"), appRoots, e); err != nil {
+		deploy := newDeployPlan(c.StringSlice("transform"), c.String("configuration"))
+		if res, src, err = lintFiles(c.Args().Slice(), c.String("stdin-filename"), runtime, rootWeb, pol, opts, c.Bool("no-parents"), appRoots, deploy, e); err != nil {
 			return err
+		}
+		for _, t := range deploy.unused() {
+			fmt.Fprintf(e.stderr, "iiscfg: note: --transform %s: no web.config in its folder was linted, so it was not applied\n", t)
 		}
 	}
 
@@ -214,7 +221,7 @@ func stdoutFormat(outs []output) string {
 
 // lintFiles lints files and folders, each web.config judged at its place
 // in its application (see context.go).
-func lintFiles(args []string, stdinName string, runtime schema.Runtime, rootWeb *config.Document, pol *policy, opts walkOptions, noParents bool, appRoots []string, e *env) (*report.Result, report.Source, error) {
+func lintFiles(args []string, stdinName string, runtime schema.Runtime, rootWeb *config.Document, pol *policy, opts walkOptions, noParents bool, appRoots []string, deploy *deployPlan, e *env) (*report.Result, report.Source, error) {
 	if len(args) == 0 {
 		args = []string{"."}
 	}
@@ -222,7 +229,7 @@ func lintFiles(args []string, stdinName string, runtime schema.Runtime, rootWeb 
 	if err := noInputs(inputs, empties, opts.notes); err != nil && len(errs) == 0 {
 		return nil, nil, err
 	}
-	p := &lintPipeline{runtime: runtime, pol: pol, noParents: noParents, fs: newFSContext(appRoots, opts.notes)}
+	p := &lintPipeline{runtime: runtime, pol: pol, noParents: noParents, deploy: deploy, fs: newFSContext(appRoots, opts.notes)}
 	if rootWeb != nil {
 		modules, handlers := rootLists(rootWeb, runtime)
 		p.rootLists = func() ([]config.Item, []config.Item) { return modules, handlers }
@@ -235,17 +242,28 @@ func lintFiles(args []string, stdinName string, runtime schema.Runtime, rootWeb 
 	p.run(jobs, func(r fileResult) {
 		prog.done()
 		if r.err != nil {
-			res.Errors = append(res.Errors, *r.err)
+			// A transform that cannot be applied is met by the web.config's
+			// deployed judgement and by the transform's own: say it once.
+			if !slices.Contains(res.Errors, *r.err) {
+				res.Errors = append(res.Errors, *r.err)
+			}
 			return
 		}
-		if r.lines != nil {
-			src[r.path] = r.lines
+		for file, lines := range r.lines {
+			if src[file] == nil {
+				src[file] = lines
+				continue
+			}
+			for n, l := range lines {
+				src[file][n] = l
+			}
 		}
 		res.Files = append(res.Files, r.path)
 		res.Findings = append(res.Findings, r.findings...)
 		res.Suppressed = append(res.Suppressed, r.suppressed...)
 	})
 	prog.finish()
+	res.Findings = dropRepeatedDuplicates(res.Findings)
 	validate.SortFindings(res.Findings)
 	validate.SortFindings(res.Suppressed)
 	return res, src, nil

@@ -32,7 +32,21 @@ type fileResult struct {
 	err        *report.Error
 	findings   []validate.Finding
 	suppressed []validate.Finding
-	lines      map[int]string // the source lines the findings start on
+	lines      map[string]map[int]string // by file: the source lines the findings start on
+}
+
+// quote keeps line n of d for the report.
+func (r *fileResult) quote(d *config.Document, n int) {
+	if n < 1 || n > d.LineCount() {
+		return
+	}
+	if r.lines == nil {
+		r.lines = map[string]map[int]string{}
+	}
+	if r.lines[d.Path] == nil {
+		r.lines[d.Path] = map[int]string{}
+	}
+	r.lines[d.Path][n] = d.Line(n)
 }
 
 // lintPipeline holds what every file is judged with.
@@ -41,6 +55,7 @@ type lintPipeline struct {
 	pol       *policy
 	rootLists func() (modules, handlers []config.Item) // nil: the stock lists
 	noParents bool
+	deploy    *deployPlan // nil: judge files as they are
 	fs        *fsContext
 	stdinData []byte
 	stdinErr  error
@@ -114,15 +129,27 @@ func (p *lintPipeline) judge(j *lintJob) fileResult {
 		r.err = err
 		return r
 	}
-	res := validate.Check(doc, p.contextFor(j, doc))
+	ctx := p.contextFor(j, doc)
+	if doc.Kind() == config.KindTransform && !j.in.stdin {
+		ctx.TransformSource = transformSource(j.in.path)
+	}
+	if chain := p.deploy.chainFor(j.in.path); len(chain) > 0 && !j.in.stdin && doc.Kind() == config.KindWebConfig {
+		dep, err := deployed(doc, chain)
+		if err != nil {
+			r.err = err
+			return r
+		}
+		ctx.Deployed = true
+		res := validate.Check(dep.Doc, ctx)
+		r.findings = locate(dep, res.Findings, r.quote)
+		r.suppressed = locate(dep, res.Suppressed, func(*config.Document, int) {})
+		validate.SortFindings(r.findings)
+		return r
+	}
+	res := validate.Check(doc, ctx)
 	r.findings, r.suppressed = res.Findings, res.Suppressed
 	for _, f := range r.findings {
-		if n := f.Start.Line; n >= 1 && n <= doc.LineCount() {
-			if r.lines == nil {
-				r.lines = map[int]string{}
-			}
-			r.lines[n] = doc.Line(n)
-		}
+		r.quote(doc, f.Start.Line)
 	}
 	return r
 }

@@ -142,3 +142,56 @@ func unifiedTransformDiff(src, result *config.Document, colored bool) string {
 	}
 	return diff.Unified(src.Path, src.Path+" (transformed)", a, b, 3, diffPalette(colored))
 }
+
+// diffTransform compares a file with its transformed self (diff --transform).
+func diffTransform(c *ucli.Context, e *env, file string, transforms []string, mode, format string) error {
+	outColor, err := colorFor(c.String("color"), e.stdout, e.getenv)
+	if err != nil {
+		return err
+	}
+	errColor, _ := colorFor(c.String("color"), e.stderr, e.getenv)
+	stderr, pal := colorWriter(e.stderr, errColor), report.NewPalette(errColor)
+	docs, errs := loadFiles(append([]string{file}, transforms...))
+	if len(errs) > 0 {
+		if err := report.Errors(stderr, errs, pal); err != nil {
+			return err
+		}
+		return exitCode(ExitInput)
+	}
+	res, err := xdt.Apply(docs[0], docs[1:]...)
+	if err != nil {
+		return transformError(stderr, pal, err)
+	}
+	printWarnings(stderr, pal, res.Warnings)
+	out := colorWriter(e.stdout, outColor)
+	if mode == "text" {
+		text := unifiedTransformDiff(docs[0], res.Doc, outColor)
+		if _, err := io.WriteString(out, text); err != nil {
+			return err
+		}
+		if text != "" {
+			return exitCode(ExitFindings)
+		}
+		return nil
+	}
+	files := []diff.File{{Old: file, New: file + " (transformed)", Changes: diff.Semantic(docs[0], res.Doc, diff.Options{IgnoreOrder: c.Bool("ignore-order")})}}
+	switch format {
+	case "json":
+		err = diff.WriteJSON(e.stdout, files)
+	case "markdown":
+		err = diff.WriteMarkdown(e.stdout, files)
+	case "github":
+		err = diff.WriteGitHub(e.stdout, files)
+	default:
+		if diff.Differences(files) > 0 {
+			err = diff.WriteText(out, files, diffPalette(outColor))
+		}
+	}
+	if err != nil {
+		return err
+	}
+	if diff.Differences(files) > 0 {
+		return exitCode(ExitFindings)
+	}
+	return nil
+}

@@ -101,6 +101,12 @@ type Context struct {
 	Severities map[string]Severity
 	// NoInlineIgnore ignores iiscfg-ignore comments.
 	NoInlineIgnore bool
+	// TransformSource is the web.config an XDT transform document applies
+	// to (the xdt-* rules apply it); nil when there is none.
+	TransformSource *config.Document
+	// Deployed says the document is the result of transforms: what the
+	// server will run (leftover-token checks it).
+	Deployed bool
 	// Uses, when set, collects which suppressions were used over several
 	// passes on the document; unused ones are then reported by
 	// UnusedSuppressions, not by each pass.
@@ -174,6 +180,7 @@ type pass struct {
 	findings *[]Finding
 	im       *integratedModel
 	schema   *[]schemaIssue
+	xdt      *transformRun
 }
 
 // report records a finding of the rule's severity that spans element e.

@@ -475,11 +475,28 @@ func (g *engine) warnNoMatch(e, unmatched *etree.Element) {
 		return
 	}
 	g.noMatch[unmatched] = true
+	if g.matchesInSource(e) {
+		g.warn(NoEffect, e, "%s matched in %s, but an earlier transform already removed or changed it: this one does nothing", g.describePath(e), g.res.files[0].Path)
+		return
+	}
 	msg := fmt.Sprintf("no element in %s matches %s: the transform does nothing", g.res.files[0].Path, g.describePath(unmatched))
 	if hint := g.namespaceHint(unmatched); hint != "" {
 		msg += "; " + hint
 	}
 	g.warn(NoMatch, unmatched, "%s", msg)
+}
+
+// matchesInSource reports whether s's path selects something in the
+// untransformed source.
+func (g *engine) matchesInSource(s *etree.Element) bool {
+	if g.res.Doc == g.res.files[0] {
+		return false
+	}
+	cur := g.res.Doc
+	g.res.Doc = g.res.files[0]
+	found, _ := g.match(s)
+	g.res.Doc = cur
+	return len(found) > 0
 }
 
 func (g *engine) missingTarget(e, unmatched *etree.Element, name string) error {

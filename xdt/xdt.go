@@ -108,6 +108,18 @@ func (r *Result) Origin(offset int) (*config.Document, int) {
 	return r.files[p.file], p.off + offset - p.start
 }
 
+// OriginOf is Origin for the span [start, end): where a transform wrote
+// any of it, that transform's place; otherwise the source's.
+func (r *Result) OriginOf(start, end int) (*config.Document, int) {
+	i := sort.Search(len(r.pieces), func(i int) bool { return r.pieces[i].end > start })
+	for ; i < len(r.pieces) && r.pieces[i].start < end; i++ {
+		if p := r.pieces[i]; p.file != 0 {
+			return r.files[p.file], p.off
+		}
+	}
+	return r.Origin(start)
+}
+
 // FromTransform reports whether the byte at offset was written by a transform.
 func (r *Result) FromTransform(offset int) bool {
 	d, _ := r.Origin(offset)
@@ -149,7 +161,7 @@ func Check(t *config.Document) error {
 			if err != nil {
 				return attrErr(t, e, "Transform", "xdt:Transform: %v", err)
 			}
-			if msg := checkTransform(c); msg != "" {
+			if msg := CheckTransform(c); msg != "" {
 				return attrErr(t, e, "Transform", "%s", msg)
 			}
 			if c.Name == "InsertBefore" || c.Name == "InsertAfter" {
@@ -162,7 +174,7 @@ func Check(t *config.Document) error {
 			if err != nil {
 				return attrErr(t, e, "Locator", "xdt:Locator: %v", err)
 			}
-			if msg := checkLocator(c); msg != "" {
+			if msg := CheckLocator(c); msg != "" {
 				return attrErr(t, e, "Locator", "%s", msg)
 			}
 			if c.Name == "Condition" || c.Name == "XPath" {
@@ -175,7 +187,8 @@ func Check(t *config.Document) error {
 	return nil
 }
 
-func checkTransform(c Call) string {
+// CheckTransform says what is wrong with an xdt:Transform value, or "".
+func CheckTransform(c Call) string {
 	if !known(c.Name, transformNames) {
 		msg := fmt.Sprintf("unknown transform %q", c.Name)
 		if s := Suggest(c.Name, transformNames); s != "" {
@@ -196,7 +209,8 @@ func checkTransform(c Call) string {
 	return ""
 }
 
-func checkLocator(c Call) string {
+// CheckLocator says what is wrong with an xdt:Locator value, or "".
+func CheckLocator(c Call) string {
 	if !known(c.Name, locatorNames) {
 		msg := fmt.Sprintf("unknown locator %q", c.Name)
 		if s := Suggest(c.Name, locatorNames); s != "" {
