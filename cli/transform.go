@@ -85,7 +85,11 @@ func runTransform(c *ucli.Context, e *env) error {
 		return err
 	}
 	if o := c.String("output"); o != "" {
-		if err := writeAtomic(o, res.Doc.Bytes(), nil, ""); err != nil {
+		var expect []byte // writing over the source in place: refuse if it changed meanwhile
+		if sameFile(o, args[0]) {
+			expect = docs[0].Bytes()
+		}
+		if err := writeConfig(o, res.Doc.Bytes(), expect, "", stderr); err != nil {
 			fmt.Fprintf(stderr, "%s %s: %s\n", pal.Error.Sprint("error:"), o, describeIOError(err))
 			return exitCode(ExitInput)
 		}
