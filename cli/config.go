@@ -17,6 +17,7 @@ import (
 	ucli "github.com/urfave/cli/v2"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/iiscfg/iiscfg/internal/safefile"
 	"github.com/iiscfg/iiscfg/validate"
 )
 
@@ -119,10 +120,14 @@ func findConfig(dir string) string {
 	}
 }
 
+// maxConfigFileSize bounds .iiscfg.yaml, which is read before --max-size
+// is known; real ones are a few hundred bytes.
+const maxConfigFileSize = 1 << 20
+
 // loadConfig reads and checks a configuration file. Unknown keys and bad
 // values are errors with their line and column.
 func loadConfig(path string) (*fileConfig, error) {
-	data, err := os.ReadFile(path)
+	data, err := safefile.ReadFile(path, maxConfigFileSize)
 	if err != nil {
 		return nil, &exitError{code: ExitInput, msg: path + ": " + describeIOError(err)}
 	}
@@ -517,6 +522,9 @@ func applyConfig(c *ucli.Context, args []string, only ...string) (*fileConfig, [
 		}
 	}
 	c.App.Metadata = map[string]any{settingOriginsKey: origins, settingFromKey: froms}
+	if err := setInputLimit(c); err != nil {
+		return nil, nil, err
+	}
 	return cfg, sources, nil
 }
 

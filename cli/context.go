@@ -257,7 +257,7 @@ func applyPlacement(ctx validate.Context, p placement) validate.Context {
 func readDocument(in input, stdinData []byte, stdinErr error) (*config.Document, *report.Error) {
 	data, err := stdinData, stdinErr
 	if !in.stdin {
-		data, err = os.ReadFile(in.path)
+		data, err = readInput(in.path)
 	}
 	if err != nil {
 		return nil, &report.Error{File: in.path, Message: describeIOError(err)}

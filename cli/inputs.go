@@ -394,7 +394,7 @@ func loadAll(inputs []input, stdin io.Reader) []*loaded {
 	var stdinErr error
 	for _, in := range inputs {
 		if in.stdin {
-			stdinData, stdinErr = io.ReadAll(stdin)
+			stdinData, stdinErr = readStdin(stdin)
 		}
 	}
 	parallel(len(inputs), func(i int) {
@@ -403,7 +403,7 @@ func loadAll(inputs []input, stdin io.Reader) []*loaded {
 		out[i] = l
 		data, err := stdinData, stdinErr
 		if !in.stdin {
-			data, err = os.ReadFile(in.path)
+			data, err = readInput(in.path)
 		}
 		if err != nil {
 			l.err = &report.Error{File: in.path, Message: describeIOError(err)}

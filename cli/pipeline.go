@@ -207,7 +207,7 @@ func (p *lintPipeline) run(jobs []*lintJob, emit func(fileResult)) {
 func (p *lintPipeline) readStdin(inputs []input, stdin io.Reader) {
 	for _, in := range inputs {
 		if in.stdin {
-			p.stdinData, p.stdinErr = io.ReadAll(stdin)
+			p.stdinData, p.stdinErr = readStdin(stdin)
 			return
 		}
 	}

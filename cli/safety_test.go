@@ -4,7 +4,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 )
 
 // Regression (issue 11): a second --write --backup (one section, then the
@@ -142,5 +144,52 @@ func TestConfigReportPathsStayInTheRepository(t *testing.T) {
 	}
 	if r := runCLI(t, "lint", "--no-config", "--format", "json="+filepath.Join(outside, "y.json"), "."); r.code != ExitFindings {
 		t.Errorf("command line: %d %s", r.code, r.stderr)
+	}
+}
+
+// Regression (issue 11): a named pipe or /dev/zero named on the command
+// line hung iiscfg or ate all memory.
+func TestNonRegularInputsRefused(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "web.config")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skip(err)
+	}
+	for _, args := range [][]string{{"lint", fifo}, {"migrate", fifo}, {"diff", fifo, "/dev/zero"}, {"lint", "/dev/urandom"}} {
+		done := make(chan result, 1)
+		go func() { done <- runCLI(t, args...) }()
+		select {
+		case r := <-done:
+			if r.code != ExitInput || !strings.Contains(r.stderr, "not a regular file; not read") {
+				t.Errorf("%q: exit %d, %s", args, r.code, r.stderr)
+			}
+		case <-time.After(20 * time.Second):
+			t.Fatalf("%q hangs", args)
+		}
+	}
+}
+
+// Inputs above --max-size (default 64 MiB) are refused before they are read.
+func TestMaxSize(t *testing.T) {
+	big := "<configuration>" + strings.Repeat("<!-- padding -->", 200) + "</configuration>"
+	dir := writeTree(t, map[string]string{"web.config": big})
+	path := filepath.Join(dir, "web.config")
+	if r := runCLI(t, "lint", path); r.code != ExitOK {
+		t.Errorf("under the default limit: %d %s", r.code, r.stderr)
+	}
+	r := runCLI(t, "lint", "--max-size", "2K", path)
+	if r.code != ExitInput || !strings.Contains(r.stderr, "is 3.2 KiB, larger than the 2 KiB limit; not read (--max-size raises it)") {
+		t.Errorf("--max-size 2K: %d %s", r.code, r.stderr)
+	}
+	t.Setenv("IISCFG_MAX_SIZE", "1k")
+	r = runWith(t, big, nil, "migrate", "-")
+	if r.code != ExitInput || !strings.Contains(r.stderr, "larger than the 1 KiB limit") {
+		t.Errorf("IISCFG_MAX_SIZE on standard input: %d %s", r.code, r.stderr)
+	}
+	t.Setenv("IISCFG_MAX_SIZE", "")
+	for _, bad := range []string{"lots", "-5", "0", "12X"} {
+		if r := runCLI(t, "diff", "--max-size", bad, path, path); r.code != ExitUsage || !strings.Contains(r.stderr, "--max-size: ") {
+			t.Errorf("--max-size %s: %d %s", bad, r.code, r.stderr)
+		}
 	}
 }

@@ -30,7 +30,7 @@ func readSchemaDir(dir string) (map[string]*schema.Section, error) {
 	sort.Strings(files)
 	secs := map[string]*schema.Section{}
 	for _, f := range files {
-		data, err := os.ReadFile(f)
+		data, err := readInput(f)
 		if err != nil {
 			return nil, err
 		}

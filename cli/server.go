@@ -27,6 +27,7 @@ func serverFlags() []ucli.Flag {
 		&ucli.StringFlag{Name: "root-web-config", EnvVars: envVar("root-web-config"), Usage: "the .NET root web.config to compare with, instead of the built-in stock lists"},
 		&ucli.StringFlag{Name: "config", EnvVars: envVar("config"), Usage: "the configuration file (default: .iiscfg.yaml here or in a parent folder, up to the repository root)"},
 		&ucli.BoolFlag{Name: "no-config", EnvVars: envVar("no-config"), Usage: "read no configuration file"},
+		maxSizeFlag(),
 	}
 }
 
@@ -87,7 +88,7 @@ func openServer(c *ucli.Context, e *env) (*server, *config.Document, error) {
 
 // readDoc reads and parses a file given by a flag; errors exit with 3.
 func readDoc(path string) (*config.Document, error) {
-	data, err := os.ReadFile(path)
+	data, err := readInput(path)
 	if err != nil {
 		return nil, &exitError{code: ExitInput, msg: path + ": " + describeIOError(err)}
 	}
