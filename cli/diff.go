@@ -244,7 +244,56 @@ func textDiff(a, b *loaded, context int, color bool) string {
 	if b != nil {
 		newName = b.path
 	}
-	return diff.Unified(oldName, newName, bytesOf(a), bytesOf(b), context, diffPalette(color))
+	return diff.Unified(patchName(oldName), patchName(newName), bytesOf(a), bytesOf(b), context, diffPalette(color))
+}
+
+// patchName is the name a unified diff's header gives a file, so that
+// "git apply" takes the patch: the path relative to the working directory
+// when the file is inside it; else relative to the root of its git
+// repository (apply from there: git -C "$(git rev-parse --show-toplevel)"
+// apply); else the absolute path without its leading slash (patch -p1 -d /).
+// git apply refuses ".." and empty segments ("a/../x", "a//tmp/x").
+func patchName(path string) string {
+	if path == diff.DevNull || path == "" || strings.HasPrefix(path, "<") {
+		return path
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return path
+	}
+	if wd, err := os.Getwd(); err == nil {
+		if rel, err := filepath.Rel(wd, abs); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			if !filepath.IsAbs(path) {
+				return path // as the user wrote it
+			}
+			return rel
+		}
+	}
+	if root := repoRoot(filepath.Dir(abs)); root != "" {
+		if rel, err := filepath.Rel(root, abs); err == nil {
+			return rel
+		}
+	}
+	abs = filepath.ToSlash(abs)
+	if vol := filepath.VolumeName(abs); vol != "" {
+		abs = abs[len(vol):]
+	}
+	return strings.TrimLeft(abs, "/")
+}
+
+// repoRoot is the nearest folder from dir up that holds .git (a folder, or
+// a file in a worktree), or "".
+func repoRoot(dir string) string {
+	for {
+		if _, err := os.Lstat(filepath.Join(dir, ".git")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
 }
 
 // diffPairs resolves the two arguments: two files (or stdin), or two

@@ -328,7 +328,7 @@ func (o *migrateOutput) emit(path string, before, after *config.Document, create
 		if created {
 			oldName, oldText = diff.DevNull, nil
 		}
-		_, err = io.WriteString(o.stdout, diff.Unified(oldName, path, oldText, newText, 3, diffPalette(r.outColor)))
+		_, err = io.WriteString(o.stdout, diff.Unified(patchName(oldName), patchName(path), oldText, newText, 3, diffPalette(r.outColor)))
 	}
 	if err != nil {
 		o.errs = append(o.errs, report.Error{File: path, Message: "not written: " + describeIOError(err)})

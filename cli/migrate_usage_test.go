@@ -93,3 +93,30 @@ func TestMigrateEnvironment(t *testing.T) {
 		t.Errorf("IISCFG_COLOR ignored: %d %q", r.code, r.stdout)
 	}
 }
+
+// Diff headers name files so that git apply takes the patch: no ".." and
+// no "//" (issue 14, defect 11).
+func TestPatchHeadersGitApplyTakes(t *testing.T) {
+	dir := writeTree(t, map[string]string{"repo/.git/HEAD": "ref: refs/heads/main\n", "repo/site/web.config": modulesConfig, "loose/web.config": handlersConfig})
+	inRepo := runCLI(t, "migrate", "--color", "never", filepath.Join(dir, "repo", "site", "web.config"))
+	if !strings.HasPrefix(inRepo.stdout, "--- a/site/web.config\n+++ b/site/web.config\n") {
+		t.Errorf("file in a repository outside the working directory: %q", firstLines(inRepo.stdout, 2))
+	}
+	loose := runCLI(t, "migrate", "--color", "never", filepath.Join(dir, "loose", "web.config"))
+	want := "--- a/" + strings.TrimLeft(filepath.ToSlash(filepath.Join(dir, "loose", "web.config")), "/") + "\n"
+	if !strings.HasPrefix(loose.stdout, want) || strings.Contains(firstLines(loose.stdout, 2), "//") {
+		t.Errorf("file outside any repository: %q, want %q", firstLines(loose.stdout, 2), want)
+	}
+	rel := runCLI(t, "diff", "--mode", "text", "--color", "never", filepath.Join(dir, "repo", "site", "web.config"), filepath.Join(dir, "loose", "web.config"))
+	if rel.code != ExitFindings || strings.Contains(firstLines(rel.stdout, 2), "..") {
+		t.Errorf("diff --mode text: exit %d, header %q", rel.code, firstLines(rel.stdout, 2))
+	}
+}
+
+func firstLines(s string, n int) string {
+	lines := strings.SplitAfterN(s, "\n", n+1)
+	if len(lines) > n {
+		lines = lines[:n]
+	}
+	return strings.Join(lines, "")
+}
