@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"path/filepath"
+	"strings"
 
 	ucli "github.com/urfave/cli/v2"
 
@@ -94,7 +95,7 @@ func (r *migrateRun) migrateServer(c *ucli.Context, srv *server, out *migrateOut
 		if serverRuntime == "" {
 			serverRuntime = opts.Runtime
 			if opts.Compat == migrate.Appcmd {
-				serverRuntime = schema.V40
+				serverRuntime = srv.appcmdServerRuntime()
 			}
 		}
 		opts.Server = srv.migrateServer(opts.Runtime, serverRuntime)
@@ -151,3 +152,22 @@ func unsupportedRuntime(p *config.Pool) string {
 }
 
 func reportError(file, msg string) report.Error { return report.Error{File: file, Message: msg} }
+
+// appcmdServerRuntime is the runtime of the root web.config appcmd reads as
+// the server level: v4.0 where .NET 4 is installed, v2.0 on a server whose
+// applicationHost.config shows no trace of it (an IIS 7.x server without
+// .NET 4: no ManagedEngineV4.0_* global module, no "-4.0" handler).
+func (s *server) appcmdServerRuntime() schema.Runtime {
+	doc := s.host.Doc
+	for _, sec := range []string{"system.webServer/globalModules", "system.webServer/handlers"} {
+		for _, coll := range doc.SectionElements(sec) {
+			for _, add := range coll.SelectElements("add") {
+				name := strings.ToLower(add.SelectAttrValue("name", ""))
+				if strings.HasPrefix(name, "managedenginev4.0") || strings.HasSuffix(name, "-4.0") {
+					return schema.V40
+				}
+			}
+		}
+	}
+	return schema.V20
+}
