@@ -55,10 +55,16 @@ func (p *policy) set(r *validate.Rule, s ruleSetting) {
 }
 
 // selectRules applies --only, --disable and --enable (names, codes or
-// opt-in rule sets).
+// opt-in rule sets). A rule named on its own wins over its set: --enable
+// security --disable trace-enabled runs the set without that rule. Naming
+// one rule in two contradicting flags is a usage error.
 func (p *policy) selectRules(only, disable, enable []string) error {
-	lookup := func(flag string, names []string) ([]*validate.Rule, error) {
-		var out []*validate.Rule
+	type selection struct {
+		rules []*validate.Rule
+		set   bool // named by its rule set
+	}
+	lookup := func(flag string, names []string) ([]selection, error) {
+		var out []selection
 		for _, n := range names {
 			for _, part := range strings.Split(n, ",") {
 				if part = strings.TrimSpace(part); part == "" {
@@ -68,45 +74,61 @@ func (p *policy) selectRules(only, disable, enable []string) error {
 				if len(rs) == 0 {
 					return nil, usageError("%s: no rule %q%s (see iiscfg rules)", flag, part, suggest.DidYouMean(part, ruleNames()))
 				}
-				out = append(out, rs...)
+				out = append(out, selection{rs, validate.LookupRule(part) == nil})
 			}
 		}
 		return out, nil
+	}
+	// named lists the rules named on their own.
+	named := func(sels []selection) []*validate.Rule {
+		var out []*validate.Rule
+		for _, s := range sels {
+			if !s.set {
+				out = append(out, s.rules...)
+			}
+		}
+		return out
+	}
+	apply := func(sels []selection, sets, off bool) {
+		for _, s := range sels {
+			if s.set == sets {
+				for _, r := range s.rules {
+					p.off[r.Name] = off
+				}
+			}
+		}
 	}
 	onlyRules, err := lookup("--only", only)
 	if err != nil {
 		return err
 	}
-	if len(onlyRules) > 0 {
-		for _, r := range validate.Rules() {
-			p.off[r.Name] = true
-		}
-		for _, r := range onlyRules {
-			p.off[r.Name] = false
-		}
-	}
 	disabled, err := lookup("--disable", disable)
 	if err != nil {
 		return err
-	}
-	for _, r := range disabled {
-		if slices.Contains(onlyRules, r) {
-			return usageError("--only and --disable both name %s (%s): choose one", r.Name, r.Code)
-		}
-	}
-	for _, r := range disabled {
-		p.off[r.Name] = true
 	}
 	enabled, err := lookup("--enable", enable)
 	if err != nil {
 		return err
 	}
-	for _, r := range enabled {
-		if slices.Contains(disabled, r) {
+	for _, r := range named(disabled) {
+		if slices.Contains(named(onlyRules), r) {
+			return usageError("--only and --disable both name %s (%s): choose one", r.Name, r.Code)
+		}
+		if slices.Contains(named(enabled), r) {
 			return usageError("--enable and --disable both name %s (%s): choose one", r.Name, r.Code)
 		}
-		p.off[r.Name] = false
 	}
+	if len(onlyRules) > 0 {
+		for _, r := range validate.Rules() {
+			p.off[r.Name] = true
+		}
+		apply(onlyRules, true, false)
+		apply(onlyRules, false, false)
+	}
+	apply(enabled, true, false)
+	apply(disabled, true, true)
+	apply(disabled, false, true)
+	apply(enabled, false, false)
 	return nil
 }
 

@@ -50,6 +50,8 @@ type sarifRule struct {
 
 type sarifConfiguration struct {
 	Level string `json:"level"`
+	// Enabled is false for opt-in rules (SARIF 3.50.3: absent means true).
+	Enabled *bool `json:"enabled,omitempty"`
 }
 
 type sarifMessage struct {
@@ -123,7 +125,7 @@ func SARIF(w io.Writer, r *Result, m Meta) error {
 			ShortDescription:     sarifMessage{rule.Summary},
 			FullDescription:      sarifMessage{strings.Join(strings.Fields(rule.Doc), " ")},
 			HelpURI:              RuleHelpURI(rule),
-			DefaultConfiguration: sarifConfiguration{sarifLevel(rule.Severity)},
+			DefaultConfiguration: sarifConfiguration{Level: sarifLevel(rule.Severity), Enabled: enabledByDefault(rule)},
 		})
 	}
 	for _, f := range append(append([]validate.Finding(nil), r.Findings...), r.Suppressed...) {
@@ -190,4 +192,14 @@ func artifact(path, workDir string) sarifArtifactLocation {
 		segs[i] = url.PathEscape(s)
 	}
 	return sarifArtifactLocation{URI: strings.Join(segs, "/"), URIBaseID: "%SRCROOT%"}
+}
+
+// enabledByDefault is SARIF's "enabled": false for a rule that runs only
+// when selected, nil (true) otherwise.
+func enabledByDefault(r *validate.Rule) *bool {
+	if !r.OptIn() {
+		return nil
+	}
+	off := false
+	return &off
 }

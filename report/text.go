@@ -74,7 +74,7 @@ func Text(w io.Writer, r *Result, src Source, pal Palette, terminal bool) error 
 			f.Message,
 			pal.Rule.Sprintf("[%s]", f.Rule.Name))
 		pad := " "
-		if src != nil {
+		if src != nil && !f.Secret { // never quote a line that holds a secret
 			if line, ok := src.Line(f.File, f.Start.Line); ok {
 				pad = writeSnippet(bw, f, line, pal)
 			}

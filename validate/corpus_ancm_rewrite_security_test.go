@@ -24,3 +24,7 @@ func TestCorpusANCMFindings(t *testing.T) {
 func TestCorpusRewriteFindings(t *testing.T) {
 	checkCorpusGolden(t, "rewrite-findings.txt", corpusFindings(t, rulesCoded("IC6")...))
 }
+
+func TestCorpusSecurityFindings(t *testing.T) {
+	checkCorpusGolden(t, "security-findings.txt", corpusFindings(t, rulesCoded("IC7")...))
+}

@@ -208,6 +208,13 @@ func (p *pass) reportAttr(e *etree.Element, attr string, format string, args ...
 	p.report(e, format, args...)
 }
 
+// reportSecretAttr is reportAttr for an attribute whose value is a secret:
+// the message must not quote it, and reports do not quote its line.
+func (p *pass) reportSecretAttr(e *etree.Element, attr string, format string, args ...any) {
+	p.reportAttr(e, attr, format, args...)
+	(*p.findings)[len(*p.findings)-1].Secret = true
+}
+
 // explain adds what the last finding leads to (note) and how to fix it
 // (help); reports show them below the headline.
 func (p *pass) explain(note, help string) {

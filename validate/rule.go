@@ -108,6 +108,9 @@ type Finding struct {
 	Message string
 	Note    string
 	Help    string
+	// Secret is set when the finding's line holds a password or key:
+	// reports never quote that line.
+	Secret bool
 	// Suppressed is set on a finding an iiscfg-ignore comment suppresses;
 	// Justification is the comment's reason.
 	Suppressed    bool

@@ -162,3 +162,39 @@ func TestANCMHandlerInherited(t *testing.T) {
 		t.Errorf("no nested application: %q", got)
 	}
 }
+
+// TestSecurityEffectiveAlongChain: the security rules judge the effective
+// setting: machine.config's <deployment retail="true"> turns debug,
+// tracing and detailed ASP.NET errors off; an application's web.config
+// below applicationHost.config overrides its <location> settings.
+func TestSecurityEffectiveAlongChain(t *testing.T) {
+	web := mustLoad(t, "web.config", `<configuration><system.web>
+  <compilation debug="true" /><trace enabled="true" /><customErrors mode="Off" />
+</system.web></configuration>`)
+	machine := mustLoad(t, "machine.config", `<configuration><system.web><deployment retail="true" /></system.web></configuration>`)
+	ctx := validate.DefaultContext(schema.V40)
+	ctx.Enabled = validate.OnlyRules("debug-compilation", "trace-enabled", "custom-errors-off")
+	if got := len(validate.Lint(web, ctx)); got != 3 {
+		t.Errorf("alone: %d findings, want 3", got)
+	}
+	ctx.Above = []config.Source{{Doc: machine}}
+	if fs := validate.Lint(web, ctx); len(fs) != 0 {
+		t.Errorf("under retail machine.config: %v", fs)
+	}
+
+	host := mustLoad(t, "applicationHost.config", `<configuration><system.applicationHost/>
+  <location path="Site/app"><system.webServer><directoryBrowse enabled="true" /><httpErrors errorMode="Detailed" /></system.webServer></location>
+</configuration>`)
+	app := mustLoad(t, "web.config", `<configuration><system.webServer><directoryBrowse enabled="false" /></system.webServer></configuration>`)
+	hctx := validate.DefaultContext(schema.V40)
+	hctx.Path = "Site/app"
+	hctx.Below = []config.Source{{Doc: app, Prefix: "Site/app"}}
+	hctx.Enabled = validate.OnlyRules("directory-browsing", "detailed-http-errors")
+	var got []string
+	for _, f := range validate.Lint(host, hctx) {
+		got = append(got, f.Rule.Name)
+	}
+	if strings.Join(got, " ") != "detailed-http-errors" {
+		t.Errorf("applicationHost.config under an application that turns browsing off: %v", got)
+	}
+}

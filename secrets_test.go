@@ -1,0 +1,36 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestSecretsNeverPrinted: whatever the report format, the passwords and
+// keys of testdata/lint/security-secrets.config appear nowhere in the
+// output (the findings name the setting, and text leaves the line out).
+func TestSecretsNeverPrinted(t *testing.T) {
+	secrets := []string{"Hunter2-Secret", "S3cr3t", "EfSecret99", "3F2504E04F8911D39A0C", "ClearAdminPass"}
+	file := filepath.ToSlash(filepath.Join("testdata", "lint", "security-secrets.config"))
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range secrets {
+		if !strings.Contains(string(data), s) {
+			t.Fatalf("fixture lost secret %q", s)
+		}
+	}
+	for _, format := range []string{"text", "compact", "json", "sarif", "github", "checkstyle", "junit"} {
+		out := runCLI(t, "", "lint", "--color", "never", "--enable", "security", "--format", format, file)
+		if !strings.Contains(out, "exit 1") {
+			t.Errorf("%s: want findings, got\n%s", format, out)
+		}
+		for _, s := range secrets {
+			if strings.Contains(out, s) {
+				t.Errorf("%s output prints secret %q:\n%s", format, s, out)
+			}
+		}
+	}
+}
