@@ -163,6 +163,8 @@ func TestServerGolden(t *testing.T) {
 		{"migrate-all", []string{"migrate", "--color", "never", "--semantic", "--all"}},
 		{"migrate-appcmd-reports", []string{"migrate", "--color", "never", "--compat", "appcmd", "Default Web Site/reports"}},
 		{"migrate-not-an-app", []string{"migrate", "Default Web Site/app1/admin"}},
+		{"migrate-misspelt-app", []string{"migrate", "Default Web Site/ap1"}},
+		{"lint-misspelt-site", []string{"lint", "Defalt Web Site/app1"}},
 		{"migrate-v11", []string{"migrate", "Default Web Site/old"}},
 		{"migrate-missing-folder", []string{"migrate", "Default Web Site/gone", "Default Web Site/reports"}},
 		{"migrate-missing-pool", []string{"migrate", "Intranet/"}},

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/iiscfg/iiscfg/config"
+	"github.com/iiscfg/iiscfg/internal/suggest"
 	"github.com/iiscfg/iiscfg/report"
 	"github.com/iiscfg/iiscfg/validate"
 )
@@ -18,17 +19,59 @@ func (s *server) selectApps(ids []string) ([]*config.App, error) {
 	}
 	var out []*config.App
 	for _, id := range ids {
+		siteName, _, _ := strings.Cut(id, "/")
+		if s.host.Site(siteName) == nil {
+			var names []string
+			for _, site := range s.host.Sites {
+				names = append(names, site.Name)
+			}
+			return nil, usageError("no site %q in %s%s (sites: %s)", siteName, s.host.Doc.Path, quotedSuggestion(siteName, names), listSome(names))
+		}
 		res, err := s.host.Resolve(id)
 		if err != nil {
 			return nil, usageError("%v", err)
 		}
 		if !strings.EqualFold(strings.TrimSuffix(res.URLPath, "/"), strings.TrimSuffix(res.App.Path, "/")) {
-			// appcmd's own words (appobj.dll.mui, appcmd-migrate.md §1.3).
-			return nil, usageError("Cannot find APP object with identifier %q. (%s is a folder of application %q)", id, res.URLPath, res.App.Name())
+			// appcmd's own words (appobj.dll.mui, docs/iis-behaviour.md), then
+			// what the name is: a near miss, or a URL inside an application.
+			var paths []string
+			for _, a := range res.App.Site.Apps {
+				paths = append(paths, a.Path)
+			}
+			why := ""
+			if res.App.Path == "/" {
+				// Under the root application, a misspelt application is
+				// likelier than a folder; inside another one, a folder.
+				if p := suggest.Nearest(res.URLPath, paths); p != "" {
+					why = fmt.Sprintf(" (did you mean %q?)", res.App.Site.Name+p)
+				}
+			}
+			if why == "" {
+				why = fmt.Sprintf(" (%s is not an application: application %q serves it; the site's applications: %s)", res.URLPath, res.App.Name(), listSome(paths))
+			}
+			return nil, usageError("Cannot find APP object with identifier %q.%s", id, why)
 		}
 		out = append(out, res.App)
 	}
 	return out, nil
+}
+
+// quotedSuggestion is ` (did you mean "X"?)` for the candidate nearest to
+// name, or "".
+func quotedSuggestion(name string, candidates []string) string {
+	if n := suggest.Nearest(name, candidates); n != "" {
+		return fmt.Sprintf(" (did you mean %q?)", n)
+	}
+	return ""
+}
+
+// listSome joins the first ten names, and says how many more there are.
+func listSome(names []string) string {
+	const most = 10
+	if len(names) <= most {
+		return strings.Join(names, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(names[:most], ", "), len(names)-most)
 }
 
 // missingPool says that an application's pool is not defined, which makes
