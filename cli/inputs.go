@@ -156,7 +156,7 @@ func collectInputsWith(args []string, stdinName string, opts walkOptions) ([]inp
 		}
 		st, err := os.Stat(arg)
 		if err != nil {
-			errs = append(errs, report.Error{File: arg, Message: describeIOError(err)})
+			errs = append(errs, report.Error{File: arg, Message: describeIOError(err) + windowsPathHint(arg, err)})
 			continue
 		}
 		if !st.IsDir() {
@@ -457,4 +457,17 @@ func (s sources) Line(file string, n int) (string, bool) {
 		return "", false
 	}
 	return d.Line(n), true
+}
+
+// windowsPathHint explains a Windows path ("C:\inetpub\...") that does not
+// exist on a machine that is not Windows: the server's folders are not
+// here, and --path-map says where their copies are.
+func windowsPathHint(arg string, err error) string {
+	if runtime.GOOS == "windows" || !errors.Is(err, fs.ErrNotExist) {
+		return ""
+	}
+	if len(arg) >= 3 && arg[1] == ':' && (arg[2] == '\\' || arg[2] == '/') || strings.HasPrefix(arg, `\\`) {
+		return " (a Windows path: give the file's copy on this machine; with --apphost, --path-map 'C:\\inetpub\\wwwroot=./wwwroot' maps a server's folders)"
+	}
+	return ""
 }

@@ -139,7 +139,7 @@ func (s *server) lint(ids []string, pol *policy) (res *report.Result, src source
 
 		root := nodes[len(nodes)-1]
 		if !root.present {
-			notes = append(notes, fmt.Sprintf("%s: folder %s is not on this machine (see --path-map); not linted", app.Name(), root.res.PhysicalPath))
+			notes = append(notes, fmt.Sprintf("%s: %s; not linted", app.Name(), s.missingFolder(root.res.PhysicalPath)))
 			continue
 		}
 		type pass struct {

@@ -64,7 +64,7 @@ func (r *migrateRun) migrateServer(c *ucli.Context, srv *server, out *migrateOut
 		if !root.present {
 			// --all takes what is on this machine, as lint --apphost does;
 			// an application named on the command line must be there.
-			msg := fmt.Sprintf("folder %s is not on this machine (see --path-map)", root.res.PhysicalPath)
+			msg := srv.missingFolder(root.res.PhysicalPath)
 			if c.Bool("all") {
 				fmt.Fprintf(out.stderr, "iiscfg: %s: skipped: %s\n", app.Name(), msg)
 			} else {

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -111,6 +112,32 @@ func (s *server) localFolder(physical string) (string, bool) {
 	}
 	st, err := os.Stat(p)
 	return p, err == nil && st.IsDir()
+}
+
+// missingFolder says why the folder of a physical path is not on this
+// machine, with the local path that was tried.
+func (s *server) missingFolder(physical string) string {
+	local, _ := s.localFolder(physical)
+	expanded := config.ExpandVars(physical, s.getenv)
+	if _, mapped := s.paths.Map(expanded); mapped {
+		return fmt.Sprintf("folder %s is not on this machine: --path-map maps it to %s, which is not a folder", physical, local)
+	}
+	if runtime.GOOS != "windows" && len(expanded) >= 2 && expanded[1] == ':' {
+		return fmt.Sprintf("folder %s is not on this machine: no --path-map covers it (e.g. --path-map '%s=./%s')", physical, expanded, windowsBase(expanded))
+	}
+	return fmt.Sprintf("folder %s is not on this machine (looked for %s; see --path-map)", physical, local)
+}
+
+// windowsBase is the last segment of a Windows path, for examples.
+func windowsBase(p string) string {
+	p = strings.TrimRight(p, `\/`)
+	if i := strings.LastIndexAny(p, `\/`); i >= 0 {
+		p = p[i+1:]
+	}
+	if p == "" || strings.HasSuffix(p, ":") {
+		return "site"
+	}
+	return p
 }
 
 // webConfig reads the web.config of a local folder, whatever the case of

@@ -3,6 +3,7 @@ package cli
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -95,5 +96,19 @@ func TestConflictingFlagsRefused(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "r.json")); err == nil {
 		t.Error("a report was written by a run refused for its flags")
+	}
+}
+
+// A Windows path on another system gets a hint about --path-map.
+func TestWindowsPathHint(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("Windows paths are local paths there")
+	}
+	r := runCLI(t, "lint", `C:\inetpub\wwwroot\web.config`)
+	if r.code != ExitInput || !strings.Contains(r.stderr, "a Windows path") || !strings.Contains(r.stderr, "--path-map") {
+		t.Errorf("exit %d, %q", r.code, r.stderr)
+	}
+	if r := runCLI(t, "lint", "no-such-dir/web.config"); strings.Contains(r.stderr, "Windows") {
+		t.Errorf("a local path got the Windows hint: %q", r.stderr)
 	}
 }
