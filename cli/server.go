@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -45,6 +46,9 @@ type server struct {
 	rootWeb *config.Document   // --root-web-config, or nil for the stock lists
 	files   map[string]*loaded // by folder: each web.config is read once
 	errs    []report.Error
+	// hosting is, by pool name, the applications that run ASP.NET Core
+	// and how; computed on first use.
+	hosting map[string][]validate.PoolPeer
 }
 
 // openServer reads --apphost, --path-map and --root-web-config; it returns
@@ -267,8 +271,46 @@ func (s *server) appContext(app *config.App, nodes []*node, n int) validate.Cont
 		ctx.Pipeline = validate.Classic
 	}
 	ctx.Exclude = s.nestedApps(app)
+	ctx.PoolPeers = s.poolPeers(app)
 	ctx.Above = append(ctx.Above, webSources(nodes[:n], app, nil)...)
 	return ctx
+}
+
+// poolPeers are the other applications of app's pool that run ASP.NET
+// Core, with their hosting model. The pool's applications are read once,
+// through a copy of the file cache, so that a web.config that does not
+// parse is reported by the pass that lints it, not by this look-up.
+func (s *server) poolPeers(app *config.App) []validate.PoolPeer {
+	pool := strings.ToLower(app.PoolName)
+	if s.hosting == nil {
+		s.hosting = map[string][]validate.PoolPeer{}
+	}
+	peers, done := s.hosting[pool]
+	if !done {
+		peek := *s
+		peek.files, peek.errs = maps.Clone(s.files), nil
+		for _, a := range s.host.Apps() {
+			if strings.ToLower(a.PoolName) != pool {
+				continue
+			}
+			nodes, err := peek.chain(a.Site, a.Path)
+			if err != nil {
+				continue
+			}
+			chain := append([]config.Source{{Doc: s.host.Doc}}, webSources(nodes, a, nil)...)
+			if m := validate.HostingModelAt(chain, a.ConfigPath()); m != "" {
+				peers = append(peers, validate.PoolPeer{Name: a.Name(), Hosting: m})
+			}
+		}
+		s.hosting[pool] = peers
+	}
+	var out []validate.PoolPeer
+	for _, pp := range peers {
+		if pp.Name != app.Name() {
+			out = append(out, pp)
+		}
+	}
+	return out
 }
 
 // webSources are the web.config files of nodes as configuration sources

@@ -87,3 +87,30 @@ func hostingModel(v string) string {
 	}
 	return v
 }
+
+// PoolPeer is another application of the same application pool, and how
+// the ASP.NET Core Module hosts it there ("inprocess" or "outofprocess").
+type PoolPeer struct {
+	Name    string // "Default Web Site/api"
+	Hosting string
+}
+
+// HostingModelAt says how ANCM hosts the application whose configuration
+// path is path, along chain: "inprocess", "outofprocess", or "" when no
+// ASP.NET Core Module handler applies there or its hostingModel is
+// invalid (then ANCM starts nothing).
+func HostingModelAt(chain []config.Source, path string) string {
+	if len(chain) == 0 {
+		return ""
+	}
+	last := chain[len(chain)-1]
+	p := &pass{doc: last.Doc, ctx: &Context{Above: chain[:len(chain)-1], Prefix: last.Prefix}, findings: new([]Finding)}
+	if _, ok := p.ancmHandler(path); !ok {
+		return ""
+	}
+	switch m := hostingModel(p.settingAt(aspNetCoreSection, "hostingModel", path).value); m {
+	case inProcess, outOfProcess:
+		return m
+	}
+	return ""
+}

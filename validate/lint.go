@@ -81,6 +81,10 @@ type Context struct {
 	// Exclude are the configuration paths below Path that belong to other
 	// (nested) applications: their requests are not this application's.
 	Exclude []string
+	// PoolPeers are the other applications of the application's pool
+	// that run ASP.NET Core, with their hosting model (--apphost); nil
+	// when unknown.
+	PoolPeers []PoolPeer
 	// AppRoot is true when Path is the application's root (modules and
 	// identity are checked there only).
 	AppRoot bool
