@@ -171,7 +171,7 @@ func (s *server) lint(ids []string, pol *policy) (res *report.Result, src source
 			add(validate.Check(ps.doc, ps.ctx))
 		}
 	}
-	add(validate.Result{Findings: validate.UnusedSuppressions(s.host.Doc, hostBase, hostUses)})
+	add(validate.Result{Findings: s.checkedScopesOnly(validate.UnusedSuppressions(s.host.Doc, hostBase, hostUses), apps)})
 	res.Errors = append(res.Errors, s.errs...)
 	for f := range src {
 		res.Files = append(res.Files, f)
@@ -179,4 +179,50 @@ func (s *server) lint(ids []string, pol *policy) (res *report.Result, src source
 	sort.Strings(res.Files)
 	validate.SortFindings(res.Findings)
 	return res, src, notes, nil
+}
+
+// checkedScopesOnly keeps the unused-suppression findings of
+// applicationHost.config whose every scope was checked: a suppression in
+// <location path="Site/app"> could apply to the applications at or below
+// that path, and to the one that serves it; one outside a path-specific location, to every
+// application. With some applications selected, a suppression meant for
+// another one is not "unused".
+func (s *server) checkedScopesOnly(fs []validate.Finding, checked []*config.App) []validate.Finding {
+	selected := map[*config.App]bool{}
+	for _, a := range checked {
+		selected[a] = true
+	}
+	all := s.host.Apps()
+	if len(selected) == len(all) {
+		return fs
+	}
+	var out []validate.Finding
+	for _, f := range fs {
+		loc := ""
+		for _, l := range s.host.Doc.Locations() {
+			if span := s.host.Doc.Info(l.Elem).Whole(); span.Start <= f.Start.Offset && f.Start.Offset < span.End {
+				loc = l.Path
+			}
+		}
+		// The applications at or below the location's path, and the one
+		// that serves the path itself (the longest above it).
+		var server *config.App
+		everyScope := true
+		for _, a := range all {
+			p := a.ConfigPath()
+			if config.PathCovers(loc, p) {
+				everyScope = everyScope && selected[a]
+			}
+			if config.PathCovers(p, loc) && (server == nil || len(p) > len(server.ConfigPath())) {
+				server = a
+			}
+		}
+		if server != nil && !selected[server] {
+			everyScope = false
+		}
+		if everyScope {
+			out = append(out, f)
+		}
+	}
+	return out
 }

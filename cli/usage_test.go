@@ -112,3 +112,57 @@ func TestWindowsPathHint(t *testing.T) {
 		t.Errorf("a local path got the Windows hint: %q", r.stderr)
 	}
 }
+
+// A suppression in applicationHost.config is unused only when every
+// application it could apply to was checked (issue 14, defect 8).
+func TestHostSuppressionUnusedOnlyWhenItsScopesWereChecked(t *testing.T) {
+	host := `<configuration>
+  <system.applicationHost>
+    <applicationPools>
+      <add name="Pool" />
+    </applicationPools>
+    <sites>
+      <site name="S" id="1">
+        <application path="/" applicationPool="Pool">
+          <virtualDirectory path="/" physicalPath="` + "C:\\s" + `" />
+        </application>
+        <application path="/a" applicationPool="Pool">
+          <virtualDirectory path="/" physicalPath="` + "C:\\a" + `" />
+        </application>
+        <application path="/b" applicationPool="Pool">
+          <virtualDirectory path="/" physicalPath="` + "C:\\b" + `" />
+        </application>
+      </site>
+    </sites>
+  </system.applicationHost>
+  <location path="S/a">
+    <system.webServer>
+      <handlers>
+        <!-- iiscfg-ignore: dead-precondition - nothing here is dead -->
+        <add name="X" path="x.axd" verb="GET" type="T" preCondition="integratedMode" />
+      </handlers>
+    </system.webServer>
+  </location>
+</configuration>
+`
+	dir := writeTree(t, map[string]string{"applicationHost.config": host, "a/web.config": cleanConfig, "b/web.config": cleanConfig, "s/web.config": cleanConfig})
+	args := func(apps ...string) []string {
+		a := []string{"lint", "--color", "never", "--apphost", filepath.Join(dir, "applicationHost.config"),
+			"--path-map", `C:\a=` + filepath.Join(dir, "a"), "--path-map", `C:\b=` + filepath.Join(dir, "b"), "--path-map", `C:\s=` + filepath.Join(dir, "s")}
+		return append(a, apps...)
+	}
+	for _, tc := range []struct {
+		apps   []string
+		unused bool
+	}{
+		{nil, true},             // every application checked
+		{[]string{"S/a"}, true}, // the one it applies to
+		{[]string{"S/b"}, false},
+		{[]string{"S/"}, false}, // the root application: S/a's location is not its own
+	} {
+		r := runCLI(t, args(tc.apps...)...)
+		if got := strings.Contains(r.stdout, "[unused-suppression]"); got != tc.unused {
+			t.Errorf("lint %v: unused-suppression reported %v, want %v\n%s%s", tc.apps, got, tc.unused, r.stdout, r.stderr)
+		}
+	}
+}
