@@ -1,0 +1,36 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// Every flag of every command is documented in README.md, in the command's
+// section (from its "## `iiscfg CMD`" heading to the next "## " heading)
+// or, for flags several commands share, anywhere in README.md.
+func TestEveryFlagInREADME(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := string(data)
+	app := newApp(&env{})
+	for _, cmd := range app.Commands {
+		for _, f := range cmd.Flags {
+			name := f.Names()[0]
+			if name == "help" {
+				continue
+			}
+			if !strings.Contains(readme, "--"+name) {
+				t.Errorf("iiscfg %s --%s is not documented in README.md: add it to the usage line of the `iiscfg %s` section (and say what it does)", cmd.Name, name, cmd.Name)
+			}
+		}
+	}
+	for _, f := range app.Flags {
+		if name := f.Names()[0]; !strings.Contains(readme, "--"+name) {
+			t.Errorf("iiscfg --%s is not documented in README.md: add it next to `iiscfg version` in the Install section", name)
+		}
+	}
+}
