@@ -1,6 +1,9 @@
 package schema
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestParseRuntime(t *testing.T) {
 	for in, want := range map[string]Runtime{"v4.0": V40, "4.0": V40, "4": V40, "v4.0.30319": V40, "V2.0": V20, "2.0.50727": V20, "v1.1": V11} {
@@ -51,5 +54,42 @@ func TestStockLists(t *testing.T) {
 	}
 	if m := AppHostModules(true); m[len(m)-1].Value("name") != "ServiceModel" {
 		t.Errorf("the WCF 3.0 module is missing")
+	}
+}
+
+func TestStockListsData(t *testing.T) {
+	for _, p := range StockListPaths {
+		iis := StockList(p, "iis10")
+		express := StockList(p, "iisexpress")
+		if len(iis) == 0 || len(express) == 0 {
+			t.Errorf("%s: %d IIS 10 entries, %d IIS Express", p, len(iis), len(express))
+		}
+	}
+	// The entries people trip over.
+	for _, c := range []struct {
+		path, key, value string
+		want             bool
+	}{
+		{"system.webServer/staticContent", "fileExtension", ".JSON", true},
+		{"system.webServer/staticContent", "fileExtension", ".woff2", true},
+		{"system.webServer/staticContent", "fileExtension", ".webmanifest", false},
+		{"system.webServer/defaultDocument/files", "value", "Default.aspx", true},
+		{"system.webServer/httpErrors", "statusCode", "404", true},
+		{"system.webServer/httpErrors", "statusCode", "418", false},
+	} {
+		if _, got := StockListHas(c.path, Entry{{c.key, c.value}}); got != c.want {
+			t.Errorf("%s %s=%s: %v", c.path, c.key, c.value, got)
+		}
+	}
+	if servers, _ := StockListHas("system.webServer/staticContent", Entry{{"fileExtension", ".woff2"}}); strings.Join(servers, ",") != "iis10-some,iisexpress" {
+		t.Errorf(".woff2 servers %v", servers)
+	}
+	if _, got := StockListHas("system.webServer/httpErrors", Entry{{"statusCode", "404"}, {"subStatusCode", "2"}}); got {
+		t.Error("404.2 is not stock")
+	}
+	for _, e := range StockList("system.webServer/staticContent", "iis10") {
+		if e.Value("fileExtension") == ".woff2" {
+			t.Error(".woff2 is not on every IIS 10 build")
+		}
 	}
 }

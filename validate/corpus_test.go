@@ -129,6 +129,6 @@ func TestCorpusSchemaFindings(t *testing.T) {
 }
 
 func TestCorpusDriftFindings(t *testing.T) {
-	got := corpusFindings(t, "classic-entry-not-migrated", "invalid-root-element")
+	got := corpusFindings(t, "classic-entry-not-migrated", "invalid-root-element", "add-without-remove")
 	checkCorpusGolden(t, "drift-findings.txt", got)
 }

@@ -605,6 +605,11 @@ func (w *schemaWalk) inherited(elementPath string) []config.Item {
 		if !hasHost {
 			return stockHandlers[btoi(ctx.Runtime == schema.V20)]
 		}
+	case "system.webServer/staticContent", "system.webServer/defaultDocument/files", "system.webServer/httpErrors":
+		if !hasHost {
+			return stockListItems(elementPath, "iis10")
+		}
+		return nil
 	}
 	if v, ok := machineConfigItems.Load(elementPath); ok {
 		return v.([]config.Item)
@@ -613,6 +618,30 @@ func (w *schemaWalk) inherited(elementPath string) []config.Item {
 	machineConfigItems.Store(elementPath, items)
 	return items
 }
+
+// stockListItems is a server's stock list of a collection as items
+// (schema/data/stock-lists.tsv), converted once per list.
+func stockListItems(elementPath, server string) []config.Item {
+	key := elementPath + "\x00" + server
+	if v, ok := stockListCache.Load(key); ok {
+		return v.([]config.Item)
+	}
+	items := config.ItemsFromEntries(schema.StockList(elementPath, server))
+	tag := "add"
+	switch elementPath {
+	case "system.webServer/staticContent":
+		tag = "mimeMap"
+	case "system.webServer/httpErrors":
+		tag = "error"
+	}
+	for i := range items {
+		items[i].Tag = tag
+	}
+	stockListCache.Store(key, items)
+	return items
+}
+
+var stockListCache sync.Map
 
 // machineConfigItems are machine.config's collections as items, by
 // element path, converted once.
