@@ -79,3 +79,35 @@ func TestLintNoParentsFromEnvironment(t *testing.T) {
 		t.Errorf("IISCFG_NO_PARENTS:\n%s\nwant as --no-parents:\n%s", env, flag)
 	}
 }
+
+// TestMigrateContext: migrate places a named subfolder web.config as the
+// walk does (only its handlers are migrated); --no-parents takes it alone.
+func TestMigrateContext(t *testing.T) {
+	t.Chdir("testdata/context")
+	views := func(args ...string) string {
+		out := runCLI(t, "", append([]string{"migrate", "--color", "never"}, args...)...)
+		var kept []string
+		inViews := false
+		for _, line := range strings.Split(out, "\n") {
+			switch {
+			case line == "--- stderr":
+				inViews = false
+				continue
+			case strings.HasPrefix(line, "--- a/"):
+				inViews = strings.HasPrefix(line, "--- a/site/Views/")
+			case strings.HasPrefix(line, "site/") && !strings.HasPrefix(line, "site/Views/"):
+				continue
+			}
+			if inViews || strings.HasPrefix(line, "site/Views/") {
+				kept = append(kept, line)
+			}
+		}
+		return strings.Join(kept, "\n")
+	}
+	walked, named := views("site"), views("site/Views/web.config")
+	if walked != named || strings.Contains(named, "httpModules") {
+		t.Errorf("migrate site/Views/web.config:\n%s\nwant (as when walking site, handlers only):\n%s", named, walked)
+	}
+	checkGolden(t, "migrate-views.want", runCLI(t, "", "migrate", "--color", "never", "site/Views/web.config"))
+	checkGolden(t, "migrate-views-no-parents.want", runCLI(t, "", "migrate", "--color", "never", "--no-parents", "site/Views/web.config"))
+}

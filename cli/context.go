@@ -272,3 +272,45 @@ func readDocument(in input, stdinData []byte, stdinErr error) (*config.Document,
 	}
 	return doc, nil
 }
+
+// placeLoaded places each loaded web.config in its application, as lint
+// does (for migrate, which migrates parents first and hands their results
+// down). A parent that is itself loaded is that very document.
+func placeLoaded(docs []*loaded, appRoots []string, noParents bool, notes func(string)) []placement {
+	out := make([]placement, len(docs))
+	for i := range out {
+		out[i].appRoot = true
+	}
+	if noParents {
+		return out
+	}
+	fsc := newFSContext(appRoots, notes)
+	displays := map[string]string{}
+	byAbs := map[string]*loaded{}
+	for _, l := range docs {
+		if !l.stdin && isWebConfigName(l.path) {
+			if abs, err := filepath.Abs(l.path); err == nil {
+				displays[abs], byAbs[abs] = l.path, l
+			}
+		}
+	}
+	for i, l := range docs {
+		if l.doc == nil || l.stdin || !isWebConfigName(l.path) || l.doc.Kind() != config.KindWebConfig {
+			continue
+		}
+		pds, appRoot, err := fsc.candidates(l.path, displays)
+		if err != nil {
+			continue
+		}
+		parents := make([]*config.Document, len(pds))
+		for j, pd := range pds {
+			if in := byAbs[pd.abs]; in != nil {
+				parents[j] = in.doc
+			} else {
+				parents[j], _ = fsc.load(pd)
+			}
+		}
+		out[i] = place(l.path, l.doc, parents, appRoot)
+	}
+	return out
+}

@@ -73,6 +73,7 @@ func walkFlags() []ucli.Flag {
 	return []ucli.Flag{
 		&ucli.StringSliceFlag{Name: "exclude", EnvVars: envVar("exclude"), Usage: "leave out walked files and folders matching this glob (doublestar: **/obj/**; repeatable)"},
 		&ucli.BoolFlag{Name: "no-gitignore", EnvVars: envVar("no-gitignore"), Usage: "also take the files .gitignore ignores"},
+		&ucli.BoolFlag{Name: "no-parents", EnvVars: envVar("no-parents"), Usage: "take each web.config alone, as an application root, without reading the web.config files in the folders above it"},
 	}
 }
 

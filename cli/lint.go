@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 	"runtime/debug"
 	"slices"
 	"strings"
@@ -54,7 +53,6 @@ Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage error,
 			&ucli.StringFlag{Name: "schema-dir", EnvVars: envVar("schema-dir"), Usage: "read IIS's *_schema.xml files from this folder (e.g. a copy of %windir%\\System32\\inetsrv\\config\\schema) instead of the built-in schema for the sections they define"},
 			&ucli.StringSliceFlag{Name: "transform", Aliases: []string{"t"}, EnvVars: envVar("transform"), Usage: "judge the web.config in this XDT transform's folder as deployed, after the transform (Web.Release.config); several in one folder (comma-separated or repeated) apply in order"},
 			&ucli.StringFlag{Name: "configuration", EnvVars: envVar("configuration"), Usage: "judge each web.config as deployed after its sibling Web.`NAME`.config transform (e.g. Release)"},
-			&ucli.BoolFlag{Name: "no-parents", EnvVars: envVar("no-parents"), Usage: "judge each web.config alone, as an application root, without reading the web.config files in the folders above it"},
 			&ucli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "say which configuration file and settings are used, and where each comes from"},
 		}, append(walkFlags(), serverFlags()...)...),
 		Action: func(c *ucli.Context) error { return runLint(c, e) },
@@ -276,62 +274,6 @@ func anyAtOrAbove(fs []validate.Finding, s validate.Severity) bool {
 		}
 	}
 	return false
-}
-
-// lintContexts decides how each document is deployed. A lone file is an
-// application root in an Integrated pool. Walking a tree, a web.config below
-// another web.config is that application's subfolder (it inherits its
-// settings, and IIS checks only handlers there), unless it has sections
-// ASP.NET allows only at an application root.
-func lintContexts(docs []*loaded, runtime schema.Runtime) []validate.Context {
-	byDir := map[string]*loaded{}
-	for _, l := range docs {
-		if l.doc != nil && l.walkRoot != "" && strings.EqualFold(filepath.Base(l.path), "web.config") && l.doc.Kind() == config.KindWebConfig {
-			byDir[filepath.Dir(filepath.Clean(l.path))] = l
-		}
-	}
-	parentOf := func(l *loaded) *loaded {
-		if isApplicationRoot(l.doc) {
-			return nil
-		}
-		root := filepath.Clean(l.walkRoot)
-		for dir := filepath.Dir(filepath.Clean(l.path)); dir != root; {
-			parent := filepath.Dir(dir)
-			if parent == dir {
-				break
-			}
-			dir = parent
-			if p := byDir[dir]; p != nil {
-				return p
-			}
-		}
-		return nil
-	}
-	out := make([]validate.Context, len(docs))
-	for i, l := range docs {
-		ctx := validate.DefaultContext(runtime)
-		out[i] = ctx
-		if l.doc == nil || byDir[filepath.Dir(filepath.Clean(l.path))] != l {
-			continue
-		}
-		// The chain's coordinates are relative to its outermost file.
-		var files []*loaded
-		for p := l; p != nil; p = parentOf(p) {
-			files = append([]*loaded{p}, files...)
-		}
-		top := filepath.Dir(filepath.Clean(files[0].path))
-		prefix := func(f *loaded) string {
-			rel, _ := filepath.Rel(top, filepath.Dir(filepath.Clean(f.path)))
-			return config.NormalizeLocationPath(filepath.ToSlash(rel))
-		}
-		for _, f := range files[:len(files)-1] {
-			ctx.Above = append(ctx.Above, config.Source{Doc: f.doc, Prefix: prefix(f)})
-		}
-		ctx.Prefix = prefix(l)
-		ctx.AppRoot = len(files) == 1
-		out[i] = ctx
-	}
-	return out
 }
 
 // allExist reports whether every argument names a file or folder (or is

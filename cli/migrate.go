@@ -73,6 +73,8 @@ type migrateRun struct {
 	errColor      bool
 	stdinName     string
 	walk          walkOptions // --exclude, .gitignore
+	noParents     bool        // --no-parents
+	appRoots      []string    // the configuration file's apps:
 }
 
 func parseMigrateFlags(c *ucli.Context, e *env) (*migrateRun, error) {
@@ -146,7 +148,7 @@ func parseMigrateFlags(c *ucli.Context, e *env) (*migrateRun, error) {
 }
 
 func runMigrate(c *ucli.Context, e *env) error {
-	cfg, _, err := applyConfig(c, e.args, append(serverSettings, "runtime", "no-gitignore")...)
+	cfg, _, err := applyConfig(c, e.args, append(serverSettings, "runtime", "no-gitignore", "no-parents")...)
 	if err != nil {
 		return err
 	}
@@ -159,6 +161,10 @@ func runMigrate(c *ucli.Context, e *env) error {
 		return err
 	}
 	r.walk = walk
+	r.noParents = c.Bool("no-parents")
+	if cfg != nil {
+		r.appRoots = cfg.apps
+	}
 	srv, rootWeb, err := openServer(c, e)
 	if err != nil {
 		return err
@@ -211,7 +217,7 @@ func (r *migrateRun) migrateFiles(c *ucli.Context, out *migrateOutput) error {
 		}
 	}
 	migrated := map[*config.Document]*config.Document{} // original -> migrated, for children's files above
-	contexts := lintContexts(docs, r.opts.Runtime)
+	contexts := placeLoaded(docs, r.appRoots, r.noParents, r.walk.notes)
 	var prog *progress
 	if !r.quiet && !r.toStdout {
 		prog = startProgress(out.e.stderr, len(docs))
@@ -230,9 +236,9 @@ func (r *migrateRun) migrateFiles(c *ucli.Context, out *migrateOutput) error {
 			continue
 		}
 		opts := r.opts
-		opts.AppRoot = contexts[i].AppRoot
-		opts.Prefix = contexts[i].Prefix
-		for _, a := range contexts[i].Above {
+		opts.AppRoot = contexts[i].appRoot
+		opts.Prefix = contexts[i].prefix
+		for _, a := range contexts[i].above {
 			if m := migrated[a.Doc]; m != nil {
 				a.Doc = m
 			}
