@@ -32,7 +32,7 @@ func (s *server) selectApps(ids []string) ([]*config.App, error) {
 			return nil, usageError("%v", err)
 		}
 		if !strings.EqualFold(strings.TrimSuffix(res.URLPath, "/"), strings.TrimSuffix(res.App.Path, "/")) {
-			// appcmd's own words (appobj.dll.mui, docs/iis-behaviour.md), then
+			// appcmd's own words (appobj.dll.mui, docs/iis-behaviour.md §1.3), then
 			// what the name is: a near miss, or a URL inside an application.
 			var paths []string
 			for _, a := range res.App.Site.Apps {

@@ -133,7 +133,7 @@ func parseMigrateFlags(c *ucli.Context, e *env) (*migrateRun, error) {
 			case "httphandlers":
 				handlers = true
 			default:
-				// appcmd's own words (appobj.dll.mui, appcmd-migrate.md §1.2).
+				// appcmd's own words (appobj.dll.mui, docs/iis-behaviour.md §1.2).
 				return nil, usageError("Migration is not supported for section %q.", s)
 			}
 		}

@@ -41,7 +41,7 @@ const elmahApp = `<configuration>
 // server without .NET 4 it is v2.0, so the v2.0 application's root modules
 // are the server's and appcmd's output touches only the application's own
 // module; with v4.0 assumed it would add the v2.0 root web.config's modules
-// and handlers that differ from the v4.0 ones (reference case 13).
+// and handlers that differ from the v4.0 ones (case 13 in docs/iis-behaviour.md §9).
 func TestAppcmdServerRuntimeFromAppHost(t *testing.T) {
 	dir := writeTree(t, map[string]string{"applicationHost.config": iis7Host, "wwwroot/web.config": elmahApp})
 	args := []string{"migrate", "--compat", "appcmd", "--stdout", "--apphost", dir + "/applicationHost.config",

@@ -12,8 +12,7 @@ import (
 
 // The applicationHost model: application pools, sites, applications and
 // virtual directories of system.applicationHost, with their defaults
-// elements and IIS 10 schema defaults (iis-schema.md §2.5, §2.6,
-// appcmd-migrate.md §7).
+// elements and IIS 10 schema defaults (docs/iis-behaviour.md §7).
 
 // Pool is an application pool, with defaults applied.
 type Pool struct {
@@ -82,7 +81,7 @@ type AppHost struct {
 	Bitness int
 	// IIS7 is true for an IIS 7.x file: it registers system.webServer
 	// sections but not webSocket, which IIS 8.0 added. Pools then default to
-	// runtime v2.0 instead of No Managed Code (iis-schema.md §2.5).
+	// runtime v2.0 instead of No Managed Code (docs/iis-behaviour.md §7).
 	IIS7 bool
 }
 

@@ -236,7 +236,7 @@ func (c *Collection) without(items []Item, k Key) []Item {
 }
 
 // duplicateMessage is IIS's 500.19 text for a duplicate key
-// (appcmd-migrate.md §5.3, iis-schema.md §3.2).
+// (docs/iis-behaviour.md §5.3, docs/iis-behaviour.md §8).
 func (c *Collection) duplicateMessage(tag string, k Key) string {
 	attrs := c.keys
 	if len(attrs) == 1 {

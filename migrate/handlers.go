@@ -9,7 +9,7 @@ import (
 )
 
 // appcmdHandlerPreCondition is the constant appcmd writes on every migrated
-// handler, whatever the pool's runtime (appcmd-migrate.md §3.3).
+// handler, whatever the pool's runtime (docs/iis-behaviour.md §3.3).
 const appcmdHandlerPreCondition = "integratedMode,runtimeVersionv2.0"
 
 // handlers is appcmd's httpHandlers migration: the application path, then,
@@ -65,7 +65,7 @@ func sectionLevel(doc *config.Document, section, rel string) []config.Level {
 	return out
 }
 
-// handlersAt migrates httpHandlers at one path (appcmd-migrate.md §3.3).
+// handlersAt migrates httpHandlers at one path (docs/iis-behaviour.md §3.3).
 func (m *migration) handlersAt(rel string) (bool, error) {
 	S := m.opts.Server.ServerHTTPHandlers
 	A := m.effective(schema.HTTPHandlers, m.opts.Server.AppHTTPHandlers, rel)

@@ -1,6 +1,6 @@
 // Package migrate moves system.web/httpModules and httpHandlers to
 // system.webServer/modules and handlers exactly as IIS's
-// "appcmd migrate config" does (../shared/reference/appcmd-migrate.md
+// "appcmd migrate config" does (docs/iis-behaviour.md
 // §1-§4), and, unless asked for appcmd's exact behaviour, corrects what
 // appcmd gets wrong. It is pure: documents in, a migrated document and
 // messages out.

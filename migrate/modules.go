@@ -7,7 +7,7 @@ import (
 	"github.com/iiscfg/iiscfg/schema"
 )
 
-// Messages appcmd prints (appobj.dll.mui, appcmd-migrate.md §1.4).
+// Messages appcmd prints (appobj.dll.mui, docs/iis-behaviour.md §1.4).
 const (
 	migratedModules  = `Successfully migrated section "system.web/httpModules".`
 	migratedHandlers = `Successfully migrated section "system.web/httpHandlers".`
@@ -46,7 +46,7 @@ func (m *migration) liveCollection(sec *schema.Section, base []config.Item, rel 
 	return out
 }
 
-// modules is appcmd's httpModules migration (appcmd-migrate.md §2.2).
+// modules is appcmd's httpModules migration (docs/iis-behaviour.md §2.2).
 func (m *migration) modules() (bool, error) {
 	S := m.opts.Server.ServerHTTPModules
 	A := m.effective(schema.HTTPModules, m.opts.Server.AppHTTPModules, "")
@@ -176,7 +176,7 @@ func toAttrs(pairs [][2]string) []schema.Attr {
 
 // clearSection removes a system.web section at level rel (appcmd -clear
 // calls "clear config" there; the exact XML it leaves is not documented,
-// appcmd-migrate.md §10 Q2: iiscfg removes the section's element).
+// docs/iis-behaviour.md §10: iiscfg removes the section's element).
 func (m *migration) clearSection(sec *schema.Section, rel string) (bool, error) {
 	doc := m.doc()
 	cleared := false

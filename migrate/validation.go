@@ -12,7 +12,7 @@ const validationAttr = "validateIntegratedModeConfiguration"
 
 // validation writes <validation validateIntegratedModeConfiguration="false"/>
 // at the application. appcmd does so only when both sections were migrated,
-// without -clear, and at least one changed (appcmd-migrate.md §1.4). iiscfg
+// without -clear, and at least one changed (docs/iis-behaviour.md §1.4). iiscfg
 // does so when the application's classic sections differ from the root
 // web.config and are fully represented in system.webServer, whether or not
 // this run changed anything; never while a section it did not migrate still

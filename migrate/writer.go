@@ -123,7 +123,7 @@ func (t *target) empty() bool {
 
 // write schedules the edits: new <remove>s at the top of the local
 // collection in reverse processing order (where IIS writes them,
-// appcmd-migrate.md §2.3), handler <add>s before the first local <add>
+// docs/iis-behaviour.md §2.3), handler <add>s before the first local <add>
 // (index 0, 1, ... of the merged collection, §3.3), module <add>s at the end
 // (§2.4); deleted local entries lose their line.
 func (t *target) write() error {

@@ -3,7 +3,7 @@ package schema
 import "strings"
 
 // The model follows the structure of IIS's own schema files
-// (iis-schema.md §1.2): a section has a root element; an element has
+// (docs/iis-behaviour.md §11): a section has a root element; an element has
 // attributes, child elements and at most one collection; a collection
 // describes the add/remove/clear elements and the schema of each item.
 

@@ -2,12 +2,12 @@ package schema
 
 import "strings"
 
-// preCondition grammar (iis-schema.md §2.7, from the IIS WMI provider docs
+// preCondition grammar (docs/iis-behaviour.md §11, from the IIS WMI provider docs
 // and the shipped applicationHost.config): a comma-separated list of tokens,
 // all of which must hold (logical AND). An unknown token evaluates to false,
 // so the entry is ignored. Tokens are matched case-sensitively: early appcmd
 // wrote "ManagedHandler" and IIS's team told users to fix the case
-// (appcmd-migrate.md §2.6).
+// (docs/iis-behaviour.md §2.6).
 
 // Pool is what a preCondition is evaluated against.
 type Pool struct {

@@ -21,7 +21,7 @@ func TestParseRuntime(t *testing.T) {
 	}
 }
 
-// The stock lists carry the counts and invariants stock-defaults.md states.
+// The stock lists carry the counts and invariants docs/iis-behaviour.md §12 states.
 func TestStockLists(t *testing.T) {
 	counts := map[string]int{
 		"v4.0 httpModules": len(RootHTTPModules(V40)), "v4.0 httpHandlers": len(RootHTTPHandlers(V40)),

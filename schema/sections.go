@@ -8,7 +8,7 @@ import (
 )
 
 // Section schemas. Facts from IIS's IIS_schema.xml and ASPNET_schema.xml as
-// summarised in ../shared/reference/iis-schema.md §2 (section by section),
+// summarised in docs/iis-behaviour.md §11 (section by section),
 // and registrations from §2.4 and §2.8; written here in our own form.
 
 //go:embed data/*.schema

@@ -55,7 +55,7 @@ func (s *Set) WithSections(secs map[string]*Section) *Set {
 }
 
 // MergeSchemaFile adds the sections of one schema file (IIS's format: a
-// <configSchema> of <sectionSchema> elements, iis-schema.md §1.2) to secs,
+// <configSchema> of <sectionSchema> elements, docs/iis-behaviour.md §11) to secs,
 // merging a section defined before, as IIS merges sections defined in
 // several files. Unknown schema attributes (IIS's own files have typos such
 // as mergeElement) are ignored.

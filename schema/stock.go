@@ -4,7 +4,7 @@ package schema
 // Windows: the system.web/httpModules and httpHandlers of the .NET root
 // web.config, and the system.webServer/modules and handlers of a stock IIS 10
 // applicationHost.config. Facts transcribed from
-// ../shared/reference/stock-defaults.md; each list names its source.
+// docs/iis-behaviour.md §12; each list names its source.
 
 // RootHTTPModules is system.web/httpModules of the root web.config of r
 // (v2.0 or v4.0; v1.1 has no IIS integration and uses the v2.0 list).
@@ -35,7 +35,7 @@ func AppHostModules(net35 bool) []Entry {
 
 // AppHostHandlers is the stock applicationHost.config <handlers> list; with
 // net35 the .NET 3.5 handlers follow the ASP.NET 4 Integrated handlers, where
-// a server that has both puts them (Mac199/inetpub, stock-defaults.md §2.6).
+// a server that has both puts them (Mac199/inetpub, docs/iis-behaviour.md §12).
 func AppHostHandlers(net35 bool) []Entry {
 	if !net35 {
 		return appHostHandlers
@@ -50,7 +50,7 @@ func AppHostHandlers(net35 bool) []Entry {
 	return out
 }
 
-// .NET 4.x root web.config system.web/httpModules, verbatim (stock-defaults.md §1.1:
+// .NET 4.x root web.config system.web/httpModules, verbatim (docs/iis-behaviour.md §12:
 // cloudfoundry/hwc hwcconfig/web_config.go @0b3e2ad0, a copy of a .NET 4.5+ root web.config).
 var rootV40HTTPModules = []Entry{
 	e(`name=OutputCache`, `type=System.Web.Caching.OutputCacheModule`),
@@ -69,7 +69,7 @@ var rootV40HTTPModules = []Entry{
 	e(`name=ScriptModule-4.0`, `type=System.Web.Handlers.ScriptModule, System.Web.Extensions, Version=4.0.0.0, Culture=neutral, PublicKeyToken=31bf3856ad364e35`),
 }
 
-// .NET 4.x root web.config system.web/httpHandlers, verbatim (stock-defaults.md §1.2, same source).
+// .NET 4.x root web.config system.web/httpHandlers, verbatim (docs/iis-behaviour.md §12, same source).
 var rootV40HTTPHandlers = []Entry{
 	e(`path=eurl.axd`, `verb=*`, `type=System.Web.HttpNotFoundHandler`, `validate=True`),
 	e(`path=trace.axd`, `verb=*`, `type=System.Web.Handlers.TraceHandler`, `validate=True`),
@@ -131,7 +131,7 @@ var rootV40HTTPHandlers = []Entry{
 }
 
 // .NET 2.0 root web.config system.web/httpModules after .NET 3.0/3.5 is installed
-// (stock-defaults.md §1.3: Microsoft BizTalk docs, "Optimizing WCF Web Service Performance").
+// (docs/iis-behaviour.md §12: Microsoft BizTalk docs, "Optimizing WCF Web Service Performance").
 var rootV20HTTPModules = []Entry{
 	e(`name=OutputCache`, `type=System.Web.Caching.OutputCacheModule`),
 	e(`name=Session`, `type=System.Web.SessionState.SessionStateModule`),
@@ -147,7 +147,7 @@ var rootV20HTTPModules = []Entry{
 	e(`name=ServiceModel`, `type=System.ServiceModel.Activation.HttpModule, System.ServiceModel, Version=3.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089`),
 }
 
-// .NET 2.0 root web.config system.web/httpHandlers, reconstructed (stock-defaults.md §1.4 [I]):
+// .NET 2.0 root web.config system.web/httpHandlers, reconstructed (docs/iis-behaviour.md §12):
 // the v2.0 list plus the *.svc handler that .NET 3.0 WCF registration adds. Its position
 // is not documented; it is placed before the two "*" catch-alls, which stay last.
 var rootV20HTTPHandlers = []Entry{
@@ -200,7 +200,7 @@ var rootV20HTTPHandlers = []Entry{
 }
 
 // Stock IIS 10 + ASP.NET 4.x applicationHost.config <modules> inside <location path="">
-// (stock-defaults.md §2.5: dorik84/Web-Server-IIS @288354d4 without CGI, FastCGI and Rewrite).
+// (docs/iis-behaviour.md §12: dorik84/Web-Server-IIS @288354d4 without CGI, FastCGI and Rewrite).
 var appHostModules = []Entry{
 	e(`name=IsapiModule`, `lockItem=true`),
 	e(`name=IsapiFilterModule`, `lockItem=true`),
@@ -231,7 +231,7 @@ var appHostModules = []Entry{
 }
 
 // Stock IIS 10 + ASP.NET 4.x applicationHost.config <handlers accessPolicy="Read, Script">
-// (stock-defaults.md §2.6: dorik84/Web-Server-IIS @288354d4 without PHP and CGI entries).
+// (docs/iis-behaviour.md §12: dorik84/Web-Server-IIS @288354d4 without PHP and CGI entries).
 var appHostHandlers = []Entry{
 	e(`name=ISAPI-dll`, `path=*.dll`, `verb=*`, `modules=IsapiModule`, `resourceType=File`, `requireAccess=Execute`, `allowPathInfo=true`),
 	e(`name=AXD-ISAPI-4.0_64bit`, `path=*.axd`, `verb=GET,HEAD,POST,DEBUG`, `modules=IsapiModule`, `scriptProcessor=%windir%\Microsoft.NET\Framework64\v4.0.30319\aspnet_isapi.dll`, `preCondition=classicMode,runtimeVersionv4.0,bitness64`, `responseBufferLimit=0`),
@@ -280,7 +280,7 @@ var appHostHandlers = []Entry{
 }
 
 // Handlers a server with .NET 3.5 ASP.NET and WCF 3.0 HTTP activation adds: the v2.0
-// Integrated and 32-bit ISAPI entries of stock-defaults.md §2.6 (Mac199/inetpub @2a3804e0), the
+// Integrated and 32-bit ISAPI entries of docs/iis-behaviour.md §12 (Mac199/inetpub @2a3804e0), the
 // 64-bit ISAPI-2.0 and WCF 3.0 entries of §3.5 (IIS Express 10, imazen/resizer @088e5851).
 var appHostHandlersNet35 = []Entry{
 	e(`name=TraceHandler-Integrated`, `path=trace.axd`, `verb=GET,HEAD,POST,DEBUG`, `type=System.Web.Handlers.TraceHandler`, `preCondition=integratedMode,runtimeVersionv2.0`),
@@ -314,8 +314,8 @@ var appHostHandlersNet35 = []Entry{
 	e(`name=xoml-64-ISAPI-2.0`, `path=*.xoml`, `verb=*`, `modules=IsapiModule`, `scriptProcessor=%windir%\Microsoft.NET\Framework64\v2.0.50727\aspnet_isapi.dll`, `preCondition=classicMode,runtimeVersionv2.0,bitness64`),
 }
 
-// The WCF 3.0 HTTP activation module of a server with .NET 3.5 (stock-defaults.md §3.4,
-// imazen/resizer @088e5851; the same line as appcmd-migrate.md §7.4).
+// The WCF 3.0 HTTP activation module of a server with .NET 3.5 (docs/iis-behaviour.md §12,
+// imazen/resizer @088e5851; the same line as docs/iis-behaviour.md §7.4).
 var appHostModulesNet35 = []Entry{
 	e(`name=ServiceModel`, `type=System.ServiceModel.Activation.HttpModule, System.ServiceModel, Version=3.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089`, `preCondition=managedHandler,runtimeVersionv2.0`),
 }

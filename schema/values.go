@@ -9,7 +9,7 @@ import (
 )
 
 // Value checks follow the validators described in the header comment of
-// IIS's schema files (iis-schema.md §1.2) and the value grammar of §5.8.
+// IIS's schema files (docs/iis-behaviour.md §11), and their value grammar.
 // Where IIS's parser is not documented, the checks accept more rather than
 // less: an error here must be one IIS or ASP.NET would also report.
 

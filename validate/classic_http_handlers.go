@@ -9,7 +9,7 @@ import (
 	"github.com/iiscfg/iiscfg/schema"
 )
 
-// ClassicHTTPHandlers is HTTP 500.23 (appcmd-migrate.md §5.2 step 5).
+// ClassicHTTPHandlers is HTTP 500.23 (docs/iis-behaviour.md §5.2 step 5).
 var ClassicHTTPHandlers = register(&Rule{
 	Code:           "IC102",
 	Name:           "classic-http-handlers",

@@ -5,7 +5,7 @@ import (
 	"github.com/iiscfg/iiscfg/schema"
 )
 
-// ClassicHTTPModules is HTTP 500.22 (appcmd-migrate.md §5.2 step 3).
+// ClassicHTTPModules is HTTP 500.22 (docs/iis-behaviour.md §5.2 step 3).
 var ClassicHTTPModules = register(&Rule{
 	Code:           "IC101",
 	Name:           "classic-http-modules",

@@ -7,7 +7,7 @@ import (
 	"github.com/iiscfg/iiscfg/schema"
 )
 
-// ClassicImpersonation is HTTP 500.24 (appcmd-migrate.md §5.2 step 4).
+// ClassicImpersonation is HTTP 500.24 (docs/iis-behaviour.md §5.2 step 4).
 var ClassicImpersonation = register(&Rule{
 	Code:     "IC103",
 	Name:     "classic-impersonation",

@@ -15,7 +15,7 @@ import (
 )
 
 // IIS's ConfigurationValidationModule (validcfg.dll), as disassembled in
-// appcmd-migrate.md §5.2. Per request, in an Integrated pool:
+// docs/iis-behaviour.md §5.2. Per request, in an Integrated pool:
 //
 //  1. read system.webServer/validation@validateIntegratedModeConfiguration
 //     at the request's URL; if false, stop;

@@ -16,7 +16,7 @@ import (
 // every section against the schema, the way IIS's configuration system
 // (and ASP.NET's, for .NET sections) reads a file: sections by path,
 // elements and attributes by name, values by type, collections with their
-// add/remove/clear directives and keys (iis-schema.md §1–§3).
+// add/remove/clear directives and keys (docs/iis-behaviour.md §11–§3).
 
 // schemaIssue is one problem the walk found, for the rule that reports it.
 type schemaIssue struct {
@@ -27,7 +27,7 @@ type schemaIssue struct {
 }
 
 // attributesEverywhere are valid on any element of any section: the lock
-// attributes of the configuration system (iis-schema.md §3.4, §5.3).
+// attributes of the configuration system (docs/iis-behaviour.md §8, §11).
 var attributesEverywhere = map[string]bool{
 	"lockAttributes": true, "lockAllAttributesExcept": true, "lockElements": true,
 	"lockAllElementsExcept": true, "lockItem": true,

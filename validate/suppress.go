@@ -11,7 +11,7 @@ import (
 )
 
 // Inline suppression, in XML comments (tflint's and hadolint's pragmas,
-// cli-conventions.md §4; for XML the natural scope of a comment is the
+// docs/iis-behaviour.md §13.2; for XML the natural scope of a comment is the
 // element after it):
 //
 //	<!-- iiscfg-ignore: RULE[,RULE] [- reason] -->       the next element
