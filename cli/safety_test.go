@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -167,5 +168,28 @@ func TestMaxSize(t *testing.T) {
 		if r := runCLI(t, "diff", "--max-size", bad, path, path); r.code != ExitUsage || !strings.Contains(r.stderr, "--max-size: ") {
 			t.Errorf("--max-size %s: %d %s", bad, r.code, r.stderr)
 		}
+	}
+}
+
+// Regression (issue 11): 55,000 distinct lines made the text diff panic
+// (go-diff's line-to-rune mapping overflowed).
+func TestTextDiffManyLines(t *testing.T) {
+	var a, b strings.Builder
+	a.WriteString("<configuration><appSettings>\n")
+	b.WriteString("<configuration><appSettings>\n")
+	for i := 0; i < 70_000; i++ {
+		fmt.Fprintf(&a, "<add key=\"k%d\" value=\"v\" />\n", i)
+		if i%3 == 0 {
+			fmt.Fprintf(&b, "<add key=\"k%d\" value=\"v\" />\n", i)
+		} else {
+			fmt.Fprintf(&b, "<add key=\"k%d\" value=\"w\" />\n", i)
+		}
+	}
+	a.WriteString("</appSettings></configuration>\n")
+	b.WriteString("</appSettings></configuration>\n")
+	dir := writeTree(t, map[string]string{"a.config": a.String(), "b.config": b.String()})
+	r := runCLI(t, "diff", "--mode", "text", filepath.Join(dir, "a.config"), filepath.Join(dir, "b.config"))
+	if r.code != ExitFindings || strings.Count(r.stdout, "\n+<add") != 46_666 {
+		t.Errorf("exit %d, %d insertions; stderr %s", r.code, strings.Count(r.stdout, "\n+<add"), r.stderr)
 	}
 }

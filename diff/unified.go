@@ -5,37 +5,12 @@ package diff
 import (
 	"fmt"
 	"strings"
-
-	"github.com/sergi/go-diff/diffmatchpatch"
 )
 
 // LineOp is one line of a line diff.
 type LineOp struct {
 	Kind byte   // ' ' equal, '-' only in a, '+' only in b
 	Text string // the line, with its line terminator if it has one
-}
-
-// Lines diffs two texts line by line (sergi/go-diff in line mode: lines are
-// hashed to runes and the rune strings diffed).
-func Lines(a, b string) []LineOp {
-	dmp := diffmatchpatch.New()
-	dmp.DiffTimeout = 0 // exact, so output never depends on the machine's speed
-	ra, rb, lines := dmp.DiffLinesToRunes(a, b)
-	diffs := dmp.DiffMainRunes(ra, rb, false)
-	var ops []LineOp
-	for _, d := range diffs {
-		kind := byte(' ')
-		switch d.Type {
-		case diffmatchpatch.DiffDelete:
-			kind = '-'
-		case diffmatchpatch.DiffInsert:
-			kind = '+'
-		}
-		for _, r := range d.Text {
-			ops = append(ops, LineOp{Kind: kind, Text: lines[r]})
-		}
-	}
-	return ops
 }
 
 // Hunk is a run of changes with its context.
