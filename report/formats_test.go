@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
+	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -79,16 +81,30 @@ func TestXMLFormatsParse(t *testing.T) {
 }
 
 func TestSARIFArtifacts(t *testing.T) {
+	abs, absURI := "/", "file:///" // an absolute path, and its URI
+	if runtime.GOOS == "windows" {
+		abs, absURI = `C:\`, "file:///C:/"
+	}
 	for _, tc := range []struct{ path, wd, uri, base string }{
-		{"web.config", "/repo", "web.config", "%SRCROOT%"},
-		{"./site/my app/web.config", "/repo", "site/my%20app/web.config", "%SRCROOT%"},
-		{"/repo/site/web.config", "/repo", "site/web.config", "%SRCROOT%"},
-		{"/elsewhere/web.config", "/repo", "file:///elsewhere/web.config", ""},
-		{"100%.config", "/repo", "100%25.config", "%SRCROOT%"},
+		{"web.config", abs + "repo", "web.config", "%SRCROOT%"},
+		{"./site/my app/web.config", abs + "repo", "site/my%20app/web.config", "%SRCROOT%"},
+		{filepath.Join(abs, "repo", "site", "web.config"), abs + "repo", "site/web.config", "%SRCROOT%"},
+		{filepath.Join(abs, "elsewhere", "web.config"), abs + "repo", absURI + "elsewhere/web.config", ""},
+		{"100%.config", abs + "repo", "100%25.config", "%SRCROOT%"},
 	} {
 		got := artifact(tc.path, tc.wd)
 		if got.URI != tc.uri || got.URIBaseID != tc.base {
 			t.Errorf("%s: got %+v, want %s %s", tc.path, got, tc.uri, tc.base)
+		}
+	}
+	// A Windows path outside the working directory (filepath.IsAbs only
+	// takes C:\ on Windows, so fileURI is tested directly).
+	for path, want := range map[string]string{
+		"C:/inetpub/my site/web.config": "file:///C:/inetpub/my%20site/web.config",
+		"/srv/web.config":               "file:///srv/web.config",
+	} {
+		if got := fileURI(path); got != want {
+			t.Errorf("fileURI(%q) = %q, want %q", path, got, want)
 		}
 	}
 	var b bytes.Buffer

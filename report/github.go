@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"path/filepath"
 
 	"github.com/iiscfg/iiscfg/internal/ghactions"
 	"github.com/iiscfg/iiscfg/validate"
@@ -15,7 +16,7 @@ import (
 func GitHub(w io.Writer, r *Result, _ Meta) error {
 	for _, f := range r.Findings {
 		props := []ghactions.Property{
-			{Name: "file", Value: f.File},
+			{Name: "file", Value: filepath.ToSlash(f.File)}, // GitHub's paths have forward slashes, on Windows runners too
 			{Name: "line", Value: fmt.Sprint(f.Start.Line)},
 			{Name: "col", Value: fmt.Sprint(f.Start.Column)},
 			{Name: "endLine", Value: fmt.Sprint(f.End.Line)},
@@ -27,7 +28,7 @@ func GitHub(w io.Writer, r *Result, _ Meta) error {
 		}
 	}
 	for _, e := range r.Errors {
-		props := []ghactions.Property{{Name: "file", Value: e.File}, {Name: "title", Value: "iiscfg"}}
+		props := []ghactions.Property{{Name: "file", Value: filepath.ToSlash(e.File)}, {Name: "title", Value: "iiscfg"}}
 		if e.Line > 0 {
 			props = append(props, ghactions.Property{Name: "line", Value: fmt.Sprint(e.Line)})
 		}

@@ -170,6 +170,17 @@ func sarifLevel(s validate.Severity) string {
 	return "note"
 }
 
+// fileURI is the file: URI of an absolute path with forward slashes:
+// file:///srv/web.config, and on Windows file:///C:/inetpub/web.config
+// (RFC 8089 appendix E.2: the drive letter follows a third slash).
+func fileURI(slashPath string) string {
+	if !strings.HasPrefix(slashPath, "/") {
+		slashPath = "/" + slashPath
+	}
+	u := url.URL{Scheme: "file", Path: slashPath}
+	return u.String()
+}
+
 // artifact names a file for SARIF: a relative URI (forward slashes, each
 // segment escaped) against %SRCROOT%, the working directory; a file outside
 // it gets an absolute file: URI.
@@ -182,8 +193,7 @@ func artifact(path, workDir string) sarifArtifactLocation {
 		if r, err := filepath.Rel(workDir, path); err == nil && !strings.HasPrefix(r, "..") {
 			rel = filepath.ToSlash(r)
 		} else {
-			u := url.URL{Scheme: "file", Path: filepath.ToSlash(path)}
-			return sarifArtifactLocation{URI: u.String()}
+			return sarifArtifactLocation{URI: fileURI(filepath.ToSlash(path))}
 		}
 	}
 	rel = strings.TrimPrefix(rel, "./")
