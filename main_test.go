@@ -450,3 +450,21 @@ func TestDeployedGolden(t *testing.T) {
 		})
 	}
 }
+
+// TestHelpGolden keeps the help of iiscfg and of every command in
+// testdata/help: grouped flags, examples, no "(default: false)".
+func TestHelpGolden(t *testing.T) {
+	for _, cmd := range []string{"", "lint", "migrate", "diff", "transform", "apps", "init", "rules", "version"} {
+		name, args := cmd, []string{cmd, "--help"}
+		if cmd == "" {
+			name, args = "iiscfg", []string{"--help"}
+		}
+		t.Run(name, func(t *testing.T) {
+			got := runCLI(t, "", args...)
+			if !strings.Contains(got, "\nexit 0\n") || !strings.Contains(got, "EXAMPLES:") || strings.Contains(got, "(default: false)") {
+				t.Errorf("help of %q: no exit 0, no examples, or a (default: false):\n%s", cmd, got)
+			}
+			checkGolden(t, filepath.Join("testdata", "help", name+".want"), got)
+		})
+	}
+}

@@ -122,6 +122,7 @@ func newApp(e *env) *ucli.App {
 	for _, cmd := range app.Commands {
 		cmd.OnUsageError = onUsageError
 	}
+	decorateHelp(app)
 	return app
 }
 
