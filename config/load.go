@@ -25,7 +25,7 @@ func Load(name string, data []byte) (*Document, error) {
 		elems:  make(map[*etree.Element]*ElementInfo, len(src.text)/100+8),
 		tokens: make(map[etree.Token]Span, len(src.text)/1024+8),
 	}
-	s := &scanner{text: src.text, doc: d, names: make(map[string]string, 64)}
+	s := &scanner{text: src.text, str: string(src.text), doc: d, names: make(map[string]string, 64)}
 	if err := s.run(); err != nil {
 		return nil, err
 	}

@@ -27,6 +27,7 @@ type nsBinding struct{ prefix, uri string }
 
 type scanner struct {
 	text  []byte
+	str   string // text as one string: values are cut from it, not copied one by one
 	pos   int
 	doc   *Document
 	stack []openElement
@@ -37,6 +38,8 @@ type scanner struct {
 	attrScratch   []AttrInfo
 	decodeScratch []bool
 	infoSlab      []ElementInfo
+	attrSlab      []AttrInfo
+	etreeAttrSlab []etree.Attr
 }
 
 // SyntaxError is a malformed-input error with its place in the file.
@@ -174,7 +177,7 @@ func (s *scanner) charData() error {
 	case onlySpace:
 		value = s.intern(raw) // indentation repeats throughout a file
 	default:
-		value = string(raw)
+		value = s.str[start:s.pos]
 	}
 	t := s.parent().CreateText(value)
 	if onlySpace {
@@ -707,9 +710,18 @@ func (s *scanner) startTag() error {
 	info.Name = Span{nameStart, nameEnd}
 	el := s.parent().CreateElement(s.intern(name))
 	nsMark := len(s.ns)
-	if len(attrs) > 0 {
-		info.Attrs = append(make([]AttrInfo, 0, len(attrs)), attrs...)
-		el.Attr = make([]etree.Attr, 0, len(attrs))
+	if n := len(attrs); n > 0 {
+		// Cut from slabs, capacity capped so that an append copies.
+		if len(s.attrSlab) < n {
+			// Enough for the rest of the file at the corpus's density (an
+			// attribute per ~50 bytes), so that a file takes one or two.
+			size := max(n, min(1024, (len(s.text)-s.pos)/48+8))
+			s.attrSlab = make([]AttrInfo, size)
+			s.etreeAttrSlab = make([]etree.Attr, size)
+		}
+		info.Attrs = append(s.attrSlab[:0:n], attrs...)
+		el.Attr = s.etreeAttrSlab[:0:n]
+		s.attrSlab, s.etreeAttrSlab = s.attrSlab[n:], s.etreeAttrSlab[n:]
 	}
 	for n, a := range info.Attrs {
 		value := s.text[a.Value.Start:a.Value.End]
@@ -717,7 +729,7 @@ func (s *scanner) startTag() error {
 		if decode[n] {
 			v = decodeAttrValue(value)
 		} else {
-			v = string(value)
+			v = s.str[a.Value.Start:a.Value.End]
 		}
 		el.CreateAttr(a.Name, v)
 		if a.Name == "xmlns" {
