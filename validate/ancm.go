@@ -39,7 +39,7 @@ type setting struct {
 // the chain: the last level that writes it wins.
 func (p *pass) settingAt(section, attr, path string) setting {
 	var s setting
-	for _, l := range p.levelsAt(section, path) {
+	for _, l := range p.levels(section, path) {
 		for _, e := range l.Elems {
 			if a := e.SelectAttr(attr); a != nil {
 				s = setting{value: a.Value, doc: l.Doc, elem: e}
@@ -59,7 +59,10 @@ func (p *pass) pathOf(e *etree.Element) string {
 // ancmHandler returns the handler of the effective system.webServer/handlers
 // list at path that runs the ASP.NET Core Module, if any.
 func (p *pass) ancmHandler(path string) (config.Item, bool) {
-	c := p.effective(schema.Handlers, nil, path)
+	c := config.NewCollection(schema.Handlers.Root.Collection, nil)
+	for _, l := range p.levels(schema.Handlers.Path, path) {
+		c.ApplyLevel(l)
+	}
 	for _, it := range c.Items {
 		if m, _ := it.Get("modules"); isANCM(m) {
 			return it, true

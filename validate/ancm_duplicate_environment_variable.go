@@ -33,7 +33,7 @@ collection with <clear/> and add every variable again.`,
 })
 
 func checkANCMDuplicateEnvironmentVariable(p *pass) {
-	for _, e := range p.doc.SectionElements(aspNetCoreSection) {
+	for _, e := range p.ownElements(aspNetCoreSection) {
 		// Each element is judged at its own path, against what applies
 		// there, and reports only its own entries.
 		path := p.pathOf(e)
@@ -42,7 +42,7 @@ func checkANCMDuplicateEnvironmentVariable(p *pass) {
 			elem *etree.Element
 		}
 		seen := map[string]entry{}
-		for _, l := range p.levelsAt(aspNetCoreSection, path) {
+		for _, l := range p.levels(aspNetCoreSection, path) {
 			for _, s := range l.Elems {
 				for _, vars := range s.SelectElements("environmentVariables") {
 					for _, v := range vars.ChildElements() {

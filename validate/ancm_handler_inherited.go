@@ -38,7 +38,7 @@ func checkANCMHandlerInherited(p *pass) {
 	if len(p.ctx.Exclude) == 0 {
 		return
 	}
-	for _, hs := range p.doc.SectionElements("system.webServer/handlers") {
+	for _, hs := range p.ownElements("system.webServer/handlers") {
 		if !inheritedByChildApps(hs) {
 			continue
 		}

@@ -21,7 +21,7 @@ value of the project's AspNetCoreHostingModel property).`,
 })
 
 func checkANCMHostingModel(p *pass) {
-	for _, e := range p.doc.SectionElements(aspNetCoreSection) {
+	for _, e := range p.ownElements(aspNetCoreSection) {
 		a := e.SelectAttr("hostingModel")
 		if a == nil {
 			continue

@@ -26,7 +26,7 @@ processPath="dotnet" arguments=".\MyApp.dll", or processPath=".\MyApp.exe".`,
 })
 
 func checkANCMLauncherPlaceholder(p *pass) {
-	for _, e := range p.doc.SectionElements(aspNetCoreSection) {
+	for _, e := range p.ownElements(aspNetCoreSection) {
 		for _, attr := range []string{"processPath", "arguments"} {
 			a := e.SelectAttr(attr)
 			if a == nil {

@@ -69,7 +69,7 @@ func (p *pass) ownHosting() (string, *etree.Element) {
 	if s.doc == p.doc {
 		return model, s.elem
 	}
-	levels := p.levelsAt(aspNetCoreSection, path)
+	levels := p.levels(aspNetCoreSection, path)
 	if n := len(levels); n > 0 && levels[n-1].Doc == p.doc {
 		els := levels[n-1].Elems
 		return model, els[len(els)-1]

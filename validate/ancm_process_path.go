@@ -27,7 +27,7 @@ hand: processPath="dotnet" arguments=".\MyApp.dll", or processPath=".\MyApp.exe"
 })
 
 func checkANCMProcessPath(p *pass) {
-	for _, e := range p.doc.SectionElements(aspNetCoreSection) {
+	for _, e := range p.ownElements(aspNetCoreSection) {
 		path := p.pathOf(e)
 		s := p.settingAt(aspNetCoreSection, "processPath", path)
 		if strings.TrimSpace(s.value) != "" {
@@ -46,7 +46,7 @@ func checkANCMProcessPath(p *pass) {
 // lastSectionElement is the last element of a section that applies at
 // path along the chain, nil when none does.
 func (p *pass) lastSectionElement(section, path string) *etree.Element {
-	levels := p.levelsAt(section, path)
+	levels := p.levels(section, path)
 	if len(levels) == 0 {
 		return nil
 	}

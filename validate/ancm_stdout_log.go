@@ -19,7 +19,7 @@ logging provider (the event log, a file provider with rotation) instead.`,
 })
 
 func checkANCMStdoutLog(p *pass) {
-	for _, e := range p.doc.SectionElements(aspNetCoreSection) {
+	for _, e := range p.ownElements(aspNetCoreSection) {
 		a := e.SelectAttr("stdoutLogEnabled")
 		if a == nil {
 			continue

@@ -29,7 +29,7 @@ folder named.`,
 })
 
 func checkANCMStdoutLogPath(p *pass) {
-	for _, e := range p.doc.SectionElements(aspNetCoreSection) {
+	for _, e := range p.ownElements(aspNetCoreSection) {
 		a := e.SelectAttr("stdoutLogFile")
 		if a == nil || !outsideApp(a.Value) {
 			continue

@@ -25,7 +25,7 @@ hostingModel="outofprocess" if the app must keep V1.`,
 })
 
 func checkANCMV1InProcess(p *pass) {
-	for _, e := range p.doc.SectionElements(aspNetCoreSection) {
+	for _, e := range p.ownElements(aspNetCoreSection) {
 		a := e.SelectAttr("hostingModel")
 		if a == nil || hostingModel(a.Value) != inProcess {
 			continue

@@ -185,6 +185,8 @@ type pass struct {
 	im       *integratedModel
 	schema   *[]schemaIssue
 	xdt      *transformRun
+	sections map[string]sectionIndex     // by section path: see levels
+	elements map[string][]*etree.Element // by section path: see ownElements
 }
 
 // report records a finding of the rule's severity that spans element e.

@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/beevik/etree"
-	"github.com/dlclark/regexp2/v2"
+	resyntax "github.com/dlclark/regexp2/v2/syntax"
 )
 
 // Facts about the URL Rewrite module; docs/ancm-rewrite-security.md gives
@@ -97,7 +97,7 @@ func isPatternCondition(c *etree.Element) bool {
 func (p *pass) rewriteRules() []rewriteRule {
 	var out []rewriteRule
 	for _, sec := range []string{rewriteRulesSection, rewriteGlobalSection, rewriteOutboundSection} {
-		for _, s := range p.doc.SectionElements(sec) {
+		for _, s := range p.ownElements(sec) {
 			for _, r := range s.SelectElements("rule") {
 				out = append(out, rewriteRule{elem: r, section: sec, outbound: sec == rewriteOutboundSection})
 			}
@@ -127,12 +127,17 @@ func compilePattern(syntax, pattern string) compiledPattern {
 	case "ExactMatch":
 		return compiledPattern{}
 	}
-	re, err := regexp2.Compile(pattern, regexp2.ECMAScript)
+	// Parsing is all a pattern's validity and its groups need; code
+	// generation would triple the cost.
+	tree, err := resyntax.Parse(pattern, resyntax.ParseOptions{RegexOptions: resyntax.ECMAScript})
 	if err != nil {
 		msg := regexErrSuffix.ReplaceAllString(regexErrPrefix.ReplaceAllString(err.Error(), ""), "")
 		return compiledPattern{err: msg}
 	}
-	return compiledPattern{groups: len(re.GetGroupNumbers()) - 1}
+	if tree.Caps != nil {
+		return compiledPattern{groups: len(tree.Caps) - 1}
+	}
+	return compiledPattern{groups: tree.Captop - 1}
 }
 
 // A reference in a URL Rewrite string: {R:1}, {C:0}, {HTTP_HOST},

@@ -51,7 +51,7 @@ func checkRewriteInvalidPattern(p *pass) {
 			}
 		}
 	}
-	for _, s := range p.doc.SectionElements(rewriteOutboundSection) {
+	for _, s := range p.ownElements(rewriteOutboundSection) {
 		for _, pcs := range s.SelectElements("preConditions") {
 			for _, pc := range pcs.SelectElements("preCondition") {
 				for _, c := range pc.SelectElements("add") {

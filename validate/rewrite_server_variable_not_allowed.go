@@ -64,7 +64,7 @@ func checkRewriteServerVariableNotAllowed(p *pass) {
 // clear) along the chain at path, upper-cased.
 func (p *pass) allowedServerVariables(path string) map[string]bool {
 	out := map[string]bool{}
-	for _, l := range p.levelsAt(rewriteAllowedVars, path) {
+	for _, l := range p.levels(rewriteAllowedVars, path) {
 		for _, e := range l.Elems {
 			for _, c := range e.ChildElements() {
 				name := strings.ToUpper(strings.TrimSpace(c.SelectAttrValue("name", "")))

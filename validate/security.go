@@ -30,7 +30,7 @@ func (p *pass) effectiveInsecure(s insecureSetting) []*etree.Element {
 		return nil // a transform's effect depends on the file it changes
 	}
 	var out []*etree.Element
-	for _, e := range p.doc.SectionElements(s.section) {
+	for _, e := range p.ownElements(s.section) {
 		a := e.SelectAttr(s.attr)
 		if a == nil || !s.bad(a.Value) {
 			continue

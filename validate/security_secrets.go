@@ -37,7 +37,7 @@ If the keys were ever public, generate new ones.`,
 })
 
 func checkLiteralMachineKey(p *pass) {
-	for _, e := range p.doc.SectionElements("system.web/machineKey") {
+	for _, e := range p.ownElements("system.web/machineKey") {
 		for _, attr := range []string{"validationKey", "decryptionKey"} {
 			v := strings.TrimSpace(e.SelectAttrValue(attr, ""))
 			if v == "" || strings.HasPrefix(strings.ToLower(v), "autogenerate") || isPlaceholder(v) {
@@ -69,7 +69,7 @@ credentials section must stay, store hashes and change the passwords that were i
 })
 
 func checkClearFormsCredentials(p *pass) {
-	for _, forms := range p.doc.SectionElements("system.web/authentication") {
+	for _, forms := range p.ownElements("system.web/authentication") {
 		for _, f := range forms.SelectElements("forms") {
 			for _, c := range f.SelectElements("credentials") {
 				if !strings.EqualFold(strings.TrimSpace(c.SelectAttrValue("passwordFormat", "")), "Clear") {
@@ -109,7 +109,7 @@ connectionStrings section (aspnet_regiis -pef).`,
 })
 
 func checkConnectionStringPassword(p *pass) {
-	for _, cs := range p.doc.SectionElements("connectionStrings") {
+	for _, cs := range p.ownElements("connectionStrings") {
 		for _, add := range cs.SelectElements("add") {
 			key := passwordKey(add.SelectAttrValue("connectionString", ""))
 			if key == "" {
