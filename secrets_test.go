@@ -34,3 +34,17 @@ func TestSecretsNeverPrinted(t *testing.T) {
 		}
 	}
 }
+
+// TestSecurityDeployedGolden: the security rules on web.config as the
+// release transform deploys it (testdata/security-deployed/README).
+func TestSecurityDeployedGolden(t *testing.T) {
+	dir := filepath.ToSlash(filepath.Join("testdata", "security-deployed"))
+	for name, args := range map[string][]string{
+		"as-is":   {"lint", "--color", "never", "--enable", "security", dir + "/web.config"},
+		"release": {"lint", "--color", "never", "--enable", "security", "--configuration", "Release", dir + "/web.config"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			checkGolden(t, filepath.Join("testdata", "security-deployed", name+".want"), runCLI(t, "", args...))
+		})
+	}
+}
