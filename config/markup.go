@@ -13,17 +13,22 @@ import (
 type Markup func(indent string) string
 
 // Splice is one scheduled edit: Span of the original text becomes Text.
+// Seq numbers the edits in the order they were made.
 type Splice struct {
 	Span Span
 	Text string
+	Seq  int
 }
+
+// EditCount is the number of edits made so far: the Seq the next gets.
+func (d *Document) EditCount() int { return d.nextEdit }
 
 // Splices lists the scheduled edits in the order EditedText applies them.
 func (d *Document) Splices() []Splice {
 	edits := d.sortedEdits()
 	out := make([]Splice, len(edits))
 	for i, e := range edits {
-		out[i] = Splice{Span: e.span, Text: e.text}
+		out[i] = Splice{Span: e.span, Text: e.text, Seq: e.seq}
 	}
 	return out
 }
@@ -162,4 +167,30 @@ func splitLines(s string) []string {
 		}
 	}
 	return append(out, s[start:])
+}
+
+// TruncateEdits drops the edits numbered n and later (see EditCount), so
+// that a caller can undo what one step scheduled.
+func (d *Document) TruncateEdits(n int) {
+	kept := d.edits[:0]
+	for _, e := range d.edits {
+		if e.seq < n {
+			kept = append(kept, e)
+		}
+	}
+	d.edits = kept
+	d.nextEdit = n
+	for el := range d.removed {
+		w := d.elems[el].Whole()
+		covered := false
+		for _, e := range d.edits {
+			if e.span.Start <= w.Start && w.End <= e.span.End {
+				covered = true
+				break
+			}
+		}
+		if !covered {
+			delete(d.removed, el)
+		}
+	}
 }

@@ -1,7 +1,9 @@
 package xdt
 
 import (
+	"errors"
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/antchfx/xpath"
@@ -11,31 +13,99 @@ import (
 )
 
 // engine applies one transform file to res.Doc.
+//
+// Transforms are applied in batches: each edits res.Doc's text as splices
+// (in cur) while the tree stays as parsed, and the edited text is parsed
+// again only when a transform would read what an earlier one of the batch
+// changed (an element whose attributes it set, a parent it inserted into,
+// anything an XPath may read). So each transform sees the previous
+// results, and a file of many independent transforms is parsed once.
 type engine struct {
 	res     *Result
 	tr      *config.Document
 	file    int                     // index of tr in res.files
 	noMatch map[*etree.Element]bool // transform elements already reported as matching nothing
-	cur     *config.Document        // res.Doc with this step's edits
+	cur     *config.Document        // res.Doc with the batch's edits
+	style   config.Style            // cur's writing style
+	// What the batch changed: elements whose attributes changed, elements
+	// removed or replaced, and the transform elements inserted under each
+	// parent.
+	attrsChanged map[*etree.Element]map[string]bool // element → names of the attributes changed
+	gone         map[*etree.Element]bool
+	inserted     map[*etree.Element][]*etree.Element
+	stale        bool           // matching read something the batch changed
+	origins      []spliceOrigin // which transform element made the batch's edits
 }
+
+// spliceOrigin: edits numbered from seq on were made by the transform
+// element starting at offset of the transform file.
+type spliceOrigin struct{ seq, offset int }
+
+// flushEachTransform turns batching off (the differential test compares).
+var flushEachTransform = false
+
+// errStale stops a transform that must see the batch's results first.
+var errStale = errors.New("stale")
 
 func (g *engine) run() error {
 	root := g.tr.Root()
 	if root == nil {
 		return nil
 	}
+	g.startBatch()
 	for _, e := range g.tr.Elements() {
 		call, ok, _ := TransformOf(e)
 		if !ok || insideTransformed(e) {
 			continue
 		}
-		g.cur = g.res.Doc.Fork()
-		if err := g.apply(e, call); err != nil {
+		start, warnings, touched := g.cur.EditCount(), len(g.res.Warnings), len(g.res.Touched)
+		g.origins = append(g.origins, spliceOrigin{seq: start, offset: g.tr.Info(e).StartTag.Start})
+		err := g.apply(e, call)
+		if err != nil && start > 0 {
+			// Stale, or its edits collide with the batch's: undo this
+			// transform's part, parse what the batch did, and apply it again.
+			g.cur.TruncateEdits(start)
+			g.origins = g.origins[:len(g.origins)-1]
+			g.res.Warnings, g.res.Touched = g.res.Warnings[:warnings], g.res.Touched[:touched]
+			g.stale = false
+			if err := g.flush(); err != nil {
+				return err
+			}
+			g.origins = append(g.origins, spliceOrigin{seq: 0, offset: g.tr.Info(e).StartTag.Start})
+			err = g.apply(e, call)
+		}
+		if err != nil {
 			return err
 		}
-		if err := g.commit(e); err != nil {
-			return err
+		if g.cur.EditCount() > g.origins[len(g.origins)-1].seq {
+			g.res.Applied++
 		}
+		if flushEachTransform {
+			if err := g.flush(); err != nil {
+				return err
+			}
+		}
+	}
+	return g.flush()
+}
+
+func (g *engine) startBatch() {
+	g.cur = g.res.Doc.Fork()
+	if g.style.Indent == "" {
+		g.style = g.cur.Style() // the file's style does not change with its content
+	}
+	g.attrsChanged, g.gone, g.inserted = map[*etree.Element]map[string]bool{}, map[*etree.Element]bool{}, map[*etree.Element][]*etree.Element{}
+	g.stale, g.origins = false, g.origins[:0]
+}
+
+// pending reports whether the batch has edits.
+func (g *engine) pending() bool { return g.cur.Edited() }
+
+// checkFresh fails with errStale when matching read what the batch changed.
+func (g *engine) checkFresh() error {
+	if g.stale {
+		g.stale = false
+		return errStale
 	}
 	return nil
 }
@@ -72,17 +142,31 @@ func (g *engine) apply(e *etree.Element, call Call) error {
 			return errAt(g.tr, e, ErrInvalid, "%s on the document element: a document has one root", call.Name)
 		}
 		parents, unmatched := g.match(parent)
+		if err := g.checkFresh(); err != nil {
+			return err
+		}
 		if len(parents) == 0 {
 			return g.missingTarget(e, unmatched, call.Name)
 		}
 		if call.Name == "InsertIfMissing" {
-			if existing := g.step(parents[:1], e); len(existing) > 0 {
+			existing := g.step(parents[:1], e)
+			if err := g.checkFresh(); err != nil {
+				return err
+			}
+			if len(existing) > 0 {
 				return nil
 			}
 		}
+		if p := parents[0]; len(g.inserted[p]) > 0 && g.res.Doc.Info(p).SelfClosing {
+			return errStale // a second insert into a self-closing parent would overlap the first
+		}
 		g.touch(parents[0])
-		return g.cur.AppendMarkup(parents[0], g.cur.Style(), g.markup(e, parents[0]))
+		g.inserted[parents[0]] = append(g.inserted[parents[0]], e)
+		return g.cur.AppendMarkup(parents[0], g.style, g.markup(e, parents[0]))
 	case "InsertBefore", "InsertAfter":
+		if g.pending() {
+			return errStale // an XPath may read anything
+		}
 		targets, err := g.evalXPath(call.Args, e)
 		if err != nil {
 			return attrErr(g.tr, e, "Transform", "xdt:Transform=%q: XPath: %v", call.Name, err)
@@ -97,18 +181,30 @@ func (g *engine) apply(e *etree.Element, call Call) error {
 		}
 		m := g.markup(e, t.Parent())
 		g.touch(t)
+		g.inserted[t.Parent()] = append(g.inserted[t.Parent()], e)
 		if call.Name == "InsertBefore" {
-			return g.cur.InsertMarkupBefore(t, g.cur.Style(), m)
+			return g.cur.InsertMarkupBefore(t, g.style, m)
 		}
-		return g.cur.InsertMarkupAfter(t, g.cur.Style(), m)
+		return g.cur.InsertMarkupAfter(t, g.style, m)
 	}
 
 	targets, unmatched := g.match(e)
+	if err := g.checkFresh(); err != nil {
+		return err
+	}
 	if len(targets) == 0 {
+		if g.pending() {
+			return errStale // it may match what the batch wrote
+		}
 		g.warnNoMatch(e, unmatched)
 		return nil
 	}
 	g.touch(targets...)
+	if call.Name != "SetAttributes" && call.Name != "RemoveAttributes" {
+		for _, t := range targets {
+			g.gone[t] = true
+		}
+	}
 	switch call.Name {
 	case "Replace":
 		return g.cur.ReplaceElement(targets[0], g.markup(e, targets[0].Parent()))
@@ -184,14 +280,22 @@ func (g *engine) setAttributes(e *etree.Element, call Call, targets []*etree.Ele
 		}
 		return nil
 	}
+	for _, t := range targets {
+		for _, a := range attrs {
+			if g.attrsChanged[t][qname(a)] {
+				return errStale // the batch already changed this attribute
+			}
+		}
+	}
 	changed := false
-	st := g.cur.Style()
+	st := g.style
 	for _, t := range targets {
 		for _, a := range attrs {
 			if old := t.SelectAttr(qname(a)); old != nil && old.Value == a.Value {
 				continue
 			}
 			changed = true
+			g.changedAttr(t, qname(a))
 			if err := g.cur.SetAttr(t, qname(a), a.Value, st); err != nil {
 				return err
 			}
@@ -235,7 +339,13 @@ func (g *engine) removeAttributes(e *etree.Element, call Call, targets []*etree.
 			}
 		}
 		for _, n := range remove {
+			if g.attrsChanged[t][n] {
+				return errStale // the batch already changed this attribute
+			}
+		}
+		for _, n := range remove {
 			removedAny = true
+			g.changedAttr(t, n)
 			if err := g.cur.RemoveAttr(t, n); err != nil {
 				return err
 			}
@@ -251,26 +361,37 @@ func (g *engine) removeAttributes(e *etree.Element, call Call, targets []*etree.
 	return nil
 }
 
-// commit re-reads the edited text so the next transform sees the result,
-// and records where the new text came from.
-func (g *engine) commit(e *etree.Element) error {
+// flush re-reads the batch's edited text so the next transforms see the
+// result, records where the new text came from, and starts a new batch.
+func (g *engine) flush() error {
 	if !g.cur.Edited() {
+		g.startBatch()
 		return nil
 	}
 	splices := g.cur.Splices()
 	out, err := config.Load(g.res.Doc.Path, g.cur.Bytes())
 	if err != nil {
-		return errAt(g.tr, e, ErrResult, "the transformed document does not parse (%v); this is a bug in iiscfg, please report it", err)
+		return &Error{Kind: ErrResult, File: g.tr.Path, Msg: fmt.Sprintf("the transformed document does not parse (%v); this is a bug in iiscfg, please report it", err)}
 	}
-	g.res.pieces = remap(g.res.pieces, splices, g.file, g.tr.Info(e).StartTag.Start)
+	g.res.pieces = remap(g.res.pieces, splices, g.file, g.originOf)
 	g.res.Doc = out
-	g.res.Applied++
+	g.res.Parses++
+	g.startBatch()
 	return nil
+}
+
+// originOf is the offset of the transform element that made edit seq.
+func (g *engine) originOf(seq int) int {
+	i := sort.Search(len(g.origins), func(i int) bool { return g.origins[i].seq > seq }) - 1
+	if i < 0 {
+		i = 0
+	}
+	return g.origins[i].offset
 }
 
 // remap carries the origin pieces of a text through splices; spliced-in
 // text comes from offset at of file.
-func remap(old []piece, splices []config.Splice, file, at int) []piece {
+func remap(old []piece, splices []config.Splice, file int, at func(seq int) int) []piece {
 	var out []piece
 	i := 0 // next old piece
 	copyRange := func(from, to, shift int) {
@@ -296,7 +417,7 @@ func remap(old []piece, splices []config.Splice, file, at int) []piece {
 		copyRange(pos, s.Span.Start, shift)
 		if n := len(s.Text); n > 0 {
 			ns := s.Span.Start + shift
-			out = append(out, piece{start: ns, end: ns + n, file: file, off: at, fixed: true})
+			out = append(out, piece{start: ns, end: ns + n, file: file, off: at(s.Seq), fixed: true})
 		}
 		shift += len(s.Text) - s.Span.Len()
 		pos = s.Span.End
@@ -322,6 +443,9 @@ func (g *engine) match(s *etree.Element) (found []*etree.Element, unmatched *etr
 	for i := len(chain) - 1; i >= 0; i-- {
 		step := chain[i]
 		if loc, ok, _ := LocatorOf(step); ok && loc.Name == "XPath" {
+			if g.pending() {
+				g.stale = true
+			}
 			nodes, _ = g.evalXPath(loc.Args, step)
 		} else {
 			nodes = g.step(nodes, step)
@@ -343,12 +467,24 @@ func (g *engine) step(parents []*etree.Element, s *etree.Element) []*etree.Eleme
 	if hasLoc && loc.Name == "Condition" {
 		cond, _ = compile(loc.Args, g.tr, s)
 	}
+	if cond != nil && g.pending() {
+		g.stale = true // a condition may read anything
+	}
 	var out []*etree.Element
 	for _, p := range parents {
+		for _, x := range g.inserted[p] {
+			// The tree lacks what the batch inserted: stale if it could match.
+			if x.Tag == s.Tag && x.NamespaceURI() == ns && (!hasLoc || loc.Name != "Match" || matchAttrs(s, x, loc.List())) {
+				g.stale = true
+			}
+		}
 		position := 0
 		for _, c := range p.ChildElements() {
 			if c.Tag != s.Tag || c.NamespaceURI() != ns {
 				continue
+			}
+			if g.gone[c] || (hasLoc && readsChanged(loc, g.attrsChanged[c])) {
+				g.stale = true // the locator reads attributes the batch changed
 			}
 			position++
 			if !hasLoc {
@@ -368,6 +504,30 @@ func (g *engine) step(parents []*etree.Element, s *etree.Element) []*etree.Eleme
 		}
 	}
 	return out
+}
+
+// readsChanged reports whether a locator reads one of the changed attributes.
+func readsChanged(loc Call, changed map[string]bool) bool {
+	if len(changed) == 0 {
+		return false
+	}
+	if loc.Name != "Match" {
+		return true
+	}
+	for _, n := range loc.List() {
+		if changed[n] {
+			return true
+		}
+	}
+	return false
+}
+
+// changedAttr records that the batch changes attribute name of e.
+func (g *engine) changedAttr(e *etree.Element, name string) {
+	if g.attrsChanged[e] == nil {
+		g.attrsChanged[e] = map[string]bool{}
+	}
+	g.attrsChanged[e][name] = true
 }
 
 // matchAttrs: Match(a,b) accepts an element whose a and b equal the

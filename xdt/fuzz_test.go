@@ -8,7 +8,8 @@ import (
 	"github.com/iiscfg/iiscfg/config"
 )
 
-// FuzzApply: transforming never panics, and a result always parses. Seeds
+// FuzzApply: transforming never panics, a result always parses, and
+// batching gives what one parse per transform gives. Seeds
 // are the golden cases (testdata/transform) and testdata/fuzz.
 func FuzzApply(f *testing.F) {
 	dirs, _ := filepath.Glob("../testdata/transform/*")
@@ -38,5 +39,6 @@ func FuzzApply(f *testing.F) {
 		if _, err := config.Load("result", res.Doc.Bytes()); err != nil {
 			t.Fatalf("result does not parse: %v\n%s", err, res.Doc.Bytes())
 		}
+		applyBoth(t, src, tr)
 	})
 }

@@ -49,7 +49,7 @@ func (g *engine) markup(e, parent *etree.Element) config.Markup {
 	b.Write(text[at:whole.End])
 	body := b.String()
 	from, _ := t.IndentOf(e)
-	st := g.cur.Style()
+	st := g.style
 	newline := st.Newline
 	if newline == "" {
 		newline = g.cur.Newline()

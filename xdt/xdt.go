@@ -74,6 +74,9 @@ type Result struct {
 	Warnings []Warning
 	// Applied counts the transform elements that changed the document.
 	Applied int
+	// Parses counts how often the edited text was parsed again: once per
+	// batch of transforms that do not read each other's results.
+	Parses int
 	// Touched are the spans of the source's elements that a transform
 	// edited, replaced, removed or inserted into; every other line of the
 	// source is in the result byte for byte.
