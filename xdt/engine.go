@@ -34,6 +34,7 @@ type engine struct {
 	gone         map[*etree.Element]bool
 	inserted     map[*etree.Element][]*etree.Element
 	stale        bool           // matching read something the batch changed
+	evalErr      error          // a locator's XPath could not be evaluated
 	origins      []spliceOrigin // which transform element made the batch's edits
 }
 
@@ -101,8 +102,14 @@ func (g *engine) startBatch() {
 // pending reports whether the batch has edits.
 func (g *engine) pending() bool { return g.cur.Edited() }
 
-// checkFresh fails with errStale when matching read what the batch changed.
-func (g *engine) checkFresh() error {
+// checkFresh fails with errStale when matching read what the batch
+// changed, and with an *Error at e when a locator's XPath failed.
+func (g *engine) checkFresh(e *etree.Element) error {
+	if g.evalErr != nil {
+		err := attrErr(g.tr, e, "Locator", "xdt:Locator: %v", g.evalErr)
+		g.evalErr = nil
+		return err
+	}
 	if g.stale {
 		g.stale = false
 		return errStale
@@ -142,7 +149,7 @@ func (g *engine) apply(e *etree.Element, call Call) error {
 			return errAt(g.tr, e, ErrInvalid, "%s on the document element: a document has one root", call.Name)
 		}
 		parents, unmatched := g.match(parent)
-		if err := g.checkFresh(); err != nil {
+		if err := g.checkFresh(e); err != nil {
 			return err
 		}
 		if len(parents) == 0 {
@@ -150,7 +157,7 @@ func (g *engine) apply(e *etree.Element, call Call) error {
 		}
 		if call.Name == "InsertIfMissing" {
 			existing := g.step(parents[:1], e)
-			if err := g.checkFresh(); err != nil {
+			if err := g.checkFresh(e); err != nil {
 				return err
 			}
 			if len(existing) > 0 {
@@ -189,7 +196,7 @@ func (g *engine) apply(e *etree.Element, call Call) error {
 	}
 
 	targets, unmatched := g.match(e)
-	if err := g.checkFresh(); err != nil {
+	if err := g.checkFresh(e); err != nil {
 		return err
 	}
 	if len(targets) == 0 {
@@ -446,7 +453,10 @@ func (g *engine) match(s *etree.Element) (found []*etree.Element, unmatched *etr
 			if g.pending() {
 				g.stale = true
 			}
-			nodes, _ = g.evalXPath(loc.Args, step)
+			var err error
+			if nodes, err = g.evalXPath(loc.Args, step); err != nil {
+				g.evalErr = err
+			}
 		} else {
 			nodes = g.step(nodes, step)
 		}
@@ -497,7 +507,7 @@ func (g *engine) step(parents []*etree.Element, s *etree.Element) []*etree.Eleme
 					out = append(out, c)
 				}
 			case "Condition":
-				if cond != nil && holds(cond, g.res.Doc.Tree, c, position) {
+				if cond != nil && g.holds(cond, g.res.Doc.Tree, c, position) {
 					out = append(out, c)
 				}
 			}
@@ -549,7 +559,13 @@ func matchAttrs(s, c *etree.Element, names []string) bool {
 
 // holds evaluates a Condition as an XPath predicate on c: a number is
 // compared with c's position among its same-named siblings.
-func holds(expr *xpath.Expr, doc *etree.Document, c *etree.Element, position int) bool {
+func (g *engine) holds(expr *xpath.Expr, doc *etree.Document, c *etree.Element, position int) (ok bool) {
+	defer func() {
+		if r := recover(); r != nil {
+			g.evalErr = fmt.Errorf("the XPath library cannot evaluate Condition(%s) on this document", expr.String())
+			ok = false
+		}
+	}()
 	switch v := expr.Evaluate(newNavigator(doc, c)).(type) {
 	case bool:
 		return v
@@ -565,14 +581,21 @@ func holds(expr *xpath.Expr, doc *etree.Document, c *etree.Element, position int
 
 // evalXPath selects elements of the current document with an expression
 // written in transform element at (its namespace prefixes in scope).
-func (g *engine) evalXPath(expr string, at *etree.Element) ([]*etree.Element, error) {
+func (g *engine) evalXPath(expr string, at *etree.Element) (out []*etree.Element, err error) {
 	x, err := compile(expr, g.tr, at)
 	if err != nil {
 		return nil, err
 	}
+	// antchfx/xpath panics on some comparisons (a non-numeric string with
+	// a number); an expression it cannot evaluate is an error of the
+	// transform, not a crash.
+	defer func() {
+		if r := recover(); r != nil {
+			out, err = nil, fmt.Errorf("the XPath library cannot evaluate %q on this document", expr)
+		}
+	}()
 	doc := g.res.Doc.Tree
 	it := x.Select(newNavigator(doc, nil))
-	var out []*etree.Element
 	seen := map[*etree.Element]bool{}
 	for it.MoveNext() {
 		n, ok := it.Current().(*navigator)
