@@ -71,3 +71,26 @@ func TestTransformCommand(t *testing.T) {
 		t.Errorf("absent transform: code %d, stderr %q", r.code, r.stderr)
 	}
 }
+
+// TestLintDeployedFromConfigFile: configuration: and transforms: in
+// .iiscfg.yaml judge web.config as deployed, like the flags.
+func TestLintDeployedFromConfigFile(t *testing.T) {
+	insertDuplicate := `<configuration ` + xdtNS + `><appSettings/><system.webServer><modules><add name="M" type="T" xdt:Transform="Insert"/></modules></system.webServer></configuration>`
+	source := `<configuration><appSettings/><system.webServer><modules><add name="M" type="T"/></modules></system.webServer></configuration>`
+	for _, setting := range []string{"configuration: Release\n", "transforms: [app/Web.Release.config]\n"} {
+		dir := writeTree(t, map[string]string{"app/web.config": source, "app/Web.Release.config": insertDuplicate, ".iiscfg.yaml": setting})
+		r := runCLI(t, "lint", "--config", filepath.Join(dir, ".iiscfg.yaml"), "--format", "compact", filepath.Join(dir, "app", "web.config"))
+		if r.code != 1 || !strings.Contains(r.stdout, "Web.Release.config:1:") || !strings.Contains(r.stdout, "duplicate-collection-key") {
+			t.Errorf("%q: code %d\n%s%s", setting, r.code, r.stdout, r.stderr)
+		}
+		// Without the setting the file as it is has no finding.
+		if r := runCLI(t, "lint", "--no-config", filepath.Join(dir, "app", "web.config")); r.code != 0 {
+			t.Errorf("as it is: code %d\n%s", r.code, r.stdout)
+		}
+	}
+	t.Setenv("IISCFG_CONFIGURATION", "Release")
+	dir := writeTree(t, map[string]string{"web.config": source, "Web.Release.config": insertDuplicate})
+	if r := runCLI(t, "lint", "--no-config", filepath.Join(dir, "web.config")); r.code != 1 {
+		t.Errorf("IISCFG_CONFIGURATION=Release: code %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}
