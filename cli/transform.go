@@ -52,23 +52,10 @@ func runTransform(c *ucli.Context, e *env) error {
 	if err != nil {
 		return err
 	}
-	errColor, _ := colorFor(c.String("color"), e.stderr, e.getenv)
-	stderr := colorWriter(e.stderr, errColor)
-	pal := report.NewPalette(errColor)
-
-	docs, errs := loadFiles(args)
-	if len(errs) > 0 {
-		if err := report.Errors(stderr, errs, pal); err != nil {
-			return err
-		}
-		return exitCode(ExitInput)
-	}
-	res, err := xdt.Apply(docs[0], docs[1:]...)
+	docs, res, stderr, err := applyFiles(c, e, args)
 	if err != nil {
-		return transformError(stderr, pal, err)
+		return err
 	}
-	printWarnings(stderr, pal, res.Warnings)
-
 	out := colorWriter(e.stdout, outColor)
 	switch {
 	case c.Bool("diff"):
@@ -90,7 +77,7 @@ func runTransform(c *ucli.Context, e *env) error {
 			expect = docs[0].Bytes()
 		}
 		if err := writeConfig(o, res.Doc.Bytes(), expect, "", stderr); err != nil {
-			fmt.Fprintf(stderr, "%s %s: %s\n", pal.Error.Sprint("error:"), o, describeIOError(err))
+			fmt.Fprintf(stderr, "iiscfg: %s: %s\n", o, describeIOError(err))
 			return exitCode(ExitInput)
 		}
 	}
@@ -98,6 +85,27 @@ func runTransform(c *ucli.Context, e *env) error {
 		return exitCode(ExitFindings)
 	}
 	return nil
+}
+
+// applyFiles reads a source and its transforms (paths, in order), applies
+// them and prints the warnings. Unreadable files and transforms that
+// cannot be applied are reported on stderr (the error is the exit code).
+func applyFiles(c *ucli.Context, e *env, paths []string) ([]*config.Document, *xdt.Result, io.Writer, error) {
+	errColor, _ := colorFor(c.String("color"), e.stderr, e.getenv)
+	stderr, pal := colorWriter(e.stderr, errColor), report.NewPalette(errColor)
+	docs, errs := loadFiles(paths)
+	if len(errs) > 0 {
+		if err := report.Errors(stderr, errs, pal); err != nil {
+			return nil, nil, nil, err
+		}
+		return nil, nil, nil, exitCode(ExitInput)
+	}
+	res, err := xdt.Apply(docs[0], docs[1:]...)
+	if err != nil {
+		return nil, nil, nil, transformError(stderr, pal, err)
+	}
+	printWarnings(stderr, pal, res.Warnings)
+	return docs, res, stderr, nil
 }
 
 // loadFiles reads and parses files in order.
@@ -153,20 +161,10 @@ func diffTransform(c *ucli.Context, e *env, file string, transforms []string, mo
 	if err != nil {
 		return err
 	}
-	errColor, _ := colorFor(c.String("color"), e.stderr, e.getenv)
-	stderr, pal := colorWriter(e.stderr, errColor), report.NewPalette(errColor)
-	docs, errs := loadFiles(append([]string{file}, transforms...))
-	if len(errs) > 0 {
-		if err := report.Errors(stderr, errs, pal); err != nil {
-			return err
-		}
-		return exitCode(ExitInput)
-	}
-	res, err := xdt.Apply(docs[0], docs[1:]...)
+	docs, res, _, err := applyFiles(c, e, append([]string{file}, transforms...))
 	if err != nil {
-		return transformError(stderr, pal, err)
+		return err
 	}
-	printWarnings(stderr, pal, res.Warnings)
 	out := colorWriter(e.stdout, outColor)
 	if mode == "text" {
 		text := unifiedTransformDiff(docs[0], res.Doc, outColor)

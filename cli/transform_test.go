@@ -62,6 +62,11 @@ func TestTransformCommand(t *testing.T) {
 		t.Errorf("a failed transform wrote %s", out2)
 	}
 
+	// -o into a folder that does not exist: exit 3, said on stderr.
+	if r := runCLI(t, "transform", src, rel, "-o", filepath.Join(dir, "absent", "out.config")); r.code != 3 || !strings.Contains(r.stderr, "out.config") {
+		t.Errorf("-o in a missing folder: code %d, stderr %q", r.code, r.stderr)
+	}
+
 	for _, args := range [][]string{{"transform", src}, {"transform", "--diff", "--semantic", src, rel}} {
 		if r := runCLI(t, args...); r.code != 2 {
 			t.Errorf("%v: code %d, want 2 (usage)", args, r.code)
