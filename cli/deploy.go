@@ -150,12 +150,21 @@ func locate(res *xdt.Result, fs []validate.Finding, lines func(d *config.Documen
 	return fs
 }
 
-// transformTagEnd is the end of the start tag that begins at offset of a
-// transform (the element a finding is mapped to).
+// transformTagEnd is the end of what starts at offset of a transform (the
+// element or attribute a finding is mapped to): the start tag's end, or the
+// attribute value's closing quote.
 func transformTagEnd(d *config.Document, offset int) config.Pos {
 	for _, e := range d.Elements() {
-		if info := d.Info(e); info.StartTag.Start == offset {
+		info := d.Info(e)
+		if info.StartTag.Start == offset {
 			return d.Pos(info.StartTag.End)
+		}
+		if info.StartTag.Start < offset && offset < info.StartTag.End {
+			for _, a := range info.Attrs {
+				if a.Key.Start == offset {
+					return d.Pos(a.Value.End + 1)
+				}
+			}
 		}
 	}
 	return d.Pos(offset)

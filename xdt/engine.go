@@ -59,26 +59,27 @@ func (g *engine) run() error {
 		if !ok || insideTransformed(e) {
 			continue
 		}
-		start, warnings, touched := g.cur.EditCount(), len(g.res.Warnings), len(g.res.Touched)
-		g.origins = append(g.origins, spliceOrigin{seq: start, offset: g.tr.Info(e).StartTag.Start})
+		start, warnings, touched, origins := g.cur.EditCount(), len(g.res.Warnings), len(g.res.Touched), len(g.origins)
+		g.madeBy(g.tr.Info(e).StartTag.Start)
 		err := g.apply(e, call)
 		if err != nil && start > 0 {
 			// Stale, or its edits collide with the batch's: undo this
 			// transform's part, parse what the batch did, and apply it again.
 			g.cur.TruncateEdits(start)
-			g.origins = g.origins[:len(g.origins)-1]
+			g.origins = g.origins[:origins]
 			g.res.Warnings, g.res.Touched = g.res.Warnings[:warnings], g.res.Touched[:touched]
 			g.stale = false
 			if err := g.flush(); err != nil {
 				return err
 			}
-			g.origins = append(g.origins, spliceOrigin{seq: 0, offset: g.tr.Info(e).StartTag.Start})
+			start = 0
+			g.madeBy(g.tr.Info(e).StartTag.Start)
 			err = g.apply(e, call)
 		}
 		if err != nil {
 			return err
 		}
-		if g.cur.EditCount() > g.origins[len(g.origins)-1].seq {
+		if g.cur.EditCount() > start {
 			g.res.Applied++
 		}
 		if flushEachTransform {
@@ -97,6 +98,12 @@ func (g *engine) startBatch() {
 	}
 	g.attrsChanged, g.gone, g.inserted = map[*etree.Element]map[string]bool{}, map[*etree.Element]bool{}, map[*etree.Element][]*etree.Element{}
 	g.stale, g.origins = false, g.origins[:0]
+}
+
+// madeBy says that the edits from now on come from offset of the
+// transform file (a transform element, or one of its attributes).
+func (g *engine) madeBy(offset int) {
+	g.origins = append(g.origins, spliceOrigin{seq: g.cur.EditCount(), offset: offset})
 }
 
 // pending reports whether the batch has edits.
@@ -303,6 +310,9 @@ func (g *engine) setAttributes(e *etree.Element, call Call, targets []*etree.Ele
 			}
 			changed = true
 			g.changedAttr(t, qname(a))
+			if info, ok := g.tr.AttrInfo(e, qname(a)); ok {
+				g.madeBy(info.Key.Start) // a finding on the value points at the transform's attribute
+			}
 			if err := g.cur.SetAttr(t, qname(a), a.Value, st); err != nil {
 				return err
 			}
