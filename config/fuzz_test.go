@@ -39,6 +39,30 @@ func FuzzLoad(f *testing.F) {
 			t.Fatalf("Bytes() does not round-trip")
 		}
 		text := doc.Text()
+		// Indentation spans are derived from the neighbours: they must hold
+		// exactly the token's text (line ends normalized).
+		var spans func(e *etree.Element)
+		spans = func(e *etree.Element) {
+			for _, tok := range e.Child {
+				switch tok := tok.(type) {
+				case *etree.Element:
+					spans(tok)
+				case *etree.CharData:
+					if !tok.IsWhitespace() {
+						continue
+					}
+					sp, ok := doc.TokenSpan(tok)
+					if !ok || sp.Start < 0 || sp.End > len(text) || sp.Start > sp.End {
+						t.Fatalf("whitespace token %q: span %+v, %v", tok.Data, sp, ok)
+					}
+					raw := strings.ReplaceAll(strings.ReplaceAll(string(text[sp.Start:sp.End]), "\r\n", "\n"), "\r", "\n")
+					if raw != tok.Data {
+						t.Fatalf("whitespace span %+v holds %q, the token %q", sp, raw, tok.Data)
+					}
+				}
+			}
+		}
+		spans(&doc.Tree.Element)
 		for _, e := range doc.Elements() {
 			info := doc.Info(e)
 			s := info.StartTag
