@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/beevik/etree"
@@ -315,17 +316,24 @@ func declaresSystemWebSections(root *etree.Element) bool {
 	return false
 }
 
+// rootModuleNames are the lower-case names of the modules the .NET root
+// web.config files add, built once (every Load classifies its document).
+var rootModuleNames = sync.OnceValue(func() map[string]bool {
+	names := map[string]bool{}
+	for _, r := range []schema.Runtime{schema.V20, schema.V40} {
+		for _, m := range schema.RootHTTPModules(r) {
+			names[strings.ToLower(m.Value("name"))] = true
+		}
+	}
+	return names
+})
+
 // definesRootModules recognises a .NET root web.config: it adds modules
 // that every application inherits (OutputCache, Session, ...). An
 // application cannot add one of those names without removing it first; IIS
 // would answer 500.19 for the duplicate key.
 func definesRootModules(root *etree.Element) bool {
-	inherited := map[string]bool{}
-	for _, r := range []schema.Runtime{schema.V20, schema.V40} {
-		for _, m := range schema.RootHTTPModules(r) {
-			inherited[strings.ToLower(m.Value("name"))] = true
-		}
-	}
+	inherited := rootModuleNames()
 	for _, sw := range root.SelectElements("system.web") {
 		for _, hm := range sw.SelectElements("httpModules") {
 			removed := map[string]bool{}
