@@ -18,6 +18,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/iiscfg/iiscfg/internal/safefile"
+	"github.com/iiscfg/iiscfg/schema"
 	"github.com/iiscfg/iiscfg/validate"
 )
 
@@ -46,7 +47,7 @@ type fileConfig struct {
 // configKeys are the top-level keys, and the flag each sets ("" for keys
 // handled separately).
 var configKeys = map[string]string{
-	"fail-on": "fail-on", "runtime": "runtime", "format": "format", "output": "output",
+	"fail-on": "fail-on", "runtime": "runtime", "server": "server", "format": "format", "output": "output",
 	"apphost": "apphost", "path-map": "path-map", "root-web-config": "root-web-config",
 	"schema-dir": "schema-dir", "color": "color", "transforms": "transform", "configuration": "configuration",
 	"inline-ignore": "", "gitignore": "", "parents": "", "rules": "", "overrides": "", "exclude": "", "apps": "",
@@ -244,6 +245,13 @@ func (cfg *fileConfig) checkValue(key string, v *yaml.Node, vals []string) error
 		}
 		if vals[0] != "v2.0" && vals[0] != "v4.0" {
 			return configError(cfg.path, v, "runtime must be v2.0 or v4.0, not %q", vals[0])
+		}
+	case "server":
+		if err := one(); err != nil {
+			return err
+		}
+		if _, err := schema.ParseServer(vals[0]); err != nil {
+			return configError(cfg.path, v, "server: %v", err)
 		}
 	case "color":
 		if err := one(); err != nil {
@@ -596,6 +604,12 @@ fail-on: warning
 
 # .NET runtime of the application pool a lone web.config is checked against.
 runtime: v4.0
+
+# The server a web.config is checked against without an applicationHost.config
+# (iis10, iisexpress, azure-app-service or none), with +ADDON for each add-on
+# module it also has (rewrite, aspnetcore, arr, httpplatform, iisnode). Naming
+# it also reports sections of add-ons it lacks (module-not-installed).
+# server: iis10+rewrite
 
 # Reports to write: text, compact, json, sarif, github, checkstyle, junit;
 # FORMAT=FILE writes that report to a file.

@@ -45,6 +45,7 @@ Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage error,
 			&ucli.StringFlag{Name: "fail-on", Value: "warning", EnvVars: envVar("fail-on"), Usage: "lowest severity that fails the run: error, warning, info or none"},
 			&ucli.StringFlag{Name: "runtime", Value: "v4.0", EnvVars: envVar("runtime"), Usage: "the application pool's .NET runtime: v2.0 or v4.0 (selects the root web.config compared with)"},
 			&ucli.StringFlag{Name: "color", Value: "auto", EnvVars: envVar("color"), Usage: "colour output: auto, always or never (NO_COLOR is honoured)"},
+			&ucli.StringFlag{Name: "server", Value: "iis10", EnvVars: envVar("server"), Usage: "the server a file is checked against without --apphost (its locks and add-on modules): iis10, iisexpress, azure-app-service or none, with +ADDON for each add-on it also has (iis10+rewrite+aspnetcore)"},
 			&ucli.StringFlag{Name: "stdin-filename", Value: "<stdin>", Usage: "the name to report for standard input"},
 			&ucli.StringSliceFlag{Name: "only", EnvVars: envVar("only"), Usage: "run only these rules (names or codes; repeatable or comma-separated)"},
 			&ucli.StringSliceFlag{Name: "disable", EnvVars: envVar("disable"), Usage: "do not run these rules"},
@@ -111,6 +112,11 @@ func runLint(c *ucli.Context, e *env) error {
 		return err
 	}
 	pol.noInline = c.Bool("no-inline-ignore")
+	if c.IsSet("server") {
+		if pol.server, err = schema.ParseServer(c.String("server")); err != nil {
+			return usageError("--server: %v", err)
+		}
+	}
 	if dir := c.String("schema-dir"); dir != "" {
 		secs, err := readSchemaDir(dir)
 		if err != nil {

@@ -21,6 +21,7 @@ type policy struct {
 	noInline   bool
 	schema     *schema.Set
 	overrides  []override
+	server     *schema.ServerProfile // --server; nil: none
 }
 
 // override is one "overrides:" entry of the configuration file.
@@ -39,7 +40,7 @@ type ruleSetting struct {
 
 // newPolicy runs every rule but the opt-in ones.
 func newPolicy() *policy {
-	p := &policy{off: map[string]bool{}, severities: map[string]validate.Severity{}, schema: schema.Builtin()}
+	p := &policy{off: map[string]bool{}, severities: map[string]validate.Severity{}, schema: schema.Builtin(), server: schema.DefaultServer()}
 	for _, r := range validate.Rules() {
 		p.off[r.Name] = r.OptIn()
 	}
@@ -163,6 +164,7 @@ func (p *policy) context(ctx validate.Context, file string) validate.Context {
 	ctx.Severities = sev
 	ctx.NoInlineIgnore = p.noInline
 	ctx.Schema = p.schema
+	ctx.Profile = p.server
 	return ctx
 }
 

@@ -90,6 +90,10 @@ type Context struct {
 	AppRoot bool
 	// Enabled selects rules; nil runs every rule that is not opt-in.
 	Enabled func(*Rule) bool
+	// Profile is the kind of server assumed when no applicationHost.config
+	// is part of the chain: its locks and installed add-ons (--server);
+	// nil assumes nothing.
+	Profile *schema.ServerProfile
 	// OwnOnly leaves out what the application inherits from a parent
 	// application's files (the migrator asks what its document fails).
 	OwnOnly bool
@@ -140,7 +144,7 @@ func OnlyRules(names ...string) func(*Rule) bool {
 // DefaultContext is a lone web.config taken as the root of an application
 // in an Integrated pool of runtime r on a stock server.
 func DefaultContext(r schema.Runtime) Context {
-	return Context{Runtime: r, Pipeline: Integrated, Server: StockServer(r), AppRoot: true,
+	return Context{Runtime: r, Pipeline: Integrated, Server: StockServer(r), AppRoot: true, Profile: schema.DefaultServer(),
 		Pool: schema.Pool{Integrated: true, Runtime: r}}
 }
 

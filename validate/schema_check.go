@@ -87,6 +87,7 @@ func (w *schemaWalk) run() {
 	if !w.namesOnly {
 		w.duplicateKeys()
 		w.locks()
+		w.addOns()
 	}
 }
 
@@ -676,7 +677,11 @@ func (w *schemaWalk) hostAbove() *config.Document {
 // chain above the document.
 func (w *schemaWalk) locks() {
 	host := w.hostAbove()
-	if w.p.doc.Kind() != config.KindWebConfig || host == nil {
+	if w.p.doc.Kind() != config.KindWebConfig {
+		return
+	}
+	if host == nil {
+		w.profileLocks()
 		return
 	}
 	defaults := overrideDefaults(host)
@@ -706,6 +711,65 @@ func (w *schemaWalk) locks() {
 			// locked; applicationHost.config itself declares the default.
 			if !(i > 0 && state == "Deny" && fileState == "Allow") {
 				state, why = fileState, fileWhy
+			}
+		}
+		if state == "Deny" {
+			w.add(nameLockedSection, se.elem, "", "This configuration section cannot be used at this path. This happens when the section is locked at a parent level. "+
+				"Locking is either by default (overrideModeDefault=\"Deny\"), or set explicitly by a location tag with overrideMode=\"Deny\" or the legacy allowOverride=\"false\". "+
+				"('%s' is locked by %s)", se.path, why)
+		}
+	}
+}
+
+// addOns reports the sections of add-ons the server profile does not have,
+// in a file linted without applicationHost.config (which would say by
+// declaring them or not: undeclared-section's job). Only for a server the
+// user named: most sites that use <rewrite> or <aspNetCore> run where the
+// module is installed, and guessing otherwise would flag them all.
+func (w *schemaWalk) addOns() {
+	prof := w.p.ctx.Profile
+	if prof == nil || !prof.Explicit || w.hostAbove() != nil || w.p.doc.Kind() == config.KindAppHost {
+		return
+	}
+	for _, se := range w.sectionElements() {
+		a := schema.AddOnOf(se.path)
+		if a == nil || a.Declared || prof.Has(a) || w.declared[se.path] {
+			continue
+		}
+		w.add(nameModuleNotInstalled, se.elem, "", "%s needs %s, which the %q server profile (--server) does not have", se.path, a.Name, prof.Name)
+	}
+}
+
+// profileLocks checks a web.config without applicationHost.config against
+// the server profile's locks: the sections declared
+// overrideModeDefault="Deny" that the server does not unlock, and any
+// lock a <location overrideMode="Deny"> of a file above sets (a web.config
+// can lock, never unlock).
+func (w *schemaWalk) profileLocks() {
+	prof := w.p.ctx.Profile
+	if prof == nil {
+		return
+	}
+	for _, se := range w.sectionElements() {
+		reg := w.set.Declared(se.path)
+		if reg == nil || reg.AllowDefinition == "AppHostOnly" {
+			continue // undeclared-section's or misplaced-section's finding
+		}
+		loc, _ := config.LocationOf(se.elem)
+		path := config.JoinPath(w.p.ctx.Prefix, loc)
+		state := prof.OverrideMode(se.path)
+		why := `overrideModeDefault="Deny" on a stock IIS 10 server (assumed without --apphost; --server names another)`
+		if prof.Explicit {
+			why = fmt.Sprintf(`overrideModeDefault="Deny" on a %q server (--server)`, prof.Name)
+		}
+		if state != "Deny" {
+			for _, src := range w.p.ctx.Above {
+				for _, l := range locationsCovering(src, path, se.path) {
+					if overrideMode(l) == "Deny" {
+						state = "Deny"
+						why = fmt.Sprintf(`<location path=%q> in %s, line %d`, l.SelectAttrValue("path", ""), src.Doc.Path, src.Doc.StartPos(l).Line)
+					}
+				}
 			}
 		}
 		if state == "Deny" {

@@ -36,4 +36,5 @@ const (
 	nameLockedSection        = "locked-section"
 	nameUndeclaredSection    = "undeclared-section"
 	nameMisplacedSection     = "misplaced-section"
+	nameModuleNotInstalled   = "module-not-installed"
 )
