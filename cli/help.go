@@ -43,7 +43,7 @@ var flagCategories = map[string]string{
 	"only": "Rules", "disable": "Rules", "enable": "Rules", "no-inline-ignore": "Rules", "schema-dir": "Rules",
 
 	"stdin-filename": "Inputs", "exclude": "Inputs", "no-gitignore": "Inputs", "no-parents": "Inputs",
-	"transform": "Inputs", "configuration": "Inputs", "runtime": "Inputs", "max-size": "Inputs",
+	"transform": "Inputs", "configuration": "Inputs", "runtime": "Inputs", "server": "Inputs", "max-size": "Inputs",
 
 	"section": "Migration", "clear": "Migration", "recurse": "Migration", "compat": "Migration",
 	"server-runtime": "Migration", "all": "Migration",
