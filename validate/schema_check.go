@@ -24,6 +24,8 @@ type schemaIssue struct {
 	elem *etree.Element
 	attr string // "" for the element
 	msg  string
+	// note and help, when set, explain msg (see Finding).
+	note, help string
 }
 
 // attributesEverywhere are valid on any element of any section: the lock
@@ -714,9 +716,7 @@ func (w *schemaWalk) locks() {
 			}
 		}
 		if state == "Deny" {
-			w.add(nameLockedSection, se.elem, "", "This configuration section cannot be used at this path. This happens when the section is locked at a parent level. "+
-				"Locking is either by default (overrideModeDefault=\"Deny\"), or set explicitly by a location tag with overrideMode=\"Deny\" or the legacy allowOverride=\"false\". "+
-				"('%s' is locked by %s)", se.path, why)
+			w.locked(se, why)
 		}
 	}
 }
@@ -773,11 +773,19 @@ func (w *schemaWalk) profileLocks() {
 			}
 		}
 		if state == "Deny" {
-			w.add(nameLockedSection, se.elem, "", "This configuration section cannot be used at this path. This happens when the section is locked at a parent level. "+
-				"Locking is either by default (overrideModeDefault=\"Deny\"), or set explicitly by a location tag with overrideMode=\"Deny\" or the legacy allowOverride=\"false\". "+
-				"('%s' is locked by %s)", se.path, why)
+			w.locked(se, why)
 		}
 	}
+}
+
+// locked reports a section set below the level that locks it: a short
+// headline, IIS's own 500.19 text as the note (docs/iis-behaviour.md §8.3).
+func (w *schemaWalk) locked(se sectionElement, why string) {
+	w.issues = append(w.issues, schemaIssue{rule: nameLockedSection, elem: se.elem,
+		msg: fmt.Sprintf("section '%s' is locked by %s", se.path, why),
+		note: "IIS answers HTTP 500.19: This configuration section cannot be used at this path. This happens when the section is locked at a parent level. " +
+			"Locking is either by default (overrideModeDefault=\"Deny\"), or set explicitly by a location tag with overrideMode=\"Deny\" or the legacy allowOverride=\"false\".",
+		help: `set it in applicationHost.config (<location path="Site/app">), or unlock it there with overrideMode="Allow"`})
 }
 
 // overrideDefaults reads the overrideModeDefault of every section

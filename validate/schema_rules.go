@@ -19,6 +19,9 @@ func schemaRule(r *Rule) *Rule {
 			} else {
 				p.reportStartTag(is.elem, "%s", is.msg)
 			}
+			if is.note != "" || is.help != "" {
+				p.explain(is.note, is.help)
+			}
 		}
 	}
 	return register(r)
