@@ -145,15 +145,7 @@ func (n *navigator) MoveToParent() bool {
 		n.attr = -1
 		return true
 	}
-	var p *etree.Element
-	switch t := n.node.(type) {
-	case *etree.Element:
-		p = t.Parent()
-	case *etree.CharData:
-		p = t.Parent()
-	case *etree.Comment:
-		p = t.Parent()
-	}
+	p := n.node.Parent()
 	if p == nil {
 		return false
 	}
@@ -199,77 +191,27 @@ func (n *navigator) MoveToChild() bool {
 	return false
 }
 
-// siblings of the current node and its index among them.
-func (n *navigator) siblings() ([]etree.Token, int) {
-	if n.attr >= 0 {
-		return nil, -1
-	}
-	var p *etree.Element
-	switch t := n.node.(type) {
-	case *etree.Element:
-		p = t.Parent()
-	case *etree.CharData:
-		p = t.Parent()
-	case *etree.Comment:
-		p = t.Parent()
-	}
-	if p == nil || n.isRoot() {
-		return nil, -1
-	}
-	i := indexOf(n.node)
-	return p.Child, i
-}
-
-func indexOf(t etree.Token) int {
-	switch v := t.(type) {
-	case *etree.Element:
-		return v.Index()
-	case *etree.CharData:
-		return v.Index()
-	case *etree.Comment:
-		return v.Index()
-	}
-	return -1
-}
-
-func (n *navigator) MoveToFirst() bool {
-	sib, _ := n.siblings()
-	for _, c := range sib {
-		if visible(c) {
-			n.node = c
-			return true
-		}
-	}
-	return false
-}
-
-func (n *navigator) MoveToNext() bool {
-	sib, i := n.siblings()
-	if i < 0 {
+// moveAmongSiblings moves to the nearest visible sibling from the current
+// node's index i in steps of step (+1 next, -1 previous).
+func (n *navigator) moveAmongSiblings(from, step int) bool {
+	p := n.node.Parent()
+	if n.attr >= 0 || p == nil || n.isRoot() {
 		return false
 	}
-	for _, c := range sib[i+1:] {
-		if visible(c) {
-			n.node = c
+	for j := from; j >= 0 && j < len(p.Child); j += step {
+		if visible(p.Child[j]) {
+			n.node = p.Child[j]
 			return true
 		}
 	}
 	return false
 }
 
-func (n *navigator) MoveToPrevious() bool {
-	sib, i := n.siblings()
-	if i < 0 {
-		return false
-	}
-	for j := i - 1; j >= 0; j-- {
-		if visible(sib[j]) {
-			n.node = sib[j]
-			return true
-		}
-	}
-	return false
-}
+func (n *navigator) MoveToFirst() bool { return n.moveAmongSiblings(0, 1) }
+
+func (n *navigator) MoveToNext() bool { return n.moveAmongSiblings(n.node.Index()+1, 1) }
+
+func (n *navigator) MoveToPrevious() bool { return n.moveAmongSiblings(n.node.Index()-1, -1) }
 
 func (n *navigator) MoveTo(other xpath.NodeNavigator) bool {
 	o, ok := other.(*navigator)
