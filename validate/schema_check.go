@@ -465,21 +465,18 @@ func (w *schemaWalk) duplicateKeys() {
 		todo = append(todo, at{sec, config.JoinPath(w.p.ctx.Prefix, loc)})
 	}
 	reported := map[*etree.Element]bool{}
-	merger := &config.Merger{}
 	for _, t := range todo {
-		for _, el := range merger.Effective(chain, t.sec, t.path, w.inherited) {
-			for _, me := range el.Errors {
-				if me.Doc != w.p.doc || reported[me.Elem] || w.inRepeatedSection(me.Elem) {
-					continue
-				}
-				reported[me.Elem] = true
-				msg := me.Msg
-				if dotNet(t.sec) && len(me.Key) > 0 {
-					// The .NET configuration system's own words.
-					msg = fmt.Sprintf("The entry '%s' has already been added.", strings.Join(me.Key, ", "))
-				}
-				w.add(nameDuplicateKey, me.Elem, "", "%s", msg)
+		for _, me := range config.Duplicates(chain, t.sec, t.path, w.inherited) {
+			if me.Doc != w.p.doc || reported[me.Elem] || w.inRepeatedSection(me.Elem) {
+				continue
 			}
+			reported[me.Elem] = true
+			msg := me.Msg
+			if dotNet(t.sec) && len(me.Key) > 0 {
+				// The .NET configuration system's own words.
+				msg = fmt.Sprintf("The entry '%s' has already been added.", strings.Join(me.Key, ", "))
+			}
+			w.add(nameDuplicateKey, me.Elem, "", "%s", msg)
 		}
 	}
 	w.nestedDuplicates(reported)

@@ -1,0 +1,215 @@
+package config
+
+import (
+	"strings"
+	"sync"
+	"sync/atomic"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/beevik/etree"
+
+	"github.com/iiscfg/iiscfg/schema"
+)
+
+// Duplicates returns the duplicate-key errors that merging section sec at
+// path along chain meets: the Errors of Effective's elements, in the same
+// order. Only keys are merged: no item list is built, and an inherited
+// base list's keys are indexed once per process, so the cost follows the
+// directives of the chain, not the length of the inherited lists.
+func Duplicates(chain []Source, sec *schema.Section, path string, base func(elementPath string) []Item) []MergeError {
+	var out []MergeError
+	var walk func(p string, el *schema.Element, levels []Level)
+	walk = func(p string, el *schema.Element, levels []Level) {
+		if c := el.Collection; c != nil && !c.AllowDuplicates && len(levels) > 0 {
+			if keys := c.Keys(); len(keys) > 0 {
+				var inherited []Item
+				if base != nil {
+					inherited = base(p)
+				}
+				out = append(out, duplicateKeys(c, keys, inherited, levels)...)
+			}
+		}
+		for _, child := range el.Children {
+			var sub []Level
+			for _, l := range levels {
+				var elems []*etree.Element
+				for _, e := range l.Elems {
+					for c := range e.ChildElementsSeq() {
+						if c.Space == "" && c.Tag == child.Name {
+							elems = append(elems, c)
+						}
+					}
+				}
+				if len(elems) > 0 {
+					sub = append(sub, Level{Doc: l.Doc, Location: l.Location, Elems: elems})
+				}
+			}
+			if len(sub) > 0 {
+				walk(p+"/"+child.Name, child, sub)
+			}
+		}
+	}
+	walk(sec.Path, sec.Root, LevelsAt(chain, sec.Path, path))
+	return out
+}
+
+// duplicateKeys is ApplyLevel's duplicate check over levels, on the set
+// of keys alone: the inherited keys (indexed once), those a <remove>
+// took from them, whether a <clear> dropped them, and the keys the levels
+// added.
+func duplicateKeys(c *schema.Collection, keys []*schema.Attribute, inherited []Item, levels []Level) []MergeError {
+	var errs []MergeError
+	fromBase := inheritedKeys(c, keys, inherited)
+	cleared := false
+	var removed map[string]bool
+	added := map[string]bool{}
+	for _, l := range levels {
+		for _, container := range l.Elems {
+			for d := range container.ChildElementsSeq() {
+				switch {
+				case d.Space != "":
+				case c.Clear != "" && d.Tag == c.Clear:
+					cleared = true
+					clear(added)
+				case c.Remove != "" && d.Tag == c.Remove:
+					k := foldedKey(keys, func(a *schema.Attribute) string { return elementValue(d, a) })
+					delete(added, k)
+					if !cleared && fromBase[k] {
+						if removed == nil {
+							removed = map[string]bool{}
+						}
+						removed[k] = true
+					}
+				case c.IsAdd(d.Tag):
+					k := foldedKey(keys, func(a *schema.Attribute) string { return elementValue(d, a) })
+					if added[k] || !cleared && fromBase[k] && !removed[k] {
+						key := make(Key, len(keys))
+						for i, a := range keys {
+							key[i] = elementValue(d, a)
+						}
+						col := &Collection{Schema: c, keys: keys}
+						errs = append(errs, MergeError{Doc: l.Doc, Elem: d, Msg: col.duplicateMessage(d.Tag, key), Key: key})
+						continue
+					}
+					added[k] = true
+				}
+			}
+		}
+	}
+	return errs
+}
+
+// elementValue is Item.Value for a directive element, without building
+// the item: the attribute as written, else the schema default.
+func elementValue(e *etree.Element, a *schema.Attribute) string {
+	space, key, qualified := strings.Cut(a.Name, ":")
+	if !qualified {
+		space, key = "", a.Name
+	}
+	for _, x := range e.Attr {
+		if x.Space == space && x.Key == key {
+			return x.Value
+		}
+	}
+	return a.Default
+}
+
+// foldedKey is a key as a string that is equal for keys the collection
+// takes as equal: letter case folded as strings.EqualFold does (each rune
+// to the smallest of its case orbit), except for caseSensitive
+// attributes; several attributes are joined by NUL.
+func foldedKey(keys []*schema.Attribute, value func(*schema.Attribute) string) string {
+	if len(keys) == 1 {
+		return foldCase(value(keys[0]), keys[0].CaseSensitive)
+	}
+	var b strings.Builder
+	for i, a := range keys {
+		if i > 0 {
+			b.WriteByte(0)
+		}
+		b.WriteString(foldCase(value(a), a.CaseSensitive))
+	}
+	return b.String()
+}
+
+func foldCase(s string, caseSensitive bool) string {
+	if caseSensitive {
+		return s
+	}
+	folded := true // already folded: no allocation
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || 'a' <= c && c <= 'z' {
+			folded = false
+			break
+		}
+	}
+	if folded {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case 'a' <= r && r <= 'z':
+			// An ASCII letter's smallest fold is its capital (k, K and the
+			// Kelvin sign fold together).
+			r -= 'a' - 'A'
+		case r >= utf8.RuneSelf:
+			min := r
+			for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+				if f < min {
+					min = f
+				}
+			}
+			r = min
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// inheritedKeys indexes the keys of an inherited list. The lists are
+// few and long-lived (the built-in stock lists, a root web.config's, an
+// applicationHost.config's) and shared, never changed: their indexes are
+// kept, up to a bound, by the list's first item and length.
+func inheritedKeys(c *schema.Collection, keys []*schema.Attribute, items []Item) map[string]bool {
+	if len(items) == 0 {
+		return nil
+	}
+	id := inheritedID{c, &items[0], len(items)}
+	if v, ok := inheritedKeyCache.Load(id); ok {
+		return v.(inheritedIndex).keys
+	}
+	set := make(map[string]bool, len(items))
+	for _, it := range items {
+		set[foldedKey(keys, it.Value)] = true
+	}
+	if inheritedKeyCount.Add(1) <= maxInheritedIndexes {
+		// The index holds the list, so its first item's address cannot be
+		// reused by another list while the index is kept.
+		inheritedKeyCache.Store(id, inheritedIndex{items, set})
+	}
+	return set
+}
+
+type inheritedID struct {
+	coll  *schema.Collection
+	first *Item
+	n     int
+}
+
+type inheritedIndex struct {
+	items []Item
+	keys  map[string]bool
+}
+
+// maxInheritedIndexes bounds the kept indexes: a run that merges more
+// distinct lists (a server of many applications) indexes the others at
+// each use.
+const maxInheritedIndexes = 1024
+
+var (
+	inheritedKeyCache sync.Map // inheritedID -> inheritedIndex
+	inheritedKeyCount atomic.Int64
+)
