@@ -606,9 +606,10 @@ fail-on: warning
 runtime: v4.0
 
 # The server a web.config is checked against without an applicationHost.config
-# (iis10, iisexpress, azure-app-service or none), with +ADDON for each add-on
-# module it also has (rewrite, aspnetcore, arr, httpplatform, iisnode). Naming
-# it also reports sections of add-ons it lacks (module-not-installed).
+# (iis10, iisexpress, azure-app-service or none), with +ADDON for each add-on it
+# also has (rewrite, aspnetcore, httpplatform, iisnode, cors, websocket, ...:
+# docs/servers.md). Named, the sections of add-ons it lacks are errors
+# (module-not-installed); unnamed, a stock IIS 10 is assumed and they are infos.
 # server: iis10+rewrite
 
 # Reports to write: text, compact, json, sarif, github, checkstyle, junit;

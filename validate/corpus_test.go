@@ -124,7 +124,7 @@ func TestCorpusPreconditionFindings(t *testing.T) {
 func TestCorpusSchemaFindings(t *testing.T) {
 	got := corpusFindings(t, "unknown-element", "unknown-attribute", "invalid-value", "missing-required-attribute",
 		"duplicate-collection-key", "duplicate-section", "unsupported-collection-directive", "locked-section",
-		"undeclared-section", "misplaced-section")
+		"undeclared-section", "misplaced-section", "module-not-installed")
 	checkCorpusGolden(t, "schema-findings.txt", got)
 }
 

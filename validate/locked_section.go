@@ -14,7 +14,9 @@ never unlock what a higher level locked. IIS answers HTTP 500.19 (0x80070021) wi
 configuration section cannot be used at this path. This happens when the section is locked at
 a parent level."
 
-Checked with --apphost only: a lone web.config's server is unknown (a stock server with ASP.NET
-unlocks modules and handlers). Fix: unlock the section for the site in applicationHost.config
+Without --apphost a web.config is checked against the locks of the server --server names
+(docs/servers.md): by default a stock IIS 10, whose applicationHost.config unlocks only modules
+and handlers; azure-app-service also unlocks webSocket, ipSecurity and dynamicIpSecurity;
+--server none assumes no lock. Fix: unlock the section for the site in applicationHost.config
 (appcmd unlock config -section:...), or move the setting there.`,
 })

@@ -26,6 +26,8 @@ type schemaIssue struct {
 	msg  string
 	// note and help, when set, explain msg (see Finding).
 	note, help string
+	// info: reported as info whatever the rule's severity.
+	info bool
 }
 
 // attributesEverywhere are valid on any element of any section: the lock
@@ -42,15 +44,17 @@ var sectionAttributes = map[string]bool{"configSource": true, "configProtectionP
 
 // schemaWalk holds the state of one walk.
 type schemaWalk struct {
-	p         *pass
-	set       *schema.Set
-	declared  map[string]bool // section paths declared in the chain's <configSections>
-	groups    map[string]bool // section group paths
-	seen      map[string]*etree.Element
-	repeated  map[*etree.Element]bool // sections reported as duplicate-section
-	sections  *[]sectionElement       // cached by sectionElements
-	issues    []schemaIssue
-	namesOnly bool // an XDT transform: only element and attribute names are checked
+	p        *pass
+	set      *schema.Set
+	declared map[string]bool // section paths declared in the chain's <configSections>
+	groups   map[string]bool // section group paths
+	seen     map[string]*etree.Element
+	repeated map[*etree.Element]bool // sections reported as duplicate-section
+	sections *[]sectionElement       // cached by sectionElements
+	// addOnElems are the sections of add-ons iiscfg has no schema for.
+	addOnElems []sectionElement
+	issues     []schemaIssue
+	namesOnly  bool // an XDT transform: only element and attribute names are checked
 }
 
 // schemaIssues runs the walk once per pass.
@@ -177,6 +181,10 @@ func (w *schemaWalk) container(e *etree.Element, prefix string, inLocation bool)
 			w.placement(c, w.set.Declared(path), inLocation)
 		case w.isGroup(path):
 			w.container(c, path+"/", inLocation)
+		case !w.namesOnly && w.addOnSection(path):
+			// An add-on's section iiscfg has no schema for: the server
+			// profile says whether it is declared (module-not-installed).
+			w.addOnElems = append(w.addOnElems, sectionElement{path, c})
 		default:
 			// A root web.config or machine.config is declared by the
 			// machine.config of its own framework, which iiscfg does not pair.
@@ -185,6 +193,13 @@ func (w *schemaWalk) container(e *etree.Element, prefix string, inLocation bool)
 			}
 		}
 	}
+}
+
+// addOnSection reports whether an undescribed section belongs to an add-on
+// whose declaration the server profile, not applicationHost.config, decides.
+func (w *schemaWalk) addOnSection(path string) bool {
+	a := schema.AddOnOf(path)
+	return a != nil && !a.Declared && !a.AppHostOnly && w.p.ctx.Profile != nil && w.p.doc.Kind() == config.KindWebConfig && w.hostAbove() == nil
 }
 
 // suggestSection names the section meant by a misspelt one: the same
@@ -718,22 +733,44 @@ func (w *schemaWalk) locks() {
 	}
 }
 
-// addOns reports the sections of add-ons the server profile does not have,
-// in a file linted without applicationHost.config (which would say by
-// declaring them or not: undeclared-section's job). Only for a server the
-// user named: most sites that use <rewrite> or <aspNetCore> run where the
-// module is installed, and guessing otherwise would flag them all.
+// addOns reports the sections of add-ons the server does not have, in a
+// file linted without applicationHost.config (which would say by declaring
+// them or not: undeclared-section's job), once per add-on and file. Against
+// the server the user named it is an error; against the assumed stock IIS
+// 10 an info (most sites that use <rewrite> or <aspNetCore> run where the
+// module is installed), which names the --server value that says so.
 func (w *schemaWalk) addOns() {
 	prof := w.p.ctx.Profile
-	if prof == nil || !prof.Explicit || w.hostAbove() != nil || w.p.doc.Kind() == config.KindAppHost {
+	if prof == nil || w.hostAbove() != nil || w.p.doc.Kind() == config.KindAppHost {
 		return
 	}
-	for _, se := range w.sectionElements() {
+	seen := map[*schema.AddOn]bool{}
+	for _, se := range append(w.sectionElements(), w.addOnElems...) {
 		a := schema.AddOnOf(se.path)
-		if a == nil || a.Declared || prof.Has(a) || w.declared[se.path] {
+		if a == nil || a.Declared || a.AppHostOnly || !prof.Lacks(a) || w.declared[se.path] || seen[a] {
 			continue
 		}
-		w.add(nameModuleNotInstalled, se.elem, "", "%s needs %s, which the %q server profile (--server) does not have", se.path, a.Name, prof.Name)
+		seen[a] = true
+		section, elem := se.path, se.elem
+		if strings.HasSuffix(a.Sections[0], "/") && elem.Parent() != nil {
+			// <rewrite>, not its first inner section
+			section, elem = strings.TrimSuffix(a.Sections[0], "/"), elem.Parent()
+		}
+		note := fmt.Sprintf("the section is declared only where %s is installed: without it IIS answers HTTP 500.19 (0x8007000d, missing a section declaration)", a.Name)
+		help := fmt.Sprintf("install it (%s), and say so with --server %s+%s", a.Install(), prof.Name, a.Key)
+		if !prof.Explicit {
+			also := ""
+			if azure, _ := schema.ParseServer("azure-app-service"); azure.Has(a) {
+				also = "; azure-app-service has it"
+			}
+			w.issues = append(w.issues, schemaIssue{rule: nameModuleNotInstalled, elem: elem, info: true,
+				msg:  fmt.Sprintf("%s needs %s, which a stock IIS 10 does not have", section, a.Name),
+				note: note + "; iiscfg assumes a stock IIS 10 because no server is named",
+				help: fmt.Sprintf("name the server it runs on: --server iis10+%s (or server: in .iiscfg.yaml%s)", a.Key, also)})
+			continue
+		}
+		w.issues = append(w.issues, schemaIssue{rule: nameModuleNotInstalled, elem: elem,
+			msg: fmt.Sprintf("%s needs %s, which the %q server (--server) does not have", section, a.Name, prof.Name), note: note, help: help})
 	}
 }
 

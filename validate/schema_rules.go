@@ -14,9 +14,12 @@ func schemaRule(r *Rule) *Rule {
 			if is.rule != p.rule.Name {
 				continue
 			}
-			if is.attr != "" {
+			switch {
+			case is.info:
+				p.reportSpan(Info, p.doc.Info(is.elem).StartTag, "%s", is.msg)
+			case is.attr != "":
 				p.reportAttr(is.elem, is.attr, "%s", is.msg)
-			} else {
+			default:
 				p.reportStartTag(is.elem, "%s", is.msg)
 			}
 			if is.note != "" || is.help != "" {
