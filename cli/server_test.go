@@ -77,8 +77,8 @@ func TestServerProfiles(t *testing.T) {
 // with the flag winning over the variable, and the variable over the file.
 func TestServerSources(t *testing.T) {
 	dir := writeTree(t, map[string]string{
-		".git/HEAD":      "ref: refs/heads/main\n",
-		".iiscfg.yaml":   "server: azure-app-service\n",
+		".git/HEAD":       "ref: refs/heads/main\n",
+		".iiscfg.yaml":    "server: azure-app-service\n",
 		"site/web.config": addOnSite,
 	})
 	t.Chdir(dir)
