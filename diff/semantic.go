@@ -81,7 +81,7 @@ func Semantic(a, b *config.Document, opts Options) []Change {
 	if ra == nil || rb == nil {
 		return nil
 	}
-	d.compareContainer("", scopeChildren(ra), scopeChildren(rb), "")
+	d.compareContainer(nil, scopeChildren(ra), scopeChildren(rb), schemaCursor{})
 	d.compareLocations(ra, rb)
 	return d.changes
 }
@@ -141,7 +141,7 @@ func (d *differ) compareLocations(ra, rb *etree.Element) {
 		}
 	}
 	for _, p := range paths {
-		scope := fmt.Sprintf("location[@path='%s']", p)
+		scope := child(nil, fmt.Sprintf("location[@path='%s']", p))
 		x, y := la[p], lb[p]
 		var xt, yt, xc, yc []*etree.Element
 		if x != nil {
@@ -152,7 +152,7 @@ func (d *differ) compareLocations(ra, rb *etree.Element) {
 		}
 		// The location tag's own attributes (overrideMode, ...), path aside.
 		d.compareAttrs(scope, "", first(xt), first(yt), map[string]bool{"path": true})
-		d.compareContainer(scope, xc, yc, "")
+		d.compareContainer(scope, xc, yc, schemaCursor{})
 	}
 }
 
@@ -164,9 +164,9 @@ func first(es []*etree.Element) *etree.Element {
 }
 
 // compareContainer matches the child elements of two containers (either
-// may be missing) and compares each pair. section is the configuration
-// path of the container inside its scope ("system.web", "" at the top).
-func (d *differ) compareContainer(prefix string, as, bs []*etree.Element, section string) {
+// may be missing) and compares each pair. at is the container's place in
+// the schema (the zero cursor at the top of a scope).
+func (d *differ) compareContainer(prefix *elemPath, as, bs []*etree.Element, at schemaCursor) {
 	ids := identify(as, bs)
 	seen := map[string]bool{}
 	var order []string
@@ -198,20 +198,20 @@ func (d *differ) compareContainer(prefix string, as, bs []*etree.Element, sectio
 		} else {
 			tag = qname(y)
 		}
-		d.compareElement(join(prefix, id), x, y, join(section, tag))
+		d.compareElement(child(prefix, id), x, y, at.step(tag))
 	}
 }
 
 // compareElement compares two elements at the same path (either may be
 // missing: then every fact of the other is added or removed).
-func (d *differ) compareElement(path string, x, y *etree.Element, section string) {
-	d.compareAttrs(path, "", x, y, nil)
-	d.compareText(path, "", x, y)
-	if coll := collectionAt(section, x, y); coll != nil {
-		d.compareCollection(path, x, y, coll, section)
+func (d *differ) compareElement(p *elemPath, x, y *etree.Element, at schemaCursor) {
+	d.compareAttrs(p, "", x, y, nil)
+	d.compareText(p, "", x, y)
+	if coll := collectionAt(at, x, y); coll != nil {
+		d.compareCollection(p, x, y, coll, at)
 		return
 	}
-	d.compareContainer(path, children(x), children(y), section)
+	d.compareContainer(p, children(x), children(y), at)
 }
 
 func children(e *etree.Element) []*etree.Element {
@@ -223,7 +223,7 @@ func children(e *etree.Element) []*etree.Element {
 
 // compareAttrs compares the attributes of two elements, namespace
 // declarations aside (IIS does not read them).
-func (d *differ) compareAttrs(path, entry string, x, y *etree.Element, skip map[string]bool) {
+func (d *differ) compareAttrs(p *elemPath, entry string, x, y *etree.Element, skip map[string]bool) {
 	av, bv := attrMap(x, skip), attrMap(y, skip)
 	names := make([]string, 0, len(av)+len(bv))
 	for n := range av {
@@ -241,11 +241,11 @@ func (d *differ) compareAttrs(path, entry string, x, y *etree.Element, skip map[
 		switch {
 		case inA && inB && va == vb:
 		case inA && inB:
-			d.add(Change{Kind: Changed, Path: path, Entry: entry, Attr: n, Old: va, New: vb, OldPos: posOf(d.a, x, n), NewPos: posOf(d.b, y, n)})
+			d.add(Change{Kind: Changed, Path: p.String(), Entry: entry, Attr: n, Old: va, New: vb, OldPos: posOf(d.a, x, n), NewPos: posOf(d.b, y, n)})
 		case inA:
-			d.add(Change{Kind: Removed, Path: path, Entry: entry, Attr: n, Old: va, OldPos: posOf(d.a, x, n), NewPos: posOf(d.b, y, "")})
+			d.add(Change{Kind: Removed, Path: p.String(), Entry: entry, Attr: n, Old: va, OldPos: posOf(d.a, x, n), NewPos: posOf(d.b, y, "")})
 		default:
-			d.add(Change{Kind: Added, Path: path, Entry: entry, Attr: n, New: vb, OldPos: posOf(d.a, x, ""), NewPos: posOf(d.b, y, n)})
+			d.add(Change{Kind: Added, Path: p.String(), Entry: entry, Attr: n, New: vb, OldPos: posOf(d.a, x, ""), NewPos: posOf(d.b, y, n)})
 		}
 	}
 }
@@ -267,12 +267,12 @@ func attrMap(e *etree.Element, skip map[string]bool) map[string]string {
 
 // compareText compares an element's own text, trimmed; white space that
 // only lays out child elements is no text.
-func (d *differ) compareText(path, entry string, x, y *etree.Element) {
+func (d *differ) compareText(p *elemPath, entry string, x, y *etree.Element) {
 	ta, tb := ownText(x), ownText(y)
 	if ta == tb {
 		return
 	}
-	c := Change{Path: path, Entry: entry, Attr: "#text", Old: ta, New: tb, OldPos: posOf(d.a, x, ""), NewPos: posOf(d.b, y, "")}
+	c := Change{Path: p.String(), Entry: entry, Attr: "#text", Old: ta, New: tb, OldPos: posOf(d.a, x, ""), NewPos: posOf(d.b, y, "")}
 	switch {
 	case ta == "":
 		c.Kind = Added
@@ -405,9 +405,9 @@ func quote(v string) string {
 // collectionAt returns the schema of the collection an element holds, from
 // the IIS schema when the section is described, otherwise guessed: an
 // element whose children are add/remove/clear directives.
-func collectionAt(section string, x, y *etree.Element) *schema.Collection {
-	if el := schemaElement(section); el != nil {
-		return el.Collection
+func collectionAt(at schemaCursor, x, y *etree.Element) *schema.Collection {
+	if at.el != nil {
+		return at.el.Collection
 	}
 	for _, e := range []*etree.Element{x, y} {
 		for _, c := range children(e) {
@@ -422,30 +422,6 @@ func collectionAt(section string, x, y *etree.Element) *schema.Collection {
 // guessedCollection is a collection the schema does not describe: entries
 // keyed by a unique name, key, id or path attribute.
 var guessedCollection = &schema.Collection{Add: []string{"add"}, Remove: "remove", Clear: "clear", MergeAppend: true, Item: &schema.Element{}}
-
-// schemaElement finds the schema element at a configuration path such as
-// "system.webServer/handlers" or "system.webServer/security/requestFiltering/fileExtensions".
-func schemaElement(path string) *schema.Element {
-	segs := strings.Split(path, "/")
-	for i := len(segs); i > 0; i-- {
-		sec := schema.Lookup(strings.Join(segs[:i], "/"))
-		if sec == nil {
-			continue
-		}
-		el := sec.Root
-		for _, s := range segs[i:] {
-			next := el.Child(s)
-			if next == nil && el.Collection != nil && el.Collection.IsAdd(s) {
-				next = el.Collection.Item
-			}
-			if el = next; el == nil {
-				return nil
-			}
-		}
-		return el
-	}
-	return nil
-}
 
 // directive is one child of a collection element with its identity.
 type directive struct {
@@ -539,7 +515,7 @@ func keyed(e *etree.Element, keys []string, fallback string) string {
 	return e.Tag + "[" + strings.Join(preds, " and ") + "]"
 }
 
-func (d *differ) compareCollection(path string, x, y *etree.Element, coll *schema.Collection, section string) {
+func (d *differ) compareCollection(p *elemPath, x, y *etree.Element, coll *schema.Collection, at schemaCursor) {
 	da, db := directives(children(x), children(y), coll)
 	inB := map[string]directive{}
 	for _, v := range db {
@@ -552,31 +528,31 @@ func (d *differ) compareCollection(path string, x, y *etree.Element, coll *schem
 	for _, v := range da {
 		w, ok := inB[v.id]
 		if !ok {
-			d.add(Change{Kind: Removed, Path: path, Entry: v.id, Old: render(v.elem), OldPos: posOf(d.a, v.elem, ""), NewPos: posOf(d.b, y, "")})
+			d.add(Change{Kind: Removed, Path: p.String(), Entry: v.id, Old: render(v.elem), OldPos: posOf(d.a, v.elem, ""), NewPos: posOf(d.b, y, "")})
 			continue
 		}
-		item := join(section, qname(v.elem))
+		item := at.step(qname(v.elem))
 		if isDirective(v.elem, coll) {
-			d.compareAttrs(path, v.id, v.elem, w.elem, nil)
-			d.compareText(path, v.id, v.elem, w.elem)
-			d.compareContainer(join(path, v.id), children(v.elem), children(w.elem), item)
+			d.compareAttrs(p, v.id, v.elem, w.elem, nil)
+			d.compareText(p, v.id, v.elem, w.elem)
+			d.compareContainer(child(p, v.id), children(v.elem), children(w.elem), item)
 		} else {
-			d.compareElement(join(path, v.id), v.elem, w.elem, item)
+			d.compareElement(child(p, v.id), v.elem, w.elem, item)
 		}
 	}
 	for _, w := range db {
 		if _, ok := inA[w.id]; !ok {
-			d.add(Change{Kind: Added, Path: path, Entry: w.id, New: render(w.elem), OldPos: posOf(d.a, x, ""), NewPos: posOf(d.b, w.elem, "")})
+			d.add(Change{Kind: Added, Path: p.String(), Entry: w.id, New: render(w.elem), OldPos: posOf(d.a, x, ""), NewPos: posOf(d.b, w.elem, "")})
 		}
 	}
 	if !d.opts.IgnoreOrder {
-		d.compareOrder(path, da, db, inA, inB)
+		d.compareOrder(p, da, db, inA, inB)
 	}
 }
 
 // compareOrder reports the entries present on both sides whose order
 // changed: those outside a longest common subsequence.
-func (d *differ) compareOrder(path string, da, db []directive, inA, inB map[string]directive) {
+func (d *differ) compareOrder(p *elemPath, da, db []directive, inA, inB map[string]directive) {
 	ids := func(ds []directive) []string {
 		out := make([]string, len(ds))
 		for i, v := range ds {
@@ -585,83 +561,9 @@ func (d *differ) compareOrder(path string, da, db []directive, inA, inB map[stri
 		return out
 	}
 	for _, mv := range moves(ids(da), ids(db)) {
-		d.add(Change{Kind: Moved, Path: path, Entry: mv.id, Old: fmt.Sprintf("entry %d", mv.from), New: fmt.Sprintf("entry %d", mv.to),
+		d.add(Change{Kind: Moved, Path: p.String(), Entry: mv.id, Old: fmt.Sprintf("entry %d", mv.from), New: fmt.Sprintf("entry %d", mv.to),
 			OldPos: posOf(d.a, inA[mv.id].elem, ""), NewPos: posOf(d.b, inB[mv.id].elem, "")})
 	}
-}
-
-// move is an entry whose place among the entries of both sides changed.
-type move struct {
-	id       string
-	from, to int // 1-based places among the entries present on both sides
-}
-
-// moves compares two orders of distinct ids: among the ids on both sides,
-// those outside a longest common subsequence moved.
-func moves(a, b []string) []move {
-	inA, inB := map[string]bool{}, map[string]bool{}
-	for _, id := range a {
-		inA[id] = true
-	}
-	for _, id := range b {
-		inB[id] = true
-	}
-	var sa, sb []string
-	for _, id := range a {
-		if inB[id] {
-			sa = append(sa, id)
-		}
-	}
-	for _, id := range b {
-		if inA[id] {
-			sb = append(sb, id)
-		}
-	}
-	keep := lcs(sa, sb)
-	posA := map[string]int{}
-	for i, id := range sa {
-		posA[id] = i + 1
-	}
-	var out []move
-	for i, id := range sb {
-		if !keep[id] {
-			out = append(out, move{id, posA[id], i + 1})
-		}
-	}
-	return out
-}
-
-// lcs returns the elements of a longest common subsequence of a and b
-// (whose elements are distinct).
-func lcs(a, b []string) map[string]bool {
-	n, m := len(a), len(b)
-	t := make([][]int, n+1)
-	for i := range t {
-		t[i] = make([]int, m+1)
-	}
-	for i := n - 1; i >= 0; i-- {
-		for j := m - 1; j >= 0; j-- {
-			if a[i] == b[j] {
-				t[i][j] = t[i+1][j+1] + 1
-			} else {
-				t[i][j] = max(t[i+1][j], t[i][j+1])
-			}
-		}
-	}
-	keep := map[string]bool{}
-	for i, j := 0, 0; i < n && j < m; {
-		switch {
-		case a[i] == b[j]:
-			keep[a[i]] = true
-			i++
-			j++
-		case t[i+1][j] >= t[i][j+1]:
-			i++
-		default:
-			j++
-		}
-	}
-	return keep
 }
 
 // render writes an entry's attributes in the order written, and says how
