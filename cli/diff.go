@@ -44,6 +44,7 @@ read or parsed.`,
 			&ucli.StringFlag{Name: "stdin-filename", Value: "<stdin>", Usage: "the name to report for standard input"},
 			&ucli.StringSliceFlag{Name: "transform", Aliases: []string{"t"}, EnvVars: envVar("diff-transform"), Usage: "compare FILE with itself after these XDT transforms (in order): iiscfg diff --transform Web.Release.config Web.config"},
 			&ucli.BoolFlag{Name: "effective", Usage: "with --apphost: compare the effective configuration at Site/app (see above)"},
+			showSecretsFlag(),
 		}, serverFlags()...),
 		Action: func(c *ucli.Context) error { return runDiff(c, e) },
 	}
@@ -162,7 +163,7 @@ func runDiff(c *ucli.Context, e *env) error {
 			continue
 		}
 		if mode == "text" {
-			text := textDiff(a, b, c.Int("context"), outColor)
+			text := textDiff(a, b, c.Int("context"), outColor, c.Bool("show-secrets"))
 			if text != "" {
 				differences++
 			}
@@ -196,6 +197,7 @@ func runDiff(c *ucli.Context, e *env) error {
 		files = append(files, f)
 	}
 	if mode == "semantic" {
+		redactChanges(c.Bool("show-secrets"), files)
 		differences = diff.Differences(files)
 		switch format {
 		case "json":
@@ -227,7 +229,7 @@ func runDiff(c *ucli.Context, e *env) error {
 
 // textDiff is a unified diff of two loaded files (either may be absent).
 // UTF-16 files are compared as text; others byte for byte.
-func textDiff(a, b *loaded, context int, color bool) string {
+func textDiff(a, b *loaded, context int, color, showSecrets bool) string {
 	bytesOf := func(l *loaded) []byte {
 		if l == nil {
 			return nil
@@ -244,7 +246,7 @@ func textDiff(a, b *loaded, context int, color bool) string {
 	if b != nil {
 		newName = b.path
 	}
-	return diff.Unified(patchName(oldName), patchName(newName), bytesOf(a), bytesOf(b), context, diffPalette(color))
+	return unifiedDiff(showSecrets)(patchName(oldName), patchName(newName), bytesOf(a), bytesOf(b), context, diffPalette(color))
 }
 
 // patchName is the name a unified diff's header gives a file, so that

@@ -55,6 +55,7 @@ Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage error,
 			&ucli.StringSliceFlag{Name: "transform", Aliases: []string{"t"}, EnvVars: envVar("transform"), Usage: "judge the web.config in this XDT transform's folder as deployed, after the transform (Web.Release.config); several in one folder (comma-separated or repeated) apply in order"},
 			&ucli.StringFlag{Name: "configuration", EnvVars: envVar("configuration"), Usage: "judge each web.config as deployed after its sibling Web.`NAME`.config transform (e.g. Release)"},
 			&ucli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "say which configuration file and settings are used, and where each comes from"},
+			showSecretsFlag(),
 		}, append(walkFlags(), serverFlags()...)...),
 		Action: func(c *ucli.Context) error { return runLint(c, e) },
 	}
@@ -174,7 +175,7 @@ func runLint(c *ucli.Context, e *env) error {
 	}
 	wd, _ := os.Getwd()
 	meta := report.Meta{ToolVersion: toolVersion(), ExitCode: code, Rules: validate.Rules(), WorkDir: wd}
-	if err := writeOutputs(outs, res, src, meta, e, outColor); err != nil {
+	if err := writeOutputs(outs, res, lintSource(c, src), meta, e, outColor); err != nil {
 		return err
 	}
 	// Inputs that could not be read go to stderr too, unless a machine

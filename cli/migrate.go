@@ -54,6 +54,7 @@ Exit status: 0 done (or nothing to do), 1 with --check when a file would change,
 			&ucli.StringFlag{Name: "compat", Value: "best", Usage: "best (iiscfg's corrections) or appcmd (appcmd's exact output, quirks included)"},
 			&ucli.StringFlag{Name: "color", Value: "auto", EnvVars: envVar("color"), Usage: "colour output: auto, always or never (NO_COLOR is honoured)"},
 			&ucli.StringFlag{Name: "stdin-filename", Value: "web.config", Usage: "the name to use for standard input"},
+			showSecretsFlag(),
 		}, append(walkFlags(), serverFlags()...)...),
 		Action: func(c *ucli.Context) error { return runMigrate(c, e) },
 	}
@@ -68,6 +69,7 @@ type migrateRun struct {
 	toStdout      bool
 	check         bool
 	showDiff      bool // with check: the diff as well as the list
+	showSecrets   bool // --show-secrets: diffs print secrets as they are
 	quiet         bool
 	outColor      bool
 	errColor      bool
@@ -79,7 +81,7 @@ type migrateRun struct {
 
 func parseMigrateFlags(c *ucli.Context, e *env) (*migrateRun, error) {
 	r := &migrateRun{write: c.Bool("write"), toStdout: c.Bool("stdout"), check: c.Bool("check"), semantic: c.Bool("semantic"),
-		showDiff: c.Bool("diff"), quiet: c.Bool("quiet"), stdinName: c.String("stdin-filename")}
+		showDiff: c.Bool("diff"), quiet: c.Bool("quiet"), stdinName: c.String("stdin-filename"), showSecrets: c.Bool("show-secrets")}
 	if b, ok := c.Generic("backup").(*backupFlag); ok {
 		r.backup = b.suffix
 	}
@@ -323,7 +325,7 @@ func (o *migrateOutput) emit(path string, before, after *config.Document, create
 		_, err = fmt.Fprintln(o.e.stdout, path)
 	case r.semantic:
 		f := diff.File{Old: path, New: path, Changes: diff.Semantic(before, after, diff.Options{})}
-		err = diff.WriteText(o.stdout, []diff.File{f}, diffPalette(r.outColor))
+		err = diff.WriteText(o.stdout, redactChanges(r.showSecrets, []diff.File{f}), diffPalette(r.outColor))
 	default:
 		oldText, newText := before.Bytes(), after.Bytes()
 		if enc := before.Encoding(); enc == config.UTF16LE || enc == config.UTF16BE {
@@ -334,7 +336,7 @@ func (o *migrateOutput) emit(path string, before, after *config.Document, create
 		if created {
 			oldName, oldText = diff.DevNull, nil
 		}
-		_, err = io.WriteString(o.stdout, diff.Unified(patchName(oldName), patchName(path), oldText, newText, 3, diffPalette(r.outColor)))
+		_, err = io.WriteString(o.stdout, unifiedDiff(r.showSecrets)(patchName(oldName), patchName(path), oldText, newText, 3, diffPalette(r.outColor)))
 	}
 	if err != nil {
 		o.errs = append(o.errs, report.Error{File: path, Message: "not written: " + describeIOError(err)})

@@ -35,6 +35,7 @@ missing, an unknown transform, xdt:Import): then nothing is printed or written.`
 			&ucli.BoolFlag{Name: "semantic", EnvVars: envVar("transform-semantic"), Usage: "print the semantic diff of SOURCE and the result instead of the result"},
 			&ucli.BoolFlag{Name: "strict", EnvVars: envVar("transform-strict"), Usage: "exit 1 when a transform warns"},
 			&ucli.StringFlag{Name: "color", Value: "auto", EnvVars: envVar("color"), Usage: "colour output: auto, always or never"},
+			showSecretsFlag(),
 		},
 		Action: func(c *ucli.Context) error { return runTransform(c, e) },
 	}
@@ -59,9 +60,9 @@ func runTransform(c *ucli.Context, e *env) error {
 	out := colorWriter(e.stdout, outColor)
 	switch {
 	case c.Bool("diff"):
-		_, err = io.WriteString(out, unifiedTransformDiff(docs[0], res.Doc, outColor))
+		_, err = io.WriteString(out, unifiedTransformDiff(docs[0], res.Doc, outColor, c.Bool("show-secrets")))
 	case c.Bool("semantic"):
-		files := []diff.File{{Old: docs[0].Path, New: docs[0].Path + " (transformed)", Changes: diff.Semantic(docs[0], res.Doc, diff.Options{})}}
+		files := redactChanges(c.Bool("show-secrets"), []diff.File{{Old: docs[0].Path, New: docs[0].Path + " (transformed)", Changes: diff.Semantic(docs[0], res.Doc, diff.Options{})}})
 		if diff.Differences(files) > 0 {
 			err = diff.WriteText(out, files, diffPalette(outColor))
 		}
@@ -147,12 +148,12 @@ func printWarnings(w io.Writer, pal report.Palette, warnings []xdt.Warning) {
 
 // unifiedTransformDiff compares a source with its transformed result as
 // text (UTF-16 files as their decoded text).
-func unifiedTransformDiff(src, result *config.Document, colored bool) string {
+func unifiedTransformDiff(src, result *config.Document, colored, showSecrets bool) string {
 	a, b := src.Bytes(), result.Bytes()
 	if enc := src.Encoding(); enc == config.UTF16LE || enc == config.UTF16BE {
 		a, b = src.Text(), result.Text()
 	}
-	return diff.Unified(src.Path, src.Path+" (transformed)", a, b, 3, diffPalette(colored))
+	return unifiedDiff(showSecrets)(src.Path, src.Path+" (transformed)", a, b, 3, diffPalette(colored))
 }
 
 // diffTransform compares a file with its transformed self (diff --transform).
@@ -167,7 +168,7 @@ func diffTransform(c *ucli.Context, e *env, file string, transforms []string, mo
 	}
 	out := colorWriter(e.stdout, outColor)
 	if mode == "text" {
-		text := unifiedTransformDiff(docs[0], res.Doc, outColor)
+		text := unifiedTransformDiff(docs[0], res.Doc, outColor, c.Bool("show-secrets"))
 		if _, err := io.WriteString(out, text); err != nil {
 			return err
 		}
@@ -176,7 +177,7 @@ func diffTransform(c *ucli.Context, e *env, file string, transforms []string, mo
 		}
 		return nil
 	}
-	files := []diff.File{{Old: file, New: file + " (transformed)", Changes: diff.Semantic(docs[0], res.Doc, diff.Options{IgnoreOrder: c.Bool("ignore-order")})}}
+	files := redactChanges(c.Bool("show-secrets"), []diff.File{{Old: file, New: file + " (transformed)", Changes: diff.Semantic(docs[0], res.Doc, diff.Options{IgnoreOrder: c.Bool("ignore-order")})}})
 	switch format {
 	case "json":
 		err = diff.WriteJSON(e.stdout, files)

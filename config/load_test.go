@@ -33,7 +33,10 @@ func TestMalformedInput(t *testing.T) {
 		{"double hyphen in a suppression", "<configuration><!-- iiscfg-ignore: all -- why --></configuration>", 1, 40,
 			`"--" is not allowed inside a comment (in an iiscfg-ignore comment, write the reason after " - ")`},
 		{"undefined entity", "<configuration>&nbsp;</configuration>", 1, 16, "undefined entity &nbsp;"},
-		{"bare ampersand", `<a b="x & y"/>`, 1, 9, `"&" must start a reference such as &amp; (unescaped ampersand?)`},
+		{"bare ampersand", `<a b="x & y"/>`, 1, 9, `"&" in the value of attribute "b" must start a reference such as &amp; (unescaped ampersand?)`},
+		// What follows "&" in a value may be a password: not echoed.
+		{"undefined entity in a value", `<a connectionString="Password=p&ssw0rd;"/>`, 1, 32, `"&" in the value of attribute "connectionString" must start a reference such as &amp; (unescaped ampersand?)`},
+		{"bare ampersand in text", "<a>x & y</a>", 1, 6, `"&" must start a reference such as &amp; (unescaped ampersand?)`},
 		{"lt in attribute", `<a b="x < y"/>`, 1, 9, `"<" is not allowed in an attribute value (write &lt;)`},
 		{"unquoted attribute", `<a b=c/>`, 1, 6, `the value of attribute "b" must be in quotes`},
 		{"attributes not separated", `<a b="1"c="2"/>`, 1, 9, "attributes must be separated by white space"},

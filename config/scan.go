@@ -819,7 +819,9 @@ func (s *scanner) attribute(ws, i int, tag []byte) (AttrInfo, bool, int, error) 
 			needsDecode = true
 			n, err := s.checkReference(k)
 			if err != nil {
-				return AttrInfo{}, false, 0, err
+				// What follows "&" may be part of a password: name the
+				// attribute, never its text (docs/secrets.md).
+				return AttrInfo{}, false, 0, s.errAt(k, `"&" in the value of attribute %q must start a reference such as &amp; (unescaped ampersand?)`, name)
 			}
 			k += n
 			continue

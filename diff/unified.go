@@ -105,6 +105,10 @@ const DevNull = "/dev/null"
 // Line terminators (LF or CRLF) are kept as they are. Equal texts give "".
 // A name of DevNull marks a created or deleted file.
 func Unified(oldName, newName string, a, b []byte, context int, pal Palette) string {
+	return unified(oldName, newName, a, b, context, pal, false)
+}
+
+func unified(oldName, newName string, a, b []byte, context int, pal Palette, redact bool) string {
 	if string(a) == string(b) {
 		return ""
 	}
@@ -112,7 +116,14 @@ func Unified(oldName, newName string, a, b []byte, context int, pal Palette) str
 	if len(hunks) == 0 {
 		return ""
 	}
+	masked := false
+	if redact {
+		hunks, masked = redactHunks(hunks, string(a), string(b))
+	}
 	var out strings.Builder
+	if masked {
+		out.WriteString(maskedPatchNote + "\n")
+	}
 	out.WriteString(pal.apply(pal.Header, "--- "+headerName("a/", oldName)) + "\n")
 	out.WriteString(pal.apply(pal.Header, "+++ "+headerName("b/", newName)) + "\n")
 	for _, h := range hunks {

@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -144,5 +145,42 @@ func TestWindowCutsLongLines(t *testing.T) {
 	// A short line is left alone.
 	if got, _ := window("  <add/>", finding(1, 3, 1, 9, validate.Error), 60); got != "  <add/>" {
 		t.Errorf("short line changed: %q", got)
+	}
+}
+
+// TestTextMasksSecretsInQuotedLine: a finding on a line with a connection
+// string quotes the line with the value as "***", the caret still under
+// the finding; a Verbatim source quotes the line as it is.
+func TestTextMasksSecretsInQuotedLine(t *testing.T) {
+	line := `<add name="Db" connectionString="Server=db;Password=Hunter2" providrName="x" />`
+	col := strings.Index(line, "providrName") + 1
+	res := &Result{Findings: []validate.Finding{finding(4, col, 4, col+len(`providrName="x"`), validate.Error)}}
+	var out bytes.Buffer
+	if err := Text(&out, res, oneLine(line), NewPalette(false), false); err != nil {
+		t.Fatal(err)
+	}
+	masked := `<add name="Db" connectionString="***" providrName="x" />`
+	want := "web.config:4:" + strconv.Itoa(col) + ": error: m [classic-http-modules]\n" +
+		"  |\n" +
+		"4 | " + masked + "\n" +
+		"  | " + strings.Repeat(" ", strings.Index(masked, "providrName")) + "^~~~~~~~~~~~~~~\n"
+	if !strings.HasPrefix(out.String(), want) {
+		t.Errorf("got\n%s\nwant\n%s", out.String(), want)
+	}
+	out.Reset()
+	if err := Text(&out, res, Verbatim{oneLine(line)}, NewPalette(false), false); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "Hunter2") {
+		t.Errorf("Verbatim should quote the line as it is:\n%s", out.String())
+	}
+	// A finding inside the masked value points at the mask.
+	res.Findings[0] = finding(4, strings.Index(line, "Hunter2")+1, 4, strings.Index(line, "Hunter2")+8, validate.Error)
+	out.Reset()
+	if err := Text(&out, res, oneLine(line), NewPalette(false), false); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "\n  | "+strings.Repeat(" ", strings.Index(masked, "***"))+"^~~\n") || strings.Contains(out.String(), "Hunter2") {
+		t.Errorf("caret should be under the mask:\n%s", out.String())
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/iiscfg/iiscfg/internal/secret"
 	"github.com/iiscfg/iiscfg/internal/stickyerr"
 
 	"github.com/fatih/color"
@@ -74,9 +75,13 @@ func Text(w io.Writer, r *Result, src Source, pal Palette, terminal bool) error 
 			f.Message,
 			pal.Rule.Sprintf("[%s]", f.Rule.Name))
 		pad := " "
-		if src != nil && !f.Secret { // never quote a line that holds a secret
+		if src != nil && !f.Secret { // never quote a line a security rule found a secret on
 			if line, ok := src.Line(f.File, f.Start.Line); ok {
-				pad = writeSnippet(bw, f, line, pal)
+				g := f
+				if _, verbatim := src.(Verbatim); !verbatim {
+					line, g = redactSnippet(line, f)
+				}
+				pad = writeSnippet(bw, g, line, pal)
 			}
 		}
 		if f.Note != "" {
@@ -124,6 +129,43 @@ func summaryLine(r *Result) string {
 		parts = append(parts, fmt.Sprintf("%d suppressed", n))
 	}
 	return strings.Join(parts, "; ")
+}
+
+// Verbatim is a Source whose lines Text quotes as they are, secrets
+// included (--show-secrets). Other sources have their secret values shown
+// as "***" (docs/secrets.md).
+type Verbatim struct{ Source }
+
+// redactSnippet masks the secrets of a quoted line and moves the finding's
+// columns to match: a column after a masked value moves left with the text,
+// one inside it points at the mask.
+func redactSnippet(line string, f validate.Finding) (string, validate.Finding) {
+	cuts := secret.LineCuts(line)
+	if len(cuts) == 0 {
+		return line, f
+	}
+	move := func(col int, end bool) int {
+		// col is 1-based in characters; cuts are byte offsets.
+		shift := 0
+		for _, c := range cuts {
+			from := utf8.RuneCountInString(line[:c.Start]) + 1
+			to := from + utf8.RuneCountInString(line[c.Start:c.End])
+			switch {
+			case col >= to:
+				shift += (to - from) - utf8.RuneCountInString(secret.Mask)
+			case col > from && end:
+				return from + utf8.RuneCountInString(secret.Mask) - shift
+			case col > from:
+				return from - shift
+			}
+		}
+		return col - shift
+	}
+	if f.End.Line == f.Start.Line {
+		f.End.Column = move(f.End.Column, true)
+	}
+	f.Start.Column = move(f.Start.Column, false)
+	return secret.Line(line), f
 }
 
 // snippetWidth is how many characters of a long source line are quoted:
