@@ -121,22 +121,29 @@ func elementValue(e *etree.Element, a *schema.Attribute) string {
 // attributes; several attributes are joined by NUL.
 func foldedKey(keys []*schema.Attribute, value func(*schema.Attribute) string) string {
 	if len(keys) == 1 {
-		return foldCase(value(keys[0]), keys[0].CaseSensitive)
+		return foldKeyCase(value(keys[0]), keys[0].CaseSensitive)
 	}
 	var b strings.Builder
 	for i, a := range keys {
 		if i > 0 {
 			b.WriteByte(0)
 		}
-		b.WriteString(foldCase(value(a), a.CaseSensitive))
+		b.WriteString(foldKeyCase(value(a), a.CaseSensitive))
 	}
 	return b.String()
 }
 
-func foldCase(s string, caseSensitive bool) string {
+func foldKeyCase(s string, caseSensitive bool) string {
 	if caseSensitive {
 		return s
 	}
+	return FoldCase(s)
+}
+
+// FoldCase maps s to a string that is equal for strings strings.EqualFold
+// takes as equal: each rune to the smallest of its case orbit. A string
+// with no lower-case ASCII letter and no other letter comes back as it is.
+func FoldCase(s string) string {
 	folded := true // already folded: no allocation
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c >= utf8.RuneSelf || 'a' <= c && c <= 'z' {
@@ -207,7 +214,7 @@ type inheritedIndex struct {
 // maxInheritedIndexes bounds the kept indexes: a run that merges more
 // distinct lists (a server of many applications) indexes the others at
 // each use.
-const maxInheritedIndexes = 1024
+const maxInheritedIndexes = 256
 
 var (
 	inheritedKeyCache sync.Map // inheritedID -> inheritedIndex

@@ -3,6 +3,8 @@ package validate
 import (
 	"fmt"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/beevik/etree"
 
@@ -64,14 +66,21 @@ func checkClassicEntryNotMigrated(p *pass) {
 func (p *pass) modulesNotMigrated(scopes []string) {
 	base := p.base()
 	root := p.ctx.Server.RootHTTPModules
+	inRoot := exactSet(root, "name", "type")
 	classic := p.effective(schema.HTTPModules, root, base).Items
-	modules := p.effective(schema.Modules, p.ctx.Server.Modules, base).Items
+	var modules *moduleIndex // merged only when an entry needs it
+	modulesAt := func() *moduleIndex {
+		if modules == nil {
+			modules = newModuleIndex(p.effective(schema.Modules, p.ctx.Server.Modules, base).Items)
+		}
+		return modules
+	}
 	for _, it := range classic {
-		if it.Doc != p.doc || it.Elem == nil || hasModule(root, it) {
+		if it.Doc != p.doc || it.Elem == nil || inRoot[exactKey(it, "name", "type")] {
 			continue
 		}
 		name, typ := itemAttr(it, "name"), itemAttr(it, "type")
-		m, sameType := findModule(modules, name, typ)
+		m, sameType := modulesAt().find(name, typ)
 		switch {
 		case m == nil:
 			p.drift(it.Elem, moduleSeverity(name, typ), scopes, fmt.Sprintf("module %q%s is in system.web/httpModules only", name, inParens(className(typ))), "an Integrated pool never runs it")
@@ -80,6 +89,7 @@ func (p *pass) modulesNotMigrated(scopes []string) {
 				name, className(typ), className(itemAttr(*m, "type"))), "an Integrated pool runs the latter")
 		}
 	}
+	var rootNames, classicNames *moduleIndex
 	for _, l := range p.levelsAt(schema.HTTPModules.Path, base) {
 		if l.Doc != p.doc {
 			continue
@@ -87,10 +97,16 @@ func (p *pass) modulesNotMigrated(scopes []string) {
 		for _, e := range l.Elems {
 			for _, r := range e.SelectElements("remove") {
 				name := r.SelectAttrValue("name", "")
-				if name == "" || !hasName(root, name) || hasName(classic, name) {
+				if name == "" {
 					continue
 				}
-				if m, _ := findModule(modules, name, ""); m != nil {
+				if rootNames == nil {
+					rootNames, classicNames = newModuleIndex(root), newModuleIndex(classic)
+				}
+				if !rootNames.hasName(name) || classicNames.hasName(name) {
+					continue
+				}
+				if m, _ := modulesAt().find(name, ""); m != nil {
 					p.drift(r, moduleSeverity(name, itemAttr(*m, "type")), scopes, fmt.Sprintf("system.web/httpModules removes %q, but system.webServer/modules still has it", name), "an Integrated pool still runs it")
 				}
 			}
@@ -108,10 +124,17 @@ func (p *pass) handlersNotMigrated(scopes []string) {
 	byElem := map[*etree.Element]*flagged{}
 	var order []*etree.Element
 	root := p.ctx.Server.RootHTTPHandlers
+	inRoot := exactSet(root, "path", "verb", "type")
 	for _, path := range scopes {
-		handlers := p.effective(schema.Handlers, p.ctx.Server.Handlers, path).Items
+		var handlers *handlerIndex // merged only when an entry needs it
 		for _, it := range p.effective(schema.HTTPHandlers, root, path).Items {
-			if it.Doc != p.doc || it.Elem == nil || hasHandler(root, it) || hasHandlerFor(handlers, it) {
+			if it.Doc != p.doc || it.Elem == nil || inRoot[exactKey(it, "path", "verb", "type")] {
+				continue
+			}
+			if handlers == nil {
+				handlers = newHandlerIndex(p.effective(schema.Handlers, p.ctx.Server.Handlers, path).Items)
+			}
+			if handlers.hasHandlerFor(it) {
 				continue
 			}
 			f := byElem[it.Elem]
@@ -169,65 +192,72 @@ func className(typ string) string {
 	return strings.TrimSpace(typ)
 }
 
-// findModule finds a module by name (IIS compares names without regard to
-// case) or, failing that, by class; sameType says whether its class is typ's.
-func findModule(modules []config.Item, name, typ string) (m *config.Item, sameType bool) {
-	for i := range modules {
-		if strings.EqualFold(itemAttr(modules[i], "name"), name) {
-			return &modules[i], typ == "" || strings.EqualFold(className(itemAttr(modules[i], "type")), className(typ))
+// moduleIndex finds modules by name (IIS compares names without regard to
+// case) and by class, through maps of the folded names: one lookup per
+// entry, whatever the lengths of the lists.
+type moduleIndex struct {
+	items           []config.Item
+	byName, byClass map[string]int // folded name or class -> first index
+}
+
+func newModuleIndex(items []config.Item) *moduleIndex {
+	x := &moduleIndex{items: items, byName: make(map[string]int, len(items)), byClass: make(map[string]int, len(items))}
+	for i, it := range items {
+		if k := config.FoldCase(itemAttr(it, "name")); !mapHas(x.byName, k) {
+			x.byName[k] = i
 		}
+		if k := config.FoldCase(className(itemAttr(it, "type"))); !mapHas(x.byClass, k) {
+			x.byClass[k] = i
+		}
+	}
+	return x
+}
+
+func mapHas(m map[string]int, k string) bool {
+	_, ok := m[k]
+	return ok
+}
+
+// find finds a module by name or, failing that, by class; sameType says
+// whether its class is typ's.
+func (x *moduleIndex) find(name, typ string) (m *config.Item, sameType bool) {
+	if i, ok := x.byName[config.FoldCase(name)]; ok {
+		m = &x.items[i]
+		return m, typ == "" || strings.EqualFold(className(itemAttr(*m, "type")), className(typ))
 	}
 	if typ == "" {
 		return nil, false
 	}
-	for i := range modules {
-		if strings.EqualFold(className(itemAttr(modules[i], "type")), className(typ)) {
-			return &modules[i], true
-		}
+	if i, ok := x.byClass[config.FoldCase(className(typ))]; ok {
+		return &x.items[i], true
 	}
 	return nil, false
 }
 
-// hasModule reports whether the root list has the same module (name and
-// type), which IIS's stock modules already run.
-func hasModule(root []config.Item, it config.Item) bool {
-	for _, r := range root {
-		if itemAttr(r, "name") == itemAttr(it, "name") && itemAttr(r, "type") == itemAttr(it, "type") {
-			return true
-		}
-	}
-	return false
+func (x *moduleIndex) hasName(name string) bool { return mapHas(x.byName, config.FoldCase(name)) }
+
+// handlerIndex finds handlers by path, letter case folded.
+type handlerIndex struct {
+	items  []config.Item
+	byPath map[string][]int
 }
 
-func hasName(items []config.Item, name string) bool {
-	for _, it := range items {
-		if strings.EqualFold(itemAttr(it, "name"), name) {
-			return true
-		}
+func newHandlerIndex(items []config.Item) *handlerIndex {
+	x := &handlerIndex{items: items, byPath: make(map[string][]int, len(items))}
+	for i, it := range items {
+		k := config.FoldCase(itemAttr(it, "path"))
+		x.byPath[k] = append(x.byPath[k], i)
 	}
-	return false
-}
-
-// hasHandler reports whether the root list has the same handler (path,
-// verb and type), which IIS's stock handlers already serve.
-func hasHandler(root []config.Item, it config.Item) bool {
-	for _, r := range root {
-		if itemAttr(r, "path") == itemAttr(it, "path") && itemAttr(r, "verb") == itemAttr(it, "verb") && itemAttr(r, "type") == itemAttr(it, "type") {
-			return true
-		}
-	}
-	return false
+	return x
 }
 
 // hasHandlerFor reports whether a handler maps exactly its path with its
 // class, or a web.config maps that path with another (someone mapped it in
 // system.webServer on purpose). The server's own handlers for "*"
 // (StaticFile, the verb handlers) are no counterpart of another class.
-func hasHandlerFor(handlers []config.Item, it config.Item) bool {
-	for _, h := range handlers {
-		if !strings.EqualFold(itemAttr(h, "path"), itemAttr(it, "path")) {
-			continue
-		}
+func (x *handlerIndex) hasHandlerFor(it config.Item) bool {
+	for _, i := range x.byPath[config.FoldCase(itemAttr(it, "path"))] {
+		h := x.items[i]
 		if strings.EqualFold(className(itemAttr(h, "type")), className(itemAttr(it, "type"))) ||
 			(h.Doc != nil && h.Doc.Kind() == config.KindWebConfig) {
 			return true
@@ -235,6 +265,57 @@ func hasHandlerFor(handlers []config.Item, it config.Item) bool {
 	}
 	return false
 }
+
+// exactKey is an entry's attributes as written, joined: equal keys are
+// the same entry for hasModule's and hasHandler's exact comparison.
+func exactKey(it config.Item, attrs ...string) string {
+	var b strings.Builder
+	for _, a := range attrs {
+		b.WriteString(itemAttr(it, a))
+		b.WriteByte(0)
+	}
+	return b.String()
+}
+
+// exactSet is the set of exactKeys of a root list (the root web.config's
+// httpModules or httpHandlers: the entries IIS's stock server already
+// runs). Root lists are shared and never changed; their sets are kept.
+func exactSet(root []config.Item, attrs ...string) map[string]bool {
+	if len(root) == 0 {
+		return nil
+	}
+	id := exactSetID{&root[0], len(root), strings.Join(attrs, ",")}
+	if v, ok := exactSetCache.Load(id); ok {
+		return v.(exactSetEntry).set
+	}
+	set := make(map[string]bool, len(root))
+	for _, r := range root {
+		set[exactKey(r, attrs...)] = true
+	}
+	if exactSetCount.Add(1) <= maxKeptIndexes {
+		exactSetCache.Store(id, exactSetEntry{root, set}) // holds root: its address stays its own
+	}
+	return set
+}
+
+type exactSetID struct {
+	first *config.Item
+	n     int
+	attrs string
+}
+
+type exactSetEntry struct {
+	root []config.Item
+	set  map[string]bool
+}
+
+// maxKeptIndexes bounds the indexes of shared lists kept for the run.
+const maxKeptIndexes = 256
+
+var (
+	exactSetCache sync.Map // exactSetID -> exactSetEntry
+	exactSetCount atomic.Int64
+)
 
 // itemAttr is an entry's attribute as written ("" when absent).
 func itemAttr(it config.Item, name string) string {

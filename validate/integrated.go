@@ -5,6 +5,8 @@ import (
 	"hash/maphash"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -152,7 +154,7 @@ func (p *pass) changesBy(sec *schema.Section, server []config.Item, path string,
 				elems = append(elems, e)
 			}
 		}
-		out = append(out, levelChange{doc: l.Doc, elems: elems, change: collectionChange(sec, before, c.Items, label)})
+		out = append(out, levelChange{doc: l.Doc, elems: elems, change: collectionChange(sec, before, c.Items, sameList(before, server), label)})
 	}
 	return out
 }
@@ -196,8 +198,20 @@ func sameItem(sec *schema.Section, a, b config.Item) bool {
 // entries added, changed (same key, other values), removed, or only moved.
 // Entries are found through hashes of their values and keys, so a long
 // list costs linear time.
-func collectionChange(sec *schema.Section, root, eff []config.Item, label func(config.Item) string) string {
-	inRoot, inEff := newItemIndex(sec, root), newItemIndex(sec, eff)
+func collectionChange(sec *schema.Section, root, eff []config.Item, rootShared bool, label func(config.Item) string) string {
+	inRoot := newItemIndex
+	if rootShared {
+		inRoot = sharedItemIndex
+	}
+	return describeChange(sec, root, eff, inRoot(sec, root), newItemIndex(sec, eff), label)
+}
+
+// sameList reports whether a and b are the same list (not equal lists).
+func sameList(a, b []config.Item) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
+}
+
+func describeChange(sec *schema.Section, root, eff []config.Item, inRoot, inEff *itemIndex, label func(config.Item) string) string {
 	var added, changed, removed []string
 	for _, e := range eff {
 		switch {
@@ -259,6 +273,36 @@ func newItemIndex(sec *schema.Section, items []config.Item) *itemIndex {
 	}
 	return x
 }
+
+// sharedItemIndex is newItemIndex for a shared server list (the root
+// web.config's, where the first level starts): lists are never changed
+// once built, so the index is kept, up to a bound, by the list's first
+// item and length. An index is only read once built.
+func sharedItemIndex(sec *schema.Section, items []config.Item) *itemIndex {
+	if len(items) == 0 {
+		return newItemIndex(sec, items)
+	}
+	id := sharedIndexID{sec, &items[0], len(items)}
+	if v, ok := sharedIndexCache.Load(id); ok {
+		return v.(*itemIndex)
+	}
+	x := newItemIndex(sec, items)
+	if sharedIndexCount.Add(1) <= maxKeptIndexes {
+		sharedIndexCache.Store(id, x) // x holds items: the address stays theirs
+	}
+	return x
+}
+
+type sharedIndexID struct {
+	sec   *schema.Section
+	first *config.Item
+	n     int
+}
+
+var (
+	sharedIndexCache sync.Map // sharedIndexID -> *itemIndex
+	sharedIndexCount atomic.Int64
+)
 
 func (x *itemIndex) hasSame(it config.Item) bool {
 	for i := x.byID[x.idHash(it)]; i != 0; i = x.nextID[i-1] {
