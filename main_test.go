@@ -182,6 +182,32 @@ func TestServerGolden(t *testing.T) {
 	}
 }
 
+// TestRequiresGolden runs "iiscfg requires" on testdata/requires: a site
+// that needs add-ons in three folders, a stock one, and a file that does
+// not parse.
+func TestRequiresGolden(t *testing.T) {
+	cases := []struct {
+		name string
+		args []string
+	}{
+		{"site", []string{"requires", "testdata/requires/site"}},
+		{"site-json", []string{"requires", "--format", "json", "testdata/requires/site"}},
+		{"site-iis10", []string{"requires", "--server", "iis10+rewrite", "testdata/requires/site"}},
+		{"site-iis10-json", []string{"requires", "--server", "iis10+rewrite", "--format", "json", "testdata/requires/site/admin"}},
+		{"site-azure", []string{"requires", "--server", "azure-app-service", "testdata/requires/site"}},
+		{"site-iisexpress", []string{"requires", "--server", "iisexpress+aspnetcore+arr+cors", "testdata/requires/site"}},
+		{"stock", []string{"requires", "testdata/requires/stock"}},
+		{"broken", []string{"requires", "--color", "never", "testdata/requires/broken.config", "testdata/requires/site/legacy/web.config"}},
+		{"server-none", []string{"requires", "--server", "none", "testdata/requires/stock"}},
+		{"server-unknown", []string{"requires", "--server", "iis10+urlrewrite", "testdata/requires/stock"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			checkGolden(t, filepath.Join("testdata", "requires", tc.name+".want"), runCLI(t, "", tc.args...))
+		})
+	}
+}
+
 // TestUnparsedWebConfigGolden: a site root's "Web.config" that does not
 // parse is read once and reported once by every server command, which exit
 // 3; migrate and diff --effective refuse the applications below it, whose
@@ -454,7 +480,7 @@ func TestDeployedGolden(t *testing.T) {
 // TestHelpGolden keeps the help of iiscfg and of every command in
 // testdata/help: grouped flags, examples, no "(default: false)".
 func TestHelpGolden(t *testing.T) {
-	for _, cmd := range []string{"", "lint", "migrate", "diff", "transform", "apps", "init", "rules", "version"} {
+	for _, cmd := range []string{"", "lint", "migrate", "diff", "transform", "apps", "requires", "init", "rules", "version"} {
 		name, args := cmd, []string{cmd, "--help"}
 		if cmd == "" {
 			name, args = "iiscfg", []string{"--help"}

@@ -85,6 +85,11 @@ var commandExamples = map[string][]string{
 		`iiscfg apps --apphost applicationHost.config --path-map 'C:\inetpub\wwwroot=./site'`,
 		"iiscfg apps --apphost applicationHost.config --format json",
 	},
+	"requires": {
+		"iiscfg requires                               # what the files under . need installed",
+		"iiscfg requires --server iis10+rewrite src    # only what that server lacks; exit 1 if anything",
+		"iiscfg requires --format json publish/",
+	},
 	"init":    {"iiscfg init", "iiscfg init - | less"},
 	"rules":   {"iiscfg rules", "iiscfg rules classic-http-modules", "iiscfg rules --format markdown > docs/rules.md"},
 	"version": {"iiscfg version", "iiscfg --version"},

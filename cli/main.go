@@ -100,6 +100,7 @@ func newApp(e *env) *ucli.App {
 			diffCommand(e),
 			transformCommand(e),
 			appsCommand(e),
+			requiresCommand(e),
 			initCommand(e),
 			rulesCommand(e),
 			versionCommand(e),

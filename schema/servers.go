@@ -75,7 +75,7 @@ var AddOns = []*AddOn{
 		Switch: "doDynamicCompression", Declared: true, Feature: "Web-Dyn-Compression"},
 	{Key: "httpredirect", Name: "HTTP Redirection", Sections: []string{"system.webServer/httpRedirect"},
 		Switch: "enabled", Declared: true, Feature: "Web-Http-Redirect"},
-	{Key: "cgi", Name: "CGI (and FastCGI)", Modules: []string{"CgiModule", "FastCgiModule"},
+	{Key: "cgi", Name: "CGI and FastCGI", Modules: []string{"CgiModule", "FastCgiModule"},
 		Declared: true, Feature: "Web-CGI"},
 	{Key: "asp", Name: "ASP (classic)", Sections: []string{"system.webServer/asp"},
 		Declared: true, Feature: "Web-ASP"},
@@ -240,13 +240,16 @@ func ParseServer(s string) (*ServerProfile, error) {
 	return p, nil
 }
 
-func isAddOn(k string) bool {
+func isAddOn(k string) bool { return AddOnByKey(k) != nil }
+
+// AddOnByKey returns the add-on of a --server key ("rewrite"), or nil.
+func AddOnByKey(k string) *AddOn {
 	for _, a := range AddOns {
 		if a.Key == k {
-			return true
+			return a
 		}
 	}
-	return false
+	return nil
 }
 
 func addOnKeys() []string {

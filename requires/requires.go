@@ -1,0 +1,150 @@
+// Package requires finds what a deployment needs installed on its IIS
+// server beyond a stock IIS 10 with ASP.NET: the add-ons (URL Rewrite, the
+// ASP.NET Core Module, optional role services such as Windows
+// Authentication) whose sections, handler modules or proxy rules its
+// configuration files use. The facts are schema.AddOns (docs/servers.md).
+package requires
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/beevik/etree"
+
+	"github.com/iiscfg/iiscfg/config"
+	"github.com/iiscfg/iiscfg/schema"
+)
+
+// Use is one place that needs an add-on.
+type Use struct {
+	File string
+	Pos  config.Pos
+	What string // `<rewrite>`, `handler "aspNetCore" (modules="AspNetCoreModuleV2")`
+}
+
+// Need is an add-on and every place that needs it.
+type Need struct {
+	AddOn *schema.AddOn
+	Uses  []Use
+}
+
+// Find lists the add-ons the web.config documents need, in schema.AddOns
+// order, each with its uses in file and document order. Other documents
+// are skipped: an XDT transform is judged on the file it produces, and a
+// server's own files (applicationHost.config, machine.config, the root
+// web.config) configure every feature the server has, used or not.
+func Find(docs []*config.Document) []Need {
+	uses := map[*schema.AddOn][]Use{}
+	for _, d := range docs {
+		if d == nil || d.Root() == nil || d.Kind() != config.KindWebConfig {
+			continue
+		}
+		f := finder{doc: d, uses: uses}
+		f.children(d.Root(), "")
+	}
+	var out []Need
+	for _, a := range schema.AddOns {
+		if u := uses[a]; len(u) > 0 {
+			sort.SliceStable(u, func(i, j int) bool {
+				if u[i].File != u[j].File {
+					return u[i].File < u[j].File
+				}
+				return u[i].Pos.Offset < u[j].Pos.Offset
+			})
+			out = append(out, Need{AddOn: a, Uses: u})
+		}
+	}
+	return out
+}
+
+type finder struct {
+	doc  *config.Document
+	uses map[*schema.AddOn][]Use
+}
+
+func (f *finder) add(a *schema.AddOn, e *etree.Element, format string, args ...any) {
+	f.uses[a] = append(f.uses[a], Use{File: f.doc.Path, Pos: f.doc.StartPos(e), What: fmt.Sprintf(format, args...)})
+}
+
+// children walks the elements below e, whose configuration path is path
+// ("" at the root; <location> tags are transparent).
+func (f *finder) children(e *etree.Element, path string) {
+	for c := range e.ChildElementsSeq() {
+		if c.Space != "" {
+			continue
+		}
+		if path == "" && c.Tag == "location" {
+			f.children(c, "")
+			continue
+		}
+		p := c.Tag
+		if path != "" {
+			p = path + "/" + c.Tag
+		}
+		f.element(c, p)
+	}
+}
+
+func (f *finder) element(e *etree.Element, path string) {
+	if a := sectionAddOn(path); a != nil && a.SwitchedOn(e) {
+		if v := e.SelectAttr(a.Switch); a.Switch != "" && v != nil {
+			f.add(a, e, "<%s %s=%q>", e.Tag, a.Switch, v.Value)
+		} else {
+			f.add(a, e, "<%s>", e.Tag)
+		}
+	}
+	switch {
+	case strings.EqualFold(path, "system.webServer/handlers"):
+		f.handlers(e)
+		return
+	case strings.EqualFold(path, "system.webServer/rewrite/rules/rule"), strings.EqualFold(path, "system.webServer/rewrite/globalRules/rule"):
+		f.proxyRule(e)
+		return
+	}
+	f.children(e, path)
+}
+
+// sectionAddOn is the add-on a section (or, for add-ons that own a
+// section group such as <rewrite>, the group element) belongs to.
+func sectionAddOn(path string) *schema.AddOn {
+	for _, a := range schema.AddOns {
+		for _, s := range a.Sections {
+			if strings.HasSuffix(s, "/") {
+				if strings.EqualFold(path+"/", s) {
+					return a
+				}
+			} else if strings.EqualFold(path, s) {
+				return a
+			}
+		}
+	}
+	return nil
+}
+
+// handlers records handler entries whose modules are an add-on's.
+func (f *finder) handlers(e *etree.Element) {
+	for _, add := range e.SelectElements("add") {
+		for _, m := range strings.Split(add.SelectAttrValue("modules", ""), ",") {
+			if a := schema.AddOnOfModule(m); a != nil {
+				f.add(a, add, "handler %q (modules=%q)", add.SelectAttrValue("name", ""), strings.TrimSpace(m))
+			}
+		}
+	}
+}
+
+// proxyRule records a rewrite rule whose Rewrite action goes to another
+// server: a reverse proxy, which URL Rewrite hands to ARR.
+func (f *finder) proxyRule(rule *etree.Element) {
+	a := rule.SelectElement("action")
+	if a == nil || !strings.EqualFold(strings.TrimSpace(a.SelectAttrValue("type", "")), "Rewrite") {
+		return
+	}
+	url := strings.TrimSpace(a.SelectAttrValue("url", ""))
+	if l := strings.ToLower(url); !strings.HasPrefix(l, "http://") && !strings.HasPrefix(l, "https://") {
+		return
+	}
+	if arr := schema.AddOnByKey("arr"); arr != nil {
+		f.add(arr, a, "rule %q rewrites to %s (a reverse proxy: ARR with its proxy enabled)", rule.SelectAttrValue("name", ""), url)
+	}
+}
