@@ -16,12 +16,38 @@ func IsSecretAttr(attr, key string) bool {
 	switch {
 	case a == "connectionstring", a == "validationkey", a == "decryptionkey":
 		return true
-	case strings.HasSuffix(a, "password"), strings.HasSuffix(a, "secret"):
-		return true
 	case a == "value":
 		return IsSecretKey(key)
 	}
+	for _, end := range secretAttrEnds {
+		if strings.HasSuffix(a, end) {
+			return true
+		}
+	}
 	return false
+}
+
+// secretAttrEnds are the endings of attribute names that hold a secret
+// (password, clientSecret, apiKey, accessToken; not publicKeyToken).
+var secretAttrEnds = []string{"password", "secret", "apikey", "api_key", "accesskey", "accountkey", "privatekey", "accesstoken", "authtoken"}
+
+// IsSecretValue reports whether the value v of attribute attr (key as for
+// IsSecretAttr) is a secret: the attribute is one, and the value is not
+// machineKey's "AutoGenerate" nor, for a value found by its key, a plain
+// true or false (a setting such as AllowPasswordReset).
+func IsSecretValue(attr, key, v string) bool {
+	if v == "" || !IsSecretAttr(attr, key) {
+		return false
+	}
+	a := strings.ToLower(attr)
+	t := strings.ToLower(strings.TrimSpace(v))
+	switch {
+	case (a == "validationkey" || a == "decryptionkey") && strings.HasPrefix(t, "autogenerate"):
+		return false
+	case a == "value" && (t == "true" || t == "false"):
+		return false
+	}
+	return true
 }
 
 // secretWords are the parts of a setting's name that say its value is a
@@ -81,14 +107,11 @@ func IsSecretConnectionKey(key string) bool {
 		strings.HasSuffix(k, "sharedaccesssignature")
 }
 
-// Value masks a decoded attribute value: all of it when the attribute is a
-// secret (IsSecretAttr), else the secret parts of a connection string in
+// Value masks a decoded attribute value: all of it when it is a secret
+// (IsSecretValue), else the secret parts of a connection string in
 // it. An empty value stays empty.
 func Value(attr, key, v string) string {
-	if v == "" {
-		return v
-	}
-	if IsSecretAttr(attr, key) {
+	if IsSecretValue(attr, key, v) {
 		return Mask
 	}
 	return ConnectionString(v)

@@ -29,9 +29,31 @@ func TestIsSecretAttr(t *testing.T) {
 		{"minRequiredPasswordLength", "", false},
 		{"userName", "", false},
 		{"name", "Password", false},
+		{"apikey", "", true},
+		{"accessToken", "", true},
+		{"publicKeyToken", "", false},
 	} {
 		if got := IsSecretAttr(tc.attr, tc.key); got != tc.want {
 			t.Errorf("IsSecretAttr(%q, %q) = %v, want %v", tc.attr, tc.key, got, tc.want)
+		}
+	}
+}
+
+func TestIsSecretValue(t *testing.T) {
+	for _, tc := range []struct {
+		attr, key, v string
+		want         bool
+	}{
+		{"validationKey", "", "AutoGenerate,IsolateApps", false},
+		{"validationKey", "", "0A1B2C", true},
+		{"value", "AllowPasswordReset", "true", false},
+		{"value", "AllowPasswordReset", "False", false},
+		{"value", "MasterPassword", "armada77", true},
+		{"password", "", "true", true},
+		{"password", "", "", false},
+	} {
+		if got := IsSecretValue(tc.attr, tc.key, tc.v); got != tc.want {
+			t.Errorf("IsSecretValue(%q, %q, %q) = %v, want %v", tc.attr, tc.key, tc.v, got, tc.want)
 		}
 	}
 }

@@ -64,8 +64,9 @@ type attr struct {
 
 // scanner walks raw XML text.
 type scanner struct {
-	text string
-	cuts []Cut
+	text  string
+	cuts  []Cut
+	attrs []attr // the current tag's, reused
 	// setting is what the last <setting name="..."> said of the <value>
 	// elements that follow: settingSecret, settingPlain, or settingUnknown
 	// (no <setting> seen, as in a line out of its file).
@@ -118,7 +119,8 @@ func scan(text string, partial bool) []Cut {
 // the element's name, and so its key, is known.
 func (s *scanner) tag(i int, name string, known bool) int {
 	text := s.text
-	var attrs []attr
+	attrs := s.attrs[:0]
+	defer func() { s.attrs = attrs[:0] }()
 	end := len(text)
 	selfClosing := false
 	for i < len(text) {
@@ -175,7 +177,7 @@ func (s *scanner) tag(i int, name string, known bool) int {
 		if a.start == a.end {
 			continue
 		}
-		secret := IsSecretAttr(a.name, key)
+		secret := IsSecretValue(a.name, key, text[a.start:a.end])
 		if !known && strings.EqualFold(a.name, "value") {
 			secret = true // whose value? the key is not in sight
 		}
@@ -209,7 +211,7 @@ func (s *scanner) tag(i int, name string, known bool) int {
 
 // textCuts masks connection-string secrets in the text [from, to) between
 // tags (text content, comments): "Password=x" up to ";", a quote, "<",
-// ">", "-->" or the end of the line.
+// ">", "-->" or the end of the line; password="x" inside its quotes.
 func (s *scanner) textCuts(from, to int) {
 	text := s.text
 	for i := from; i < to; i++ {
@@ -226,6 +228,19 @@ func (s *scanner) textCuts(from, to int) {
 		v := i + 1
 		for v < to && text[v] == ' ' {
 			v++
+		}
+		if v < to && (text[v] == '"' || text[v] == '\'') {
+			// password="x" in prose or a commented-out fragment
+			q := text[v]
+			e := v + 1
+			for e < to && text[e] != q && text[e] != '\n' && text[e] != '\r' {
+				e++
+			}
+			if e > v+1 {
+				s.cuts = append(s.cuts, Cut{v + 1, e})
+			}
+			i = e
+			continue
 		}
 		e := v
 		for e < to && !strings.ContainsRune(";\"'<>\r\n", rune(text[e])) && !strings.HasPrefix(text[e:], "-->") {
