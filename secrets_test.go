@@ -65,6 +65,7 @@ var fixtureSecrets = []string{
 	"Old-Pool-Pass-21", "Vdir-Pass-22", "New-Pool-Pass-23", "Added-Pool-Pass-24",
 	"Migrate-Validation-Key-31", "Migrate-Decryption-Key-32",
 	"Release-Pass-41",
+	"Token-Pass-51", "Token-Key-52",
 }
 
 func secretCases() []secretCase {
@@ -77,6 +78,12 @@ func secretCases() []secretCase {
 	for _, f := range []string{"text", "compact", "json", "sarif", "github", "checkstyle", "junit"} {
 		cases = append(cases, secretCase{"parse error " + f, []string{"lint", "--color", "never", "--format", f, dir + "parse-error.config"}, nil})
 	}
+	// A finding's message: a placeholder left in a deployed connection string.
+	for _, f := range []string{"text", "json"} {
+		cases = append(cases, secretCase{"lint deployed " + f, []string{"lint", "--color", "never", "--format", f, "--configuration", "Release", dir + "deployed/web.config"}, nil})
+	}
+	cases = append(cases, secretCase{"lint deployed quoted line", []string{"lint", "--color", "never", "--configuration", "Release", dir + "deployed/web.config"},
+		[]string{"Token-Pass-51", "Token-Key-52"}})
 	// Semantic diffs in every format, of web.config and applicationHost.config.
 	for _, f := range []string{"text", "json", "github", "markdown"} {
 		cases = append(cases,

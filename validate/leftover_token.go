@@ -4,6 +4,8 @@ import (
 	"regexp"
 
 	"github.com/beevik/etree"
+
+	"github.com/iiscfg/iiscfg/internal/secret"
 )
 
 // LeftoverToken: a deployment placeholder left in the deployed file.
@@ -27,9 +29,14 @@ Fix: define the variable, or run the substitution step, before deploying.`,
 			return
 		}
 		for _, e := range p.doc.Elements() {
+			key := e.SelectAttrValue("key", "")
+			if key == "" {
+				key = e.SelectAttrValue("name", "")
+			}
 			for _, a := range e.Attr {
 				if tok := leftoverToken.FindString(a.Value); tok != "" {
-					p.reportAttr(e, attrName(a), "%s=%q still holds the placeholder %s", attrName(a), a.Value, tok)
+					// The rest of the value may be a password (docs/secrets.md).
+					p.reportAttr(e, attrName(a), "%s=%q still holds the placeholder %s", attrName(a), secret.Value(attrName(a), key, a.Value), tok)
 				}
 			}
 			if t := directText(e); t != "" {
