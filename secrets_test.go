@@ -66,6 +66,7 @@ var fixtureSecrets = []string{
 	"Migrate-Validation-Key-31", "Migrate-Decryption-Key-32",
 	"Release-Pass-41",
 	"Token-Pass-51", "Token-Key-52",
+	"Effective-Pass-61", "Effective-Key-62",
 }
 
 func secretCases() []secretCase {
@@ -93,6 +94,12 @@ func secretCases() []secretCase {
 				[]string{"Old-Pool-Pass-21", "New-Pool-Pass-23"}},
 			secretCase{"diff --transform " + f, []string{"diff", "--color", "never", "--format", f, "--transform", dir + "transform/Web.Release.config", dir + "transform/web.config"},
 				[]string{"Release-Pass-41"}})
+	}
+	// The effective configuration of an application on the fixture server.
+	for _, f := range []string{"text", "json"} {
+		args := append([]string{"diff", "--color", "never", "--format", f, "--effective"}, siteArgs...)
+		cases = append(cases, secretCase{"diff --effective " + f, append(args, "Default Web Site/app1", "testdata/site/apps/app1/web.config", dir+"effective-app1.web.config"),
+			[]string{"Effective-Pass-61", "Effective-Key-62"}})
 	}
 	// Unified diffs: context lines and changed lines.
 	cases = append(cases,
