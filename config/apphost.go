@@ -3,7 +3,10 @@ package config
 import (
 	"bytes"
 	"fmt"
+	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/beevik/etree"
 
@@ -37,6 +40,12 @@ type Site struct {
 	ID   string
 	Elem *etree.Element
 	Apps []*App
+
+	apps map[string]*App // by folded path: the first of equal paths
+	// groups are the applications by folded path, in file order, and
+	// children the folded paths of the groups right below each one.
+	groups   map[string][]*App
+	children map[string][]string
 }
 
 // App is an application of a site.
@@ -46,6 +55,9 @@ type App struct {
 	PoolName string // with applicationDefaults applied
 	Elem     *etree.Element
 	VDirs    []*VDir
+
+	vdirs map[string]*VDir // by folded path: the first of equal paths
+	order int              // its place among the file's applications
 }
 
 // Name is appcmd's APP.NAME: "Site/" for a site's root application,
@@ -83,6 +95,11 @@ type AppHost struct {
 	// sections but not webSocket, which IIS 8.0 added. Pools then default to
 	// runtime v2.0 instead of No Managed Code (docs/iis-behaviour.md §7).
 	IIS7 bool
+
+	// Look-ups by folded name, so that a server with thousands of sites
+	// and pools resolves a URL in time linear in its segments.
+	sites map[string]*Site
+	pools map[string]*Pool
 }
 
 // NewAppHost reads the applicationHost model of a document.
@@ -125,7 +142,131 @@ func NewAppHost(doc *Document) (*AppHost, error) {
 			h.Sites = append(h.Sites, site)
 		}
 	}
+	h.index()
 	return h, nil
+}
+
+// index builds the look-ups; of names or paths equal but for case, the
+// first in the file wins, as the look-ups did when they were scans.
+func (h *AppHost) index() {
+	h.sites = make(map[string]*Site, len(h.Sites))
+	h.pools = make(map[string]*Pool, len(h.Pools))
+	for _, p := range h.Pools {
+		addFirst(h.pools, p.Name, p)
+	}
+	order := 0
+	for _, s := range h.Sites {
+		addFirst(h.sites, s.Name, s)
+		s.apps = make(map[string]*App, len(s.Apps))
+		s.groups = make(map[string][]*App, len(s.Apps))
+		s.children = map[string][]string{}
+		for _, a := range s.Apps {
+			a.order, order = order, order+1
+			addFirst(s.apps, a.Path, a)
+			k := foldKey(a.Path)
+			s.groups[k] = append(s.groups[k], a)
+			a.vdirs = make(map[string]*VDir, len(a.VDirs))
+			for _, v := range a.VDirs {
+				addFirst(a.vdirs, v.Path, v)
+			}
+		}
+		for k := range s.groups {
+			if parent, ok := s.parentGroup(k); ok {
+				s.children[parent] = append(s.children[parent], k)
+			}
+		}
+	}
+}
+
+// parentGroup is the folded path of the nearest application above the
+// folded path k.
+func (s *Site) parentGroup(k string) (string, bool) {
+	for k != "/" {
+		if i := strings.LastIndexByte(k, '/'); i > 0 {
+			k = k[:i]
+		} else {
+			k = "/"
+		}
+		if _, ok := s.groups[k]; ok {
+			return k, true
+		}
+	}
+	return "", false
+}
+
+// AppsBelow lists, in file order, the other applications of app's site
+// whose path is app's or below it: those whose folders app's
+// configuration does not reach. Its cost is that of the answer.
+func (h *AppHost) AppsBelow(app *App) []*App {
+	s := app.Site
+	var out []*App
+	var walk func(k string)
+	walk = func(k string) {
+		for _, a := range s.groups[k] {
+			if a != app {
+				out = append(out, a)
+			}
+		}
+		for _, c := range s.children[k] {
+			walk(c)
+		}
+	}
+	walk(foldKey(app.Path))
+	sort.Slice(out, func(i, j int) bool { return out[i].order < out[j].order })
+	return out
+}
+
+func addFirst[T any](m map[string]T, name string, v T) {
+	k := foldKey(name)
+	if _, taken := m[k]; !taken {
+		m[k] = v
+	}
+}
+
+// foldKey is equal for two strings exactly when strings.EqualFold says
+// they are equal: each rune becomes the smallest rune of its case-folding
+// orbit (for ASCII letters, the upper case one).
+func foldKey(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return strings.ToUpper(s)
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		least := r
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			least = min(least, f)
+		}
+		b.WriteRune(least)
+	}
+	return b.String()
+}
+
+// longestPrefix finds, in m (keyed by folded URL path), the entry for the
+// longest path that url starts with, whole segments only: url itself,
+// then url cut at each "/" from the right, then "/". Its cost is linear in
+// the length of url, whatever the number of entries.
+func longestPrefix[T any](m map[string]T, url string) (T, bool) {
+	key := foldKey(url)
+	for {
+		if v, ok := m[key]; ok {
+			return v, true
+		}
+		i := strings.LastIndexByte(key, '/')
+		if i <= 0 {
+			break
+		}
+		key = key[:i]
+	}
+	v, ok := m["/"]
+	return v, ok
 }
 
 func (h *AppHost) newPool(add, defaults *etree.Element) *Pool {
@@ -180,22 +321,12 @@ func normalizeAppPath(p string) string {
 
 // Pool returns the named pool (names are case-insensitive), or nil.
 func (h *AppHost) Pool(name string) *Pool {
-	for _, p := range h.Pools {
-		if strings.EqualFold(p.Name, name) {
-			return p
-		}
-	}
-	return nil
+	return h.pools[foldKey(name)]
 }
 
 // Site returns the named site (case-insensitive), or nil.
 func (h *AppHost) Site(name string) *Site {
-	for _, s := range h.Sites {
-		if strings.EqualFold(s.Name, name) {
-			return s
-		}
-	}
-	return nil
+	return h.sites[foldKey(name)]
 }
 
 // Apps lists every application of every site.
@@ -225,35 +356,35 @@ func (h *AppHost) Resolve(id string) (*Resolved, error) {
 		return nil, fmt.Errorf("no site %q in %s", siteName, h.Doc.Path)
 	}
 	url := normalizeAppPath(rest)
-	var app *App
-	for _, a := range site.Apps {
-		if urlHasPrefix(url, a.Path) && (app == nil || len(a.Path) > len(app.Path)) {
-			app = a
-		}
-	}
-	if app == nil {
+	app, ok := longestPrefix(site.apps, url)
+	if !ok {
 		return nil, fmt.Errorf("site %q has no application for %s", site.Name, url)
 	}
-	inApp := "/" + strings.TrimPrefix(strings.TrimPrefix(url, app.Path), "/")
-	var vdir *VDir
-	for _, v := range app.VDirs {
-		if urlHasPrefix(inApp, v.Path) && (vdir == nil || len(v.Path) > len(vdir.Path)) {
-			vdir = v
-		}
-	}
-	if vdir == nil {
+	// The matched paths may differ from the URL in case: cut by segments.
+	inApp := "/" + afterSegments(url, app.Path)
+	vdir, ok := longestPrefix(app.vdirs, inApp)
+	if !ok {
 		return nil, fmt.Errorf("application %s has no virtual directory for %s", app.Name(), inApp)
 	}
 	phys := vdir.PhysicalPath
-	if tail := strings.Trim(strings.TrimPrefix(inApp, vdir.Path), "/"); tail != "" && inApp != vdir.Path {
+	if tail := strings.Trim(afterSegments(inApp, vdir.Path), "/"); tail != "" {
 		phys = strings.TrimRight(phys, `\/`) + `\` + strings.ReplaceAll(tail, "/", `\`)
 	}
 	return &Resolved{App: app, VDir: vdir, URLPath: url, PhysicalPath: phys}, nil
 }
 
-// urlHasPrefix compares URL paths segment-wise and case-insensitively.
-func urlHasPrefix(url, prefix string) bool {
-	return prefix == "/" || PathCovers(prefix, url)
+// afterSegments is what follows in url the segments of prefix, a path
+// that covers it ("/a/b/c", "/A" gives "b/c").
+func afterSegments(url, prefix string) string {
+	rest := strings.TrimPrefix(url, "/")
+	for n := strings.Count(strings.Trim(prefix, "/"), "/") + 1; n > 0 && prefix != "/"; n-- {
+		i := strings.IndexByte(rest, '/')
+		if i < 0 {
+			return ""
+		}
+		rest = rest[i+1:]
+	}
+	return rest
 }
 
 // ExpandVars expands %VAR% references the way IIS does for physicalPath,

@@ -37,6 +37,8 @@ func TestResolve(t *testing.T) {
 		{"Main/shop/admin", "Main/shop/admin", "DefaultAppPool", `D:\shop-admin`},           // nested application, path written with a slash
 		{"Main/shop/admin/x/y", "Main/shop/admin", "DefaultAppPool", `D:\shop-admin\x\y`},
 		{"Main/shop/cart", "Main/shop", "Classic", `D:\shop\cart`},
+		{"Main/SHOP/Cart", "Main/shop", "Classic", `D:\shop\Cart`}, // the rest is cut by segments, whatever the case
+		{"Main/Media/VIDEO/a.mp4", "Main/", "DefaultAppPool", `D:\video\a.mp4`},
 		{"Main/media/img", "Main/", "DefaultAppPool", `\\fileserver\media\img`}, // longest virtual directory
 		{"Main/media/video/a.mp4", "Main/", "DefaultAppPool", `D:\video\a.mp4`},
 		{"Main/orphan", "Main/orphan", "Gone", `D:\orphan`},          // a pool the file lacks
