@@ -94,6 +94,8 @@ type Document struct {
 	nextEdit  int
 	removed   map[*etree.Element]bool // elements an edit deletes
 	locations []Location              // the <location> tags; the tree never changes
+	locByPath map[string][]Location   // the <location> tags by lower-cased path, in document order
+	sections  *sync.Map               // the answers of SectionElements and ownSection; shared by forks
 }
 
 // Root is the document element (normally <configuration>).

@@ -2,6 +2,8 @@ package config
 
 import (
 	"fmt"
+	"strings"
+	"sync"
 
 	"github.com/beevik/etree"
 )
@@ -31,6 +33,12 @@ func Load(name string, data []byte) (*Document, error) {
 	}
 	d.kind = d.classify()
 	d.locations = d.findLocations()
+	d.locByPath = map[string][]Location{}
+	for _, l := range d.locations {
+		k := strings.ToLower(l.Path)
+		d.locByPath[k] = append(d.locByPath[k], l)
+	}
+	d.sections = &sync.Map{}
 	return d, nil
 }
 

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -79,12 +80,9 @@ func (d *Document) sectionLevels(section, rel string, parentApp bool) []Level {
 	if root == nil {
 		return nil
 	}
-	byPath := map[string][]*etree.Element{"": findSection(root, section)}
+	byPath := map[string][]*etree.Element{"": d.ownSection(section)}
 	paths := []string{""}
-	for _, loc := range d.Locations() {
-		if !PathCovers(loc.Path, rel) {
-			continue
-		}
+	for _, loc := range d.locationsCovering(rel) {
 		if parentApp && strings.EqualFold(loc.Elem.SelectAttrValue("inheritInChildApplications", ""), "false") {
 			continue
 		}
@@ -107,6 +105,33 @@ func (d *Document) sectionLevels(section, rel string, parentApp bool) []Level {
 	return out
 }
 
+// locationsCovering are the location tags whose path covers rel, by
+// depth, then in document order: found by rel's ancestors, so that the
+// cost is rel's depth, not the number of location tags (thousands in a
+// hosting server's applicationHost.config).
+func (d *Document) locationsCovering(rel string) []Location {
+	if d.locByPath == nil { // not made by Load
+		var out []Location
+		for _, loc := range d.locations {
+			if PathCovers(loc.Path, rel) {
+				out = append(out, loc)
+			}
+		}
+		return out
+	}
+	out := d.locByPath[""]
+	lower := strings.ToLower(rel)
+	for i := 0; i < len(lower); i++ {
+		if lower[i] == '/' {
+			out = append(out[:len(out):len(out)], d.locByPath[lower[:i]]...)
+		}
+	}
+	if lower != "" {
+		out = append(out[:len(out):len(out)], d.locByPath[lower]...)
+	}
+	return out
+}
+
 func depth(p string) int {
 	if p == "" {
 		return 0
@@ -118,6 +143,23 @@ func sortByDocumentOrder(d *Document, els []*etree.Element) {
 	sort.SliceStable(els, func(i, j int) bool {
 		return d.elems[els[i]].StartTag.Start < d.elems[els[j]].StartTag.Start
 	})
+}
+
+// ownSection is findSection(root, section), computed once per section:
+// the root of a hosting server's applicationHost.config has thousands of
+// location tags to skip. The slice is shared: callers append to a copy.
+func (d *Document) ownSection(section string) []*etree.Element {
+	type ownKey struct{ section string }
+	if d.sections != nil {
+		if els, ok := d.sections.Load(ownKey{section}); ok {
+			return els.([]*etree.Element)
+		}
+	}
+	els := slices.Clip(findSection(d.Root(), section))
+	if d.sections != nil {
+		d.sections.Store(ownKey{section}, els)
+	}
+	return els
 }
 
 // findSection returns the elements at section path below container, in
@@ -142,8 +184,16 @@ func findSection(container *etree.Element, section string) []*etree.Element {
 }
 
 // SectionElements returns every element of a section in the document,
-// inside or outside location tags, in document order.
+// inside or outside location tags, in document order. The answer is
+// computed once per section (the tree never changes): lint asks it of
+// applicationHost.config once per application, and a hosting server's has
+// thousands of location tags. The slice is shared: do not change it.
 func (d *Document) SectionElements(section string) []*etree.Element {
+	if d.sections != nil {
+		if els, ok := d.sections.Load(section); ok {
+			return els.([]*etree.Element)
+		}
+	}
 	root := d.Root()
 	if root == nil {
 		return nil
@@ -153,6 +203,10 @@ func (d *Document) SectionElements(section string) []*etree.Element {
 		out = append(out, findSection(loc.Elem, section)...)
 	}
 	sortByDocumentOrder(d, out)
+	out = slices.Clip(out) // a caller's append copies
+	if d.sections != nil {
+		d.sections.Store(section, out)
+	}
 	return out
 }
 
