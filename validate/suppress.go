@@ -134,11 +134,27 @@ func (s Suppression) names(r *Rule, token string) bool {
 // call UnusedSuppressions after the last pass.
 type SuppressionUses struct {
 	used map[*etree.Comment]map[string]bool
+	// sups are the documents' suppressions, read once: a pass per
+	// application must not walk all of applicationHost.config again.
+	sups map[*config.Document][]Suppression
 }
 
 // NewSuppressionUses starts an empty record.
 func NewSuppressionUses() *SuppressionUses {
-	return &SuppressionUses{used: map[*etree.Comment]map[string]bool{}}
+	return &SuppressionUses{used: map[*etree.Comment]map[string]bool{}, sups: map[*config.Document][]Suppression{}}
+}
+
+// suppressions are Suppressions(doc), read once per record.
+func (u *SuppressionUses) suppressions(doc *config.Document) []Suppression {
+	if u == nil {
+		return Suppressions(doc)
+	}
+	sups, ok := u.sups[doc]
+	if !ok {
+		sups = Suppressions(doc)
+		u.sups[doc] = sups
+	}
+	return sups
 }
 
 func (u *SuppressionUses) mark(c *etree.Comment, token string) {
@@ -152,7 +168,7 @@ func (u *SuppressionUses) mark(c *etree.Comment, token string) {
 // suppressed, and, without a shared record, reports the suppressions that
 // suppress nothing.
 func applySuppressions(doc *config.Document, ctx *Context, findings []Finding) (active, suppressed []Finding) {
-	sups := Suppressions(doc)
+	sups := ctx.Uses.suppressions(doc)
 	if len(sups) == 0 {
 		return findings, nil
 	}
@@ -194,7 +210,7 @@ func UnusedSuppressions(doc *config.Document, ctx Context, uses *SuppressionUses
 	if ctx.NoInlineIgnore {
 		return nil
 	}
-	return unused(doc, &ctx, Suppressions(doc), uses)
+	return unused(doc, &ctx, uses.suppressions(doc), uses)
 }
 
 func unused(doc *config.Document, ctx *Context, sups []Suppression, uses *SuppressionUses) []Finding {
