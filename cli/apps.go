@@ -138,6 +138,7 @@ func (s *server) inventory(app *config.App) appRow {
 		row.Readiness = err.Error()
 		return row
 	}
+	s.retain(nodes)
 	root := nodes[len(nodes)-1]
 	row.PhysicalPath = root.res.PhysicalPath
 	row.WebConfig = root.doc != nil || root.err != nil

@@ -84,15 +84,20 @@ func missingPool(app *config.App) string {
 // sites, each file against the pool of the application it belongs to.
 // notes are things the user should know that are not findings (a folder
 // that is not on this machine).
-func (s *server) lint(ids []string, pol *policy) (res *report.Result, src sources, notes []string, err error) {
+//
+// Like lint of a tree, it keeps of each web.config only the findings and
+// the lines they quote: an application's files are dropped when the next
+// application is linted (see retain).
+func (s *server) lint(ids []string, pol *policy) (res *report.Result, src report.Source, notes []string, err error) {
 	apps, err := s.selectApps(ids)
 	if err != nil {
 		return nil, nil, nil, err
 	}
 	res = &report.Result{}
-	src = sources{s.host.Doc.Path: s.host.Doc}
+	lines := snippets{}
+	files := map[string]bool{s.host.Doc.Path: true}
 	seen := map[string]int{} // finding identity -> index in res.Findings
-	add := func(r validate.Result) {
+	add := func(doc *config.Document, r validate.Result) {
 		for _, f := range append(r.Findings, r.Suppressed...) {
 			key := fmt.Sprintf("%s:%d:%d:%s", f.File, f.Start.Line, f.Start.Column, f.Rule.Name)
 			if _, dup := seen[key]; dup {
@@ -101,8 +106,14 @@ func (s *server) lint(ids []string, pol *policy) (res *report.Result, src source
 			seen[key] = 0
 			if f.Suppressed {
 				res.Suppressed = append(res.Suppressed, f)
-			} else {
-				res.Findings = append(res.Findings, f)
+				continue
+			}
+			res.Findings = append(res.Findings, f)
+			if f.File == doc.Path && f.Start.Line >= 1 && f.Start.Line <= doc.LineCount() {
+				if lines[doc.Path] == nil {
+					lines[doc.Path] = map[int]string{}
+				}
+				lines[doc.Path][f.Start.Line] = doc.Line(f.Start.Line)
 			}
 		}
 	}
@@ -113,7 +124,7 @@ func (s *server) lint(ids []string, pol *policy) (res *report.Result, src source
 	hostUses := validate.NewSuppressionUses()
 	hostBase := pol.context(validate.Context{}, s.host.Doc.Path)
 	hostBase.Uses = hostUses
-	add(validate.Check(s.host.Doc, hostBase))
+	add(s.host.Doc, validate.Check(s.host.Doc, hostBase))
 
 	for _, app := range apps {
 		nodes, err := s.chain(app.Site, app.Path)
@@ -121,6 +132,7 @@ func (s *server) lint(ids []string, pol *policy) (res *report.Result, src source
 			notes = append(notes, fmt.Sprintf("%s: %v", app.Name(), err))
 			continue
 		}
+		s.retain(nodes)
 		if s.host.Pool(app.PoolName) == nil {
 			notes = append(notes, fmt.Sprintf("%s: %s; linted as in an Integrated v4.0 pool", app.Name(), missingPool(app)))
 		}
@@ -135,7 +147,7 @@ func (s *server) lint(ids []string, pol *policy) (res *report.Result, src source
 		enabled := hostCtx.Enabled
 		hostCtx.Enabled = func(r *validate.Rule) bool { return !r.ChecksSchema() && enabled(r) }
 		hostCtx.Uses = hostUses
-		add(validate.Check(s.host.Doc, hostCtx))
+		add(s.host.Doc, validate.Check(s.host.Doc, hostCtx))
 
 		root := nodes[len(nodes)-1]
 		if !root.present {
@@ -155,7 +167,7 @@ func (s *server) lint(ids []string, pol *policy) (res *report.Result, src source
 				continue
 			}
 			doc := fnodes[len(fnodes)-1].doc
-			src[doc.Path] = doc
+			files[doc.Path] = true
 			ctx := pol.context(s.appContext(app, fnodes, len(fnodes)-1), doc.Path)
 			if !ctx.AppRoot {
 				subfolders = append(subfolders, config.Source{Doc: doc, Prefix: ctx.Prefix})
@@ -168,17 +180,17 @@ func (s *server) lint(ids []string, pol *policy) (res *report.Result, src source
 				// check the application's settings: messages name it.
 				ps.ctx.Below = append(ps.ctx.Below, subfolders...)
 			}
-			add(validate.Check(ps.doc, ps.ctx))
+			add(ps.doc, validate.Check(ps.doc, ps.ctx))
 		}
 	}
-	add(validate.Result{Findings: s.checkedScopesOnly(validate.UnusedSuppressions(s.host.Doc, hostBase, hostUses), apps)})
+	add(s.host.Doc, validate.Result{Findings: s.checkedScopesOnly(validate.UnusedSuppressions(s.host.Doc, hostBase, hostUses), apps)})
 	res.Errors = append(res.Errors, s.errs...)
-	for f := range src {
+	for f := range files {
 		res.Files = append(res.Files, f)
 	}
 	sort.Strings(res.Files)
 	validate.SortFindings(res.Findings)
-	return res, src, notes, nil
+	return res, lines, notes, nil
 }
 
 // checkedScopesOnly keeps the unused-suppression findings of

@@ -60,6 +60,7 @@ func (r *migrateRun) migrateServer(c *ucli.Context, srv *server, out *migrateOut
 		if err != nil {
 			return usageError("%v", err)
 		}
+		srv.retain(nodes)
 		root := nodes[len(nodes)-1]
 		if !root.present {
 			// --all takes what is on this machine, as lint --apphost does;

@@ -43,9 +43,17 @@ type server struct {
 	host    *config.AppHost
 	paths   config.PathMap
 	getenv  func(string) string
-	rootWeb *config.Document   // --root-web-config, or nil for the stock lists
-	files   map[string]*loaded // by folder: each web.config is read once
-	errs    []report.Error
+	rootWeb *config.Document // --root-web-config, or nil for the stock lists
+	// files are the web.config files read, by folder: those of the
+	// application at hand and of the folders above it (see retain), so
+	// that memory stays that of one application whatever the server's size.
+	files    map[string]*loaded
+	errs     []report.Error
+	reported map[string]bool        // the files whose error is in errs, each once
+	folders  map[string]localFolder // localFolder's answers, by physical path
+	// appRoots are the local root folders of every application, which
+	// appFolders does not descend into; computed on first use.
+	appRoots map[string]bool
 	// hosting is, by pool name, the applications that run ASP.NET Core
 	// and how; computed on first use.
 	hosting map[string][]validate.PoolPeer
@@ -73,7 +81,7 @@ func openServer(c *ucli.Context, e *env) (*server, *config.Document, error) {
 		}
 		return nil, rootWeb, nil
 	}
-	s := &server{getenv: e.getenv, rootWeb: rootWeb, files: map[string]*loaded{}}
+	s := &server{getenv: e.getenv, rootWeb: rootWeb, files: map[string]*loaded{}, reported: map[string]bool{}, folders: map[string]localFolder{}}
 	for _, m := range c.StringSlice("path-map") {
 		from, to, err := config.ParsePathMapping(m)
 		if err != nil {
@@ -104,10 +112,25 @@ func readDoc(path string) (*config.Document, error) {
 	return d, nil
 }
 
+// localFolder is a physical path's local folder, and whether it is there.
+type localFolder struct {
+	path    string
+	present bool
+}
+
 // localFolder turns a physical path of the server into a local folder:
 // variables expanded, --path-map applied. ok is false when the folder is
-// not on this machine.
+// not on this machine. Each physical path is looked up once.
 func (s *server) localFolder(physical string) (string, bool) {
+	if f, ok := s.folders[physical]; ok {
+		return f.path, f.present
+	}
+	p, ok := s.findFolder(physical)
+	s.folders[physical] = localFolder{p, ok}
+	return p, ok
+}
+
+func (s *server) findFolder(physical string) (string, bool) {
 	p := config.ExpandVars(physical, s.getenv)
 	if local, mapped := s.paths.Map(p); mapped {
 		p = local
@@ -145,8 +168,8 @@ func windowsBase(p string) string {
 }
 
 // webConfig reads the web.config of a local folder, whatever the case of
-// its name: doc is nil when it has none or it does not parse (err). Each
-// file is read once, and its error collected once.
+// its name: doc is nil when it has none or it does not parse (err). A file
+// is read once while its folder is retained, and its error collected once.
 func (s *server) webConfig(folder string) *loaded {
 	if l, ok := s.files[folder]; ok {
 		return l
@@ -162,11 +185,27 @@ func (s *server) webConfig(folder string) *loaded {
 	}
 	if name != "" {
 		*l = *loadAll([]input{{path: filepath.Join(folder, name)}}, nil)[0]
-		if l.err != nil {
+		if l.err != nil && !s.reported[l.err.File] {
+			s.reported[l.err.File] = true
 			s.errs = append(s.errs, *l.err)
 		}
 	}
 	return l
+}
+
+// retain forgets the web.config files read, except those of the folders
+// of nodes: called when the commands move on to the next application,
+// whose chain shares the folders above it with the one before.
+func (s *server) retain(nodes []*node) {
+	keep := make(map[string]bool, len(nodes))
+	for _, n := range nodes {
+		keep[n.folder] = true
+	}
+	for folder := range s.files {
+		if !keep[folder] {
+			delete(s.files, folder)
+		}
+	}
 }
 
 // node is one folder along a URL of a site.
@@ -288,7 +327,7 @@ func (s *server) poolPeers(app *config.App) []validate.PoolPeer {
 	peers, done := s.hosting[pool]
 	if !done {
 		peek := *s
-		peek.files, peek.errs = maps.Clone(s.files), nil
+		peek.files, peek.errs, peek.reported = maps.Clone(s.files), nil, map[string]bool{}
 		for _, a := range s.host.Apps() {
 			if strings.ToLower(a.PoolName) != pool {
 				continue
@@ -297,6 +336,7 @@ func (s *server) poolPeers(app *config.App) []validate.PoolPeer {
 			if err != nil {
 				continue
 			}
+			peek.retain(nodes)
 			chain := append([]config.Source{{Doc: s.host.Doc}}, webSources(nodes, a, nil)...)
 			if m := validate.HostingModelAt(chain, a.ConfigPath()); m != "" {
 				peers = append(peers, validate.PoolPeer{Name: a.Name(), Hosting: m})
@@ -334,10 +374,8 @@ func webSources(nodes []*node, app *config.App, docOf func(*node) *config.Docume
 // nestedApps are the configuration paths of the applications below app.
 func (s *server) nestedApps(app *config.App) []string {
 	var paths []string
-	for _, other := range s.host.Apps() {
-		if other != app && other.Site == app.Site && config.PathCovers(app.ConfigPath(), other.ConfigPath()) {
-			paths = append(paths, other.ConfigPath())
-		}
+	for _, other := range s.host.AppsBelow(app) {
+		paths = append(paths, other.ConfigPath())
 	}
 	return paths
 }
@@ -364,14 +402,13 @@ func (s *server) appFolders(app *config.App) []string {
 	if !ok {
 		return nil
 	}
-	others := map[string]bool{}
-	for _, a := range s.host.Apps() {
-		if a == app {
-			continue
-		}
-		if r, err := s.host.Resolve(a.Name()); err == nil {
-			if f, ok := s.localFolder(r.PhysicalPath); ok {
-				others[filepath.Clean(f)] = true
+	if s.appRoots == nil {
+		s.appRoots = map[string]bool{}
+		for _, a := range s.host.Apps() {
+			if r, err := s.host.Resolve(a.Name()); err == nil {
+				if f, ok := s.localFolder(r.PhysicalPath); ok {
+					s.appRoots[filepath.Clean(f)] = true
+				}
 			}
 		}
 	}
@@ -380,7 +417,9 @@ func (s *server) appFolders(app *config.App) []string {
 		if err != nil || !d.IsDir() {
 			return nil
 		}
-		if p != root && (skipDir(d.Name()) || others[filepath.Clean(p)]) {
+		// The root is this application's; any other application's root
+		// below it is that application's (even when it shares a folder).
+		if p != root && (skipDir(d.Name()) || s.appRoots[filepath.Clean(p)]) {
 			return fs.SkipDir
 		}
 		if p == root || s.webConfig(p).doc != nil {
