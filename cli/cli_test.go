@@ -3,6 +3,8 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -295,5 +297,37 @@ func TestRulesCommand(t *testing.T) {
 	}
 	if r := runCLI(t, "rules", "no-such-rule"); r.code != ExitUsage {
 		t.Errorf("unknown rule: exit %d", r.code)
+	}
+}
+
+// countingWriter counts the writes it is given.
+type countingWriter struct {
+	writes int
+	buf    strings.Builder
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	c.writes++
+	return c.buf.Write(p)
+}
+
+// TestReportWritesAreBuffered: a report reaches standard output in large
+// writes, not a system call per line (a tree's report has thousands).
+func TestReportWritesAreBuffered(t *testing.T) {
+	files := map[string]string{}
+	for i := 0; i < 200; i++ {
+		files[fmt.Sprintf("app%03d/web.config", i)] = modulesConfig
+	}
+	dir := writeTree(t, files)
+	for _, format := range []string{"text", "compact", "github", "json"} {
+		out := &countingWriter{}
+		code := run([]string{"iiscfg", "lint", "--no-config", "--no-gitignore", "--format", format, dir},
+			&env{stdin: strings.NewReader(""), stdout: out, stderr: io.Discard, getenv: func(string) string { return "" }})
+		if code != ExitFindings {
+			t.Fatalf("%s: exit %d", format, code)
+		}
+		if lines := strings.Count(out.buf.String(), "\n"); lines < 200 || out.writes > lines/50 {
+			t.Errorf("%s: %d lines in %d writes", format, lines, out.writes)
+		}
 	}
 }

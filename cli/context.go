@@ -90,6 +90,13 @@ func (c *fsContext) dir(abs string) dirInfo {
 	return info
 }
 
+// remember records what a walk saw in a folder.
+func (c *fsContext) remember(abs string, info dirInfo) {
+	c.mu.Lock()
+	c.dirs[abs] = info
+	c.mu.Unlock()
+}
+
 // chainStops reports whether the chain of folders ends at folder abs: a
 // repository root, a declared application root, or the file system root.
 func (c *fsContext) chainStops(abs string, info dirInfo) bool {

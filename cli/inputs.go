@@ -60,6 +60,10 @@ type walkOptions struct {
 	// notes receives what the user should know that is no error: a
 	// symbolic link loop that was not followed.
 	notes func(string)
+	// folders, when set, receives what each walked folder holds that
+	// matters for context (by absolute path), so that placing the files
+	// found costs no second look at the folders.
+	folders func(abs string, info dirInfo)
 }
 
 // excludeSet is a list of patterns and the folder they are relative to.
@@ -165,6 +169,9 @@ func collectInputsWith(args []string, stdinName string, opts walkOptions) ([]inp
 			continue
 		}
 		w := &walker{opts: opts, visiting: map[string]bool{}, files: map[string]bool{}}
+		if opts.folders != nil {
+			w.abs, _ = filepath.Abs(arg)
+		}
 		w.walk(arg, "")
 		errs = append(errs, w.errs...)
 		found := w.found
@@ -194,6 +201,7 @@ func collectInputsWith(args []string, stdinName string, opts walkOptions) ([]inp
 // folders but not around a loop.
 type walker struct {
 	opts     walkOptions
+	abs      string          // the absolute path of the folder being walked, when opts.folders is set
 	visiting map[string]bool // real paths of the folders being walked
 	files    map[string]bool // real paths of the files found
 	found    []string
@@ -228,8 +236,13 @@ func (w *walker) walk(dir, real string) {
 		w.errs = append(w.errs, report.Error{File: dir, Message: describeIOError(err)})
 		return
 	}
+	var info dirInfo // what fsContext.dir would find here
+	abs := w.abs
 	for _, d := range entries {
 		name := d.Name()
+		if name == ".git" {
+			info.repoRoot = true
+		}
 		p := filepath.Join(dir, name)
 		isDir := d.IsDir()
 		isLink := d.Type()&fs.ModeSymlink != 0
@@ -245,6 +258,9 @@ func (w *walker) walk(dir, real string) {
 		} else if !isDir && !d.Type().IsRegular() {
 			continue
 		}
+		if !isDir && isWebConfigName(name) && (info.webConfig == "" || name == "web.config") {
+			info.webConfig = name // the exact name first, else the first in name order
+		}
 		if isDir && skipDir(name) || !isDir && !isConfigName(name) {
 			continue
 		}
@@ -258,11 +274,17 @@ func (w *walker) walk(dir, real string) {
 			}
 		}
 		if isDir {
+			if w.opts.folders != nil {
+				w.abs = filepath.Join(abs, name)
+			}
 			w.walk(p, entryReal)
 		} else if !w.files[entryReal] { // a file reached by two links is linted once
 			w.files[entryReal] = true
 			w.found = append(w.found, p)
 		}
+	}
+	if w.opts.folders != nil {
+		w.opts.folders(abs, info)
 	}
 }
 

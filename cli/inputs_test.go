@@ -4,6 +4,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -113,5 +114,41 @@ func TestSymlinkLoopToWalkRoot(t *testing.T) {
 	r := runCLI(t, "lint", "app")
 	if !strings.Contains(r.stderr, "iiscfg: note: app/sub/back: symbolic link loop") || r.code != ExitUsage {
 		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
+	}
+}
+
+// TestWalkRecordsFoldersAsContextSees: what a walk records of each folder
+// (its web.config's name, whether it holds .git) is what fsContext finds
+// by looking at the folder itself, so placing walked files needs no
+// second look: exact name before other letter cases, links followed,
+// folders and dangling links named web.config ignored, .git as folder or
+// file.
+func TestWalkRecordsFoldersAsContextSees(t *testing.T) {
+	const cfg = "<configuration/>"
+	dir := writeTree(t, map[string]string{
+		"web.config": cfg, "a/Web.config": cfg, "b/web.config": cfg, "b/WEB.CONFIG": cfg,
+		"c/.git/HEAD": "ref", "c/web.config": cfg, "d/.git": "gitdir: x", "e/f/web.config": cfg,
+		"h/web.config/x": "", "h/WEB.config": cfg, "i/keep.txt": "",
+	})
+	if runtime.GOOS != "windows" { // links need privileges there
+		for link, target := range map[string]string{"g/web.config": "web.config", "i/Web.config": "missing"} {
+			os.MkdirAll(filepath.Dir(filepath.Join(dir, link)), 0o755)
+			if err := os.Symlink(filepath.Join(dir, target), filepath.Join(dir, link)); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	walked := newFSContext(nil, nil)
+	inputs, errs, _ := collectInputsWith([]string{dir}, "", walkOptions{folders: walked.remember})
+	if len(errs) > 0 || len(inputs) == 0 {
+		t.Fatalf("walk: %d inputs, errors %v", len(inputs), errs)
+	}
+	if len(walked.dirs) < 10 {
+		t.Fatalf("the walk recorded %d folders, want every one of the 11 walked", len(walked.dirs))
+	}
+	for abs, got := range walked.dirs {
+		if want := newFSContext(nil, nil).dir(abs); got != want {
+			t.Errorf("%s: the walk recorded %+v, a look at the folder finds %+v", abs, got, want)
+		}
 	}
 }

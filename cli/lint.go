@@ -230,11 +230,13 @@ func lintFiles(args []string, stdinName string, runtime schema.Runtime, rootWeb 
 	if len(args) == 0 {
 		args = []string{"."}
 	}
+	fsc := newFSContext(appRoots, opts.notes)
+	opts.folders = fsc.remember
 	inputs, errs, empties := collectInputsWith(args, stdinName, opts)
 	if err := noInputs(inputs, empties, opts.notes); err != nil && len(errs) == 0 {
 		return nil, nil, err
 	}
-	p := &lintPipeline{runtime: runtime, pol: pol, noParents: noParents, deploy: deploy, fs: newFSContext(appRoots, opts.notes)}
+	p := &lintPipeline{runtime: runtime, pol: pol, noParents: noParents, deploy: deploy, fs: fsc}
 	if rootWeb != nil {
 		modules, handlers := rootLists(rootWeb, runtime)
 		p.rootLists = func() ([]config.Item, []config.Item) { return modules, handlers }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"io"
@@ -77,19 +78,25 @@ func parseOutputs(formats []string, outputFile string) ([]output, error) {
 // through.
 func writeOutputs(outs []output, res *report.Result, src report.Source, meta report.Meta, e *env, outColor bool) error {
 	for _, o := range outs {
-		var w io.Writer = e.stdout
+		// Reports write line by line: one system call per line would cost
+		// more than the formatting.
+		color := outColor && o.file == "" && o.format == "text"
+		stdout := bufio.NewWriterSize(colorWriter(e.stdout, color), 64<<10)
+		var w io.Writer = stdout
 		var buf bytes.Buffer
 		if o.file != "" {
 			w = &buf
 		}
 		var err error
 		if o.format == "text" {
-			color := outColor && o.file == ""
-			err = report.Text(colorWriter(w, color), res, src, report.NewPalette(color), o.file == "" && isTerminal(w))
+			err = report.Text(w, res, src, report.NewPalette(color), o.file == "" && isTerminal(e.stdout))
 		} else {
 			err = lintFormats[o.format](w, res, meta)
 		}
 		where := "standard output"
+		if o.file == "" && err == nil {
+			err = stdout.Flush()
+		}
 		if o.file != "" && err == nil {
 			where = o.file
 			_, err = safefile.WriteFileAtomic(o.file, buf.Bytes(), safefile.Options{})
