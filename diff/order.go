@@ -18,49 +18,46 @@ type move struct {
 // moves compares two orders of distinct ids: among the ids on both sides,
 // those outside a longest common subsequence moved. Of the longest common
 // subsequences it keeps the one that takes each old entry as late as
-// possible (the entries it reports are those a reader sees jump ahead).
+// possible, as the LCS table walk did.
 func moves(a, b []string) []move {
-	inA, inB := make(map[string]bool, len(a)), make(map[string]bool, len(b))
-	for _, id := range a {
-		inA[id] = true
-	}
-	for _, id := range b {
-		inB[id] = true
-	}
-	sa, sb := common(a, inB), common(b, inA)
-	posA := make(map[string]int, len(sa))
-	for i, id := range sa {
-		posA[id] = i + 1
-	}
-	placeB := make(map[string]int, len(sb))
-	for i, id := range sb {
-		placeB[id] = i
-	}
-	places := make([]int, len(sa))
-	for i, id := range sa {
-		places[i] = placeB[id]
-	}
-	kept := make([]bool, len(sb))
-	for _, i := range latestIncreasing(places) {
-		kept[places[i]] = true
-	}
-	var out []move
-	for i, id := range sb {
-		if !kept[i] {
-			out = append(out, move{id, posA[id], i + 1})
+	// first[id]: the place of id's first occurrence in a.
+	first := make(map[string]int, len(a))
+	for i, id := range a {
+		if _, ok := first[id]; !ok {
+			first[id] = i
 		}
 	}
-	return out
-}
-
-// common is ids in order, those in other only, each once.
-func common(ids []string, other map[string]bool) []string {
-	seen := make(map[string]bool, len(ids))
-	var out []string
-	for _, id := range ids {
-		if other[id] && !seen[id] {
-			seen[id] = true
-			out = append(out, id)
+	// inB lists, in b's order, the places in a of the ids on both sides
+	// (each once); placeInB[i] is where a[i] stands in that list.
+	placeInB := make([]int, len(a))
+	for i := range placeInB {
+		placeInB[i] = -1
+	}
+	var inB []int
+	for _, id := range b {
+		if i, ok := first[id]; ok && placeInB[i] < 0 {
+			placeInB[i] = len(inB)
+			inB = append(inB, i)
+		}
+	}
+	// rankInA[i]: the 1-based place of a[i] among the ids on both sides,
+	// in a's order; places: the list index in b of each of them.
+	rankInA := make([]int, len(a))
+	places := make([]int, 0, len(inB))
+	for i, p := range placeInB {
+		if p >= 0 {
+			places = append(places, p)
+			rankInA[i] = len(places)
+		}
+	}
+	kept := make([]bool, len(inB))
+	for _, k := range latestIncreasing(places) {
+		kept[places[k]] = true
+	}
+	var out []move
+	for to, i := range inB {
+		if !kept[to] {
+			out = append(out, move{a[i], rankInA[i], to + 1})
 		}
 	}
 	return out

@@ -2,7 +2,8 @@ package diff
 
 import (
 	"fmt"
-	"sort"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/beevik/etree"
@@ -167,6 +168,9 @@ func first(es []*etree.Element) *etree.Element {
 // may be missing) and compares each pair. at is the container's place in
 // the schema (the zero cursor at the top of a scope).
 func (d *differ) compareContainer(prefix *elemPath, as, bs []*etree.Element, at schemaCursor) {
+	if len(as) == 0 && len(bs) == 0 {
+		return
+	}
 	ids := identify(as, bs)
 	seen := map[string]bool{}
 	var order []string
@@ -224,45 +228,52 @@ func children(e *etree.Element) []*etree.Element {
 // compareAttrs compares the attributes of two elements, namespace
 // declarations aside (IIS does not read them).
 func (d *differ) compareAttrs(p *elemPath, entry string, x, y *etree.Element, skip map[string]bool) {
-	av, bv := attrMap(x, skip), attrMap(y, skip)
-	names := make([]string, 0, len(av)+len(bv))
-	for n := range av {
-		names = append(names, n)
-	}
-	for n := range bv {
-		if _, ok := av[n]; !ok {
-			names = append(names, n)
-		}
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		va, inA := av[n]
-		vb, inB := bv[n]
+	var bufA, bufB [8]attr
+	av, bv := attrs(bufA[:0], x, skip), attrs(bufB[:0], y, skip)
+	for len(av) > 0 || len(bv) > 0 {
 		switch {
-		case inA && inB && va == vb:
-		case inA && inB:
-			d.add(Change{Kind: Changed, Path: p.String(), Entry: entry, Attr: n, Old: va, New: vb, OldPos: posOf(d.a, x, n), NewPos: posOf(d.b, y, n)})
-		case inA:
-			d.add(Change{Kind: Removed, Path: p.String(), Entry: entry, Attr: n, Old: va, OldPos: posOf(d.a, x, n), NewPos: posOf(d.b, y, "")})
+		case len(bv) == 0 || len(av) > 0 && av[0].name < bv[0].name:
+			n := av[0].name
+			d.add(Change{Kind: Removed, Path: p.String(), Entry: entry, Attr: n, Old: av[0].value, OldPos: posOf(d.a, x, n), NewPos: posOf(d.b, y, "")})
+			av = av[1:]
+		case len(av) == 0 || bv[0].name < av[0].name:
+			n := bv[0].name
+			d.add(Change{Kind: Added, Path: p.String(), Entry: entry, Attr: n, New: bv[0].value, OldPos: posOf(d.a, x, ""), NewPos: posOf(d.b, y, n)})
+			bv = bv[1:]
 		default:
-			d.add(Change{Kind: Added, Path: p.String(), Entry: entry, Attr: n, New: vb, OldPos: posOf(d.a, x, ""), NewPos: posOf(d.b, y, n)})
+			if n := av[0].name; av[0].value != bv[0].value {
+				d.add(Change{Kind: Changed, Path: p.String(), Entry: entry, Attr: n, Old: av[0].value, New: bv[0].value, OldPos: posOf(d.a, x, n), NewPos: posOf(d.b, y, n)})
+			}
+			av, bv = av[1:], bv[1:]
 		}
 	}
 }
 
-func attrMap(e *etree.Element, skip map[string]bool) map[string]string {
-	m := map[string]string{}
+// attr is an attribute by its full name ("xdt:Transform").
+type attr struct{ name, value string }
+
+// attrs appends the attributes of e to dst sorted by name, namespace
+// declarations and skip aside; of two with one name, the last counts.
+func attrs(dst []attr, e *etree.Element, skip map[string]bool) []attr {
 	if e == nil {
-		return m
+		return dst
 	}
 	for _, a := range e.Attr {
 		k := a.FullKey()
 		if a.Space == "xmlns" || k == "xmlns" || skip[k] {
 			continue
 		}
-		m[k] = a.Value
+		dst = append(dst, attr{k, a.Value})
 	}
-	return m
+	slices.SortStableFunc(dst, func(a, b attr) int { return strings.Compare(a.name, b.name) })
+	out := dst[:0]
+	for i, a := range dst {
+		if i+1 < len(dst) && dst[i+1].name == a.name {
+			continue
+		}
+		out = append(out, a)
+	}
+	return out
 }
 
 // compareText compares an element's own text, trimmed; white space that
@@ -396,10 +407,20 @@ next:
 // quote writes a value for a path predicate: 'value', or "value" when the
 // value holds an apostrophe.
 func quote(v string) string {
-	if strings.Contains(v, "'") {
-		return `"` + v + `"`
+	var b strings.Builder
+	b.Grow(len(v) + 2)
+	writeQuoted(&b, v)
+	return b.String()
+}
+
+func writeQuoted(b *strings.Builder, v string) {
+	q := byte('\'')
+	if strings.IndexByte(v, '\'') >= 0 {
+		q = '"'
 	}
-	return "'" + v + "'"
+	b.WriteByte(q)
+	b.WriteString(v)
+	b.WriteByte(q)
 }
 
 // collectionAt returns the schema of the collection an element holds, from
@@ -458,17 +479,21 @@ func directives(as, bs []*etree.Element, coll *schema.Collection) (da, db []dire
 	}
 	otherIDs := identify(other(as), other(bs))
 	build := func(list []*etree.Element) []directive {
-		var out []directive
-		count := map[string]int{}
+		out := make([]directive, 0, len(list))
+		count := make(map[string]int, len(list))
 		addN := 0
 		for _, e := range list {
 			var id string
 			switch {
 			case e.Space == "" && coll.IsAdd(e.Tag):
 				addN++
-				id = keyed(e, keys, fmt.Sprintf("%s[%d]", e.Tag, addN))
+				if id = keyed(e, keys); id == "" {
+					id = e.Tag + "[" + strconv.Itoa(addN) + "]"
+				}
 			case e.Space == "" && coll.Remove != "" && e.Tag == coll.Remove:
-				id = keyed(e, keys, e.Tag)
+				if id = keyed(e, keys); id == "" {
+					id = e.Tag
+				}
 			case e.Space == "" && coll.Clear != "" && e.Tag == coll.Clear:
 				id = e.Tag
 			default:
@@ -476,7 +501,7 @@ func directives(as, bs []*etree.Element, coll *schema.Collection) (da, db []dire
 			}
 			count[id]++
 			if n := count[id]; n > 1 || (e.Space == "" && e.Tag == coll.Clear) {
-				id = fmt.Sprintf("%s[%d]", id, n)
+				id += "[" + strconv.Itoa(n) + "]"
 			}
 			out = append(out, directive{id: id, elem: e})
 		}
@@ -500,30 +525,57 @@ func keyNames(coll *schema.Collection) []string {
 	return out
 }
 
-// keyed writes tag[@k1='v1' and @k2='v2'], or fallback when the element
-// has none of the key attributes.
-func keyed(e *etree.Element, keys []string, fallback string) string {
-	var preds []string
+// keyed writes tag[@k1='v1' and @k2='v2'], or "" when the element has
+// none of the key attributes.
+func keyed(e *etree.Element, keys []string) string {
+	size := 0
 	for _, k := range keys {
 		if a := e.SelectAttr(k); a != nil {
-			preds = append(preds, "@"+k+"="+quote(a.Value))
+			size += len(k) + len(a.Value) + len(" and @=''")
 		}
 	}
-	if len(preds) == 0 {
-		return fallback
+	if size == 0 {
+		return ""
 	}
-	return e.Tag + "[" + strings.Join(preds, " and ") + "]"
+	var b strings.Builder
+	b.Grow(len(e.Tag) + 2 + size)
+	b.WriteString(e.Tag)
+	b.WriteByte('[')
+	for _, k := range keys {
+		a := e.SelectAttr(k)
+		if a == nil {
+			continue
+		}
+		if b.Len() > len(e.Tag)+1 {
+			b.WriteString(" and ")
+		}
+		b.WriteByte('@')
+		b.WriteString(k)
+		b.WriteByte('=')
+		writeQuoted(&b, a.Value)
+	}
+	b.WriteByte(']')
+	return b.String()
 }
 
 func (d *differ) compareCollection(p *elemPath, x, y *etree.Element, coll *schema.Collection, at schemaCursor) {
 	da, db := directives(children(x), children(y), coll)
-	inB := map[string]directive{}
+	inB := make(map[string]directive, len(db))
 	for _, v := range db {
 		inB[v.id] = v
 	}
-	inA := map[string]directive{}
+	inA := make(map[string]directive, len(da))
 	for _, v := range da {
 		inA[v.id] = v
+	}
+	items := map[string]schemaCursor{} // by tag: entries share a few
+	itemAt := func(tag string) schemaCursor {
+		c, ok := items[tag]
+		if !ok {
+			c = at.step(tag)
+			items[tag] = c
+		}
+		return c
 	}
 	for _, v := range da {
 		w, ok := inB[v.id]
@@ -531,11 +583,13 @@ func (d *differ) compareCollection(p *elemPath, x, y *etree.Element, coll *schem
 			d.add(Change{Kind: Removed, Path: p.String(), Entry: v.id, Old: render(v.elem), OldPos: posOf(d.a, v.elem, ""), NewPos: posOf(d.b, y, "")})
 			continue
 		}
-		item := at.step(qname(v.elem))
+		item := itemAt(qname(v.elem))
 		if isDirective(v.elem, coll) {
 			d.compareAttrs(p, v.id, v.elem, w.elem, nil)
 			d.compareText(p, v.id, v.elem, w.elem)
-			d.compareContainer(child(p, v.id), children(v.elem), children(w.elem), item)
+			if ca, cb := children(v.elem), children(w.elem); len(ca)+len(cb) > 0 {
+				d.compareContainer(child(p, v.id), ca, cb, item)
+			}
 		} else {
 			d.compareElement(child(p, v.id), v.elem, w.elem, item)
 		}

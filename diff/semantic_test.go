@@ -58,6 +58,10 @@ func TestSemanticIdentities(t *testing.T) {
 		// A remove directive is an operation of its own.
 		{`<configuration><system.webServer><modules/></system.webServer></configuration>`, `<configuration><system.webServer><modules><remove name="Session"/></modules></system.webServer></configuration>`,
 			"+ system.webServer/modules/remove[@name='Session']"},
+		// Attributes are compared by name, in name order, whatever the
+		// order written; a namespace prefix is part of the name.
+		{`<configuration><x b="1" a="1" c="1" xmlns:p="urn:p" p:e="1"/></configuration>`, `<configuration><x xmlns:p="urn:p" p:e="2" d="1" a="2" b="1"/></configuration>`,
+			"± x/@a; - x/@c; + x/@d; ± x/@p:e"},
 		// Values with quotes are quoted the other way.
 		{`<configuration><appSettings><add key="it's" value="1"/></appSettings></configuration>`, `<configuration><appSettings><add key="it's" value="2"/></appSettings></configuration>`,
 			`± appSettings/add[@key="it's"]/@value`},
