@@ -67,6 +67,7 @@ var fixtureSecrets = []string{
 	"Release-Pass-41",
 	"Token-Pass-51", "Token-Key-52",
 	"Effective-Pass-61", "Effective-Key-62",
+	"NoEffect-Pass-71",
 }
 
 func secretCases() []secretCase {
@@ -95,6 +96,11 @@ func secretCases() []secretCase {
 			secretCase{"diff --transform " + f, []string{"diff", "--color", "never", "--format", f, "--transform", dir + "transform/Web.Release.config", dir + "transform/web.config"},
 				[]string{"Release-Pass-41"}})
 	}
+	// A transform's warning that SetAttributes changes nothing names the
+	// attributes it sets (transform's stderr; lint's xdt-no-effect).
+	cases = append(cases,
+		secretCase{"transform warning", []string{"transform", "--color", "never", "--diff", dir + "no-effect/web.config", dir + "no-effect/Web.Release.config"}, nil},
+		secretCase{"lint xdt-no-effect", []string{"lint", "--color", "never", "--format", "json", dir + "no-effect/Web.Release.config"}, nil})
 	// The effective configuration of an application on the fixture server.
 	for _, f := range []string{"text", "json"} {
 		args := append([]string{"diff", "--color", "never", "--format", f, "--effective"}, siteArgs...)

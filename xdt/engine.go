@@ -10,6 +10,7 @@ import (
 	"github.com/beevik/etree"
 
 	"github.com/iiscfg/iiscfg/config"
+	"github.com/iiscfg/iiscfg/internal/secret"
 )
 
 // engine applies one transform file to res.Doc.
@@ -324,10 +325,20 @@ func (g *engine) setAttributes(e *etree.Element, call Call, targets []*etree.Ele
 	return nil
 }
 
+// describeAttrs writes attributes for a message, secret values as ***
+// (docs/secrets.md): messages reach CI logs and annotations.
 func describeAttrs(attrs []etree.Attr) string {
+	key := ""
+	for _, name := range []string{"name", "key"} {
+		for _, a := range attrs {
+			if qname(a) == name {
+				key = a.Value
+			}
+		}
+	}
 	var parts []string
 	for _, a := range attrs {
-		parts = append(parts, fmt.Sprintf("%s=%q", qname(a), a.Value))
+		parts = append(parts, fmt.Sprintf("%s=%q", qname(a), secret.Value(qname(a), key, a.Value)))
 	}
 	return strings.Join(parts, " ")
 }
@@ -727,7 +738,7 @@ func (g *engine) describePath(s *etree.Element) string {
 			for _, n := range loc.List() {
 				v := "(missing)"
 				if a := step.SelectAttr(n); a != nil {
-					v = "'" + a.Value + "'"
+					v = "'" + secret.Value(n, step.SelectAttrValue("key", step.SelectAttrValue("name", "")), a.Value) + "'"
 				}
 				preds = append(preds, "@"+n+"="+v)
 			}
