@@ -42,6 +42,11 @@ func checkClassicHTTPHandlers(p *pass) {
 	}
 	byElem := map[*etree.Element]*flagged{}
 	var order []*etree.Element
+	// What a nested application inherits from its parent application's
+	// files is reported once, on the nested application, for the paths
+	// where it differs.
+	var inherited *levelChange
+	var inheritedScopes []string
 	label := func(it config.Item) string {
 		item := schema.HTTPHandlers.Root.Collection.Item
 		return fmt.Sprintf("%s (verb %s)", it.Value(item.Attr("path")), it.Value(item.Attr("verb")))
@@ -65,6 +70,17 @@ func checkClassicHTTPHandlers(p *pass) {
 				f.scopes = append(f.scopes, cp.path)
 			}
 		}
+		if p.ctx.AppRoot {
+			if lcs := p.changesBy(schema.HTTPHandlers, root, cp.path, label, p.parentApp); len(lcs) > 0 && len(lcs[0].elems) > 0 {
+				if inherited == nil {
+					inherited = &lcs[0]
+				}
+				inheritedScopes = append(inheritedScopes, cp.path)
+			}
+		}
+	}
+	if inherited != nil {
+		p.inheritedBlocker(23, "system.web/httpHandlers that "+inherited.change, inherited.elems[0], inherited.doc, inheritedFix, classicMigrateFix, inheritedScopes)
 	}
 	for _, e := range order {
 		f := byElem[e]

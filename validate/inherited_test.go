@@ -103,3 +103,41 @@ func TestInheritedBlockers(t *testing.T) {
 		t.Errorf("applicationHost.config with the application's web.config: %v", got)
 	}
 }
+
+// TestInheritedHandlers: a parent application's system.web/httpHandlers
+// reach a nested application too (HTTP 500.23 there), per URL: the nested
+// application is named on its own file, for the paths where IIS validates,
+// and not where the nested application clears the list or turns
+// validation off.
+func TestInheritedHandlers(t *testing.T) {
+	parent := config.MustLoad("site/web.config", []byte(`<configuration>
+  <system.web>
+    <httpHandlers>
+      <add verb="POST,GET,HEAD" path="elmah.axd" type="Elmah.ErrorLogPageFactory, Elmah" />
+    </httpHandlers>
+  </system.web>
+</configuration>`))
+	lintChild := func(child string) []string {
+		ctx := validate.DefaultContext(schema.V40)
+		ctx.Above = []config.Source{{Doc: parent, Prefix: "S", ParentApp: true}}
+		ctx.Prefix = "S/child"
+		ctx.Enabled = validate.OnlyRules("classic-http-handlers")
+		var out []string
+		for _, f := range validate.Lint(config.MustLoad("child/web.config", []byte(child)), ctx) {
+			out = append(out, f.File+":"+itoa(f.Start.Line)+":"+itoa(f.Start.Column)+" "+f.Message)
+		}
+		return out
+	}
+	want := `child/web.config:01:01 this application inherits system.web/httpHandlers that adds "elmah.axd (verb POST,GET,HEAD)" from its parent application (site/web.config:3)`
+	if got := lintChild(`<configuration/>`); strings.Join(got, "\n") != want {
+		t.Errorf("nested application:\n%s\nwant\n%s", strings.Join(got, "\n"), want)
+	}
+	for name, child := range map[string]string{
+		"validation off": `<configuration><system.webServer><validation validateIntegratedModeConfiguration="false" /></system.webServer></configuration>`,
+		"own list back to the root's": `<configuration><system.web><httpHandlers><remove verb="POST,GET,HEAD" path="elmah.axd" /></httpHandlers></system.web></configuration>`,
+	} {
+		if got := lintChild(child); len(got) != 0 {
+			t.Errorf("%s: %v", name, got)
+		}
+	}
+}
