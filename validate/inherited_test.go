@@ -133,7 +133,7 @@ func TestInheritedHandlers(t *testing.T) {
 		t.Errorf("nested application:\n%s\nwant\n%s", strings.Join(got, "\n"), want)
 	}
 	for name, child := range map[string]string{
-		"validation off": `<configuration><system.webServer><validation validateIntegratedModeConfiguration="false" /></system.webServer></configuration>`,
+		"validation off":              `<configuration><system.webServer><validation validateIntegratedModeConfiguration="false" /></system.webServer></configuration>`,
 		"own list back to the root's": `<configuration><system.web><httpHandlers><remove verb="POST,GET,HEAD" path="elmah.axd" /></httpHandlers></system.web></configuration>`,
 	} {
 		if got := lintChild(child); len(got) != 0 {
