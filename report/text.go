@@ -165,7 +165,7 @@ func redactSnippet(line string, f validate.Finding) (string, validate.Finding) {
 		f.End.Column = move(f.End.Column, true)
 	}
 	f.Start.Column = move(f.Start.Column, false)
-	return secret.Line(line), f
+	return secret.Masked(line, cuts), f
 }
 
 // snippetWidth is how many characters of a long source line are quoted:

@@ -27,8 +27,11 @@ func Line(line string) string {
 type Cut struct{ Start, End int }
 
 // LineCuts are the cuts Line makes, in order, for callers that must move
-// positions along (a caret under a column).
+// positions along (a caret under a column); Masked applies them.
 func LineCuts(line string) []Cut { return scan(line, true) }
+
+// Masked shows each cut of text as Mask, keeping line terminators.
+func Masked(text string, cuts []Cut) string { return apply(text, cuts, true) }
 
 // apply replaces each cut by Mask; keepLines keeps the line terminators
 // inside a cut, after the mask.
