@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
+	"io"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -142,5 +143,102 @@ func TestSARIFArtifacts(t *testing.T) {
 	}
 	if !strings.Contains(b.String(), `"columnKind": "unicodeCodePoints"`) {
 		t.Error("columnKind missing")
+	}
+}
+
+// TestJSONStreamIsEncodingJSON: the JSON report, written element by
+// element, is byte for byte what encoding/json writes for the whole
+// report (indented by two, HTML characters as they are): empty lists,
+// one element, several, and odd strings.
+func TestJSONStreamIsEncodingJSON(t *testing.T) {
+	type whole struct {
+		Version    int           `json:"version"`
+		Tool       jsonTool      `json:"tool"`
+		Findings   []jsonFinding `json:"findings"`
+		Suppressed []jsonFinding `json:"suppressed"`
+		Errors     []jsonError   `json:"errors"`
+	}
+	odd := oddResult()
+	sup := odd.Findings[0]
+	sup.Suppressed, sup.Justification, sup.Message = true, "<reason> & \"quotes\" \u2028 é", "x\ty"
+	many := &Result{Errors: append(odd.Errors, odd.Errors...), Suppressed: []validate.Finding{sup, sup}}
+	for i := 0; i < 5; i++ {
+		many.Findings = append(many.Findings, odd.Findings...)
+	}
+	for name, r := range map[string]*Result{"empty": {}, "odd": odd, "many": many, "suppressed only": {Suppressed: []validate.Finding{sup}}} {
+		m := Meta{ToolVersion: "v1.2.3 <devel>"}
+		want := whole{Version: JSONVersion, Tool: jsonTool{"iiscfg", m.ToolVersion}, Findings: []jsonFinding{}, Suppressed: []jsonFinding{}, Errors: []jsonError{}}
+		for _, f := range r.Findings {
+			want.Findings = append(want.Findings, jsonFindingOf(f))
+		}
+		for _, f := range r.Suppressed {
+			want.Suppressed = append(want.Suppressed, jsonFindingOf(f))
+		}
+		for _, e := range r.Errors {
+			want.Errors = append(want.Errors, jsonError(e))
+		}
+		var wantBuf bytes.Buffer
+		enc := json.NewEncoder(&wantBuf)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(want); err != nil {
+			t.Fatal(err)
+		}
+		// Fed whole, and one finding at a time.
+		var whole1, stream bytes.Buffer
+		if err := JSON(&whole1, r, m); err != nil {
+			t.Fatal(err)
+		}
+		s := NewStream("json", &stream, m, Palette{}, false)
+		for i := range r.Findings {
+			if err := s.Findings(r.Findings[i:i+1], nil); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := s.End(r); err != nil {
+			t.Fatal(err)
+		}
+		for how, got := range map[string]string{"whole": whole1.String(), "streamed": stream.String()} {
+			if got != wantBuf.String() {
+				t.Errorf("%s, %s:\n%s\nwant\n%s", name, how, got, wantBuf.String())
+			}
+		}
+	}
+}
+
+// TestStreamsMatchWholeReports: text, compact and GitHub written a file at
+// a time are the reports written whole.
+func TestStreamsMatchWholeReports(t *testing.T) {
+	r := oddResult()
+	second := r.Findings[0]
+	second.File, second.Severity = "z.config", validate.Error
+	r.Findings = append(r.Findings, second, second)
+	r.Files = append(r.Files, "z.config")
+	whole := map[string]func(*bytes.Buffer) error{
+		"text":    func(b *bytes.Buffer) error { return Text(b, r, oneLine("  <add/>"), NewPalette(true), false) },
+		"compact": func(b *bytes.Buffer) error { return Compact(b, r, Meta{}) },
+		"github":  func(b *bytes.Buffer) error { return GitHub(b, r, Meta{}) },
+	}
+	for format, write := range whole {
+		var want, got bytes.Buffer
+		if err := write(&want); err != nil {
+			t.Fatal(err)
+		}
+		s := NewStream(format, &got, Meta{}, NewPalette(true), false)
+		if err := s.Findings(r.Findings[:1], oneLine("  <add/>")); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Findings(r.Findings[1:], oneLine("  <add/>")); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.End(&Result{Files: r.Files, Errors: r.Errors}); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != want.String() || !strings.Contains(want.String(), "z.config") {
+			t.Errorf("%s streamed:\n%q\nwhole:\n%q", format, got.String(), want.String())
+		}
+	}
+	if NewStream("sarif", io.Discard, Meta{}, Palette{}, false) != nil {
+		t.Error("SARIF has no stream: its invocation (exit code, errors) comes before its results")
 	}
 }

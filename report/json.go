@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/json"
 	"io"
 
 	"github.com/iiscfg/iiscfg/validate"
@@ -34,14 +33,6 @@ type jsonTool struct {
 	Version string `json:"version"`
 }
 
-type jsonReport struct {
-	Version    int           `json:"version"`
-	Tool       jsonTool      `json:"tool"`
-	Findings   []jsonFinding `json:"findings"`
-	Suppressed []jsonFinding `json:"suppressed"`
-	Errors     []jsonError   `json:"errors"`
-}
-
 // JSONVersion is the version of the JSON report's layout; it changes only
 // when a field changes meaning or goes away.
 const JSONVersion = 1
@@ -51,26 +42,14 @@ const JSONVersion = 1
 // positions are 1-based, columns count characters, and endColumn is
 // exclusive.
 func JSON(w io.Writer, r *Result, m Meta) error {
-	out := jsonReport{Version: JSONVersion, Tool: jsonTool{"iiscfg", m.ToolVersion}, Findings: []jsonFinding{}, Suppressed: []jsonFinding{}, Errors: []jsonError{}}
-	conv := func(f validate.Finding) jsonFinding {
-		return jsonFinding{
-			File: f.File, Line: f.Start.Line, Column: f.Start.Column,
-			EndLine: f.End.Line, EndColumn: f.End.Column,
-			Rule: f.Rule.Name, Code: f.Rule.Code, Severity: f.Severity.String(), Message: f.OneLine(),
-			Justification: f.Justification,
-		}
+	return writeAll(NewStream("json", w, m, Palette{}, false), r, nil)
+}
+
+func jsonFindingOf(f validate.Finding) jsonFinding {
+	return jsonFinding{
+		File: f.File, Line: f.Start.Line, Column: f.Start.Column,
+		EndLine: f.End.Line, EndColumn: f.End.Column,
+		Rule: f.Rule.Name, Code: f.Rule.Code, Severity: f.Severity.String(), Message: f.OneLine(),
+		Justification: f.Justification,
 	}
-	for _, f := range r.Findings {
-		out.Findings = append(out.Findings, conv(f))
-	}
-	for _, f := range r.Suppressed {
-		out.Suppressed = append(out.Suppressed, conv(f))
-	}
-	for _, e := range r.Errors {
-		out.Errors = append(out.Errors, jsonError(e))
-	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
 }

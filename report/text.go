@@ -67,65 +67,40 @@ func (p Palette) severity(s validate.Severity) *color.Color {
 // means clean, for scripts) unless terminal is set or findings were
 // suppressed; then it says "✓ N files checked, no problems".
 func Text(w io.Writer, r *Result, src Source, pal Palette, terminal bool) error {
-	bw := stickyerr.New(w)
-	for _, f := range r.Findings {
-		fmt.Fprintf(bw, "%s %s %s %s\n",
-			pal.Location.Sprintf("%s:%d:%d:", f.File, f.Start.Line, f.Start.Column),
-			pal.severity(f.Severity).Sprintf("%s:", f.Severity),
-			f.Message,
-			pal.Rule.Sprintf("[%s]", f.Rule.Name))
-		pad := " "
-		if src != nil && !f.Secret { // never quote a line a security rule found a secret on
-			if line, ok := src.Line(f.File, f.Start.Line); ok {
-				g := f
-				if _, verbatim := src.(Verbatim); !verbatim {
-					line, g = redactSnippet(line, f)
-				}
-				pad = writeSnippet(bw, g, line, pal)
-			}
-		}
-		if f.Note != "" {
-			fmt.Fprintf(bw, "%s %s %s\n", pad, pal.Gutter.Sprint("="), pal.Bold.Sprint("note:")+" "+f.Note)
-		}
-		if f.Help != "" {
-			fmt.Fprintf(bw, "%s %s %s\n", pad, pal.Gutter.Sprint("="), pal.Bold.Sprint("help:")+" "+f.Help)
-		}
-	}
-	if line := summaryLine(r); line != "" && (terminal || len(r.Findings) > 0 || len(r.Suppressed) > 0) {
-		fmt.Fprintln(bw, line)
-	}
-	return bw.Err
+	return writeAll(NewStream("text", w, Meta{}, pal, terminal), r, src)
+}
+
+// summaryCounts is what the summary line says of a run.
+type summaryCounts struct {
+	findings          int
+	bySeverity        [3]int
+	files             int // files checked
+	filesWithFindings int
+	fixable           int
+	suppressed        int
 }
 
 // summaryLine sums up a run: "4 problems (3 errors, 1 warning) in 2 of 5
 // files; 3 fixable with iiscfg migrate; 1 suppressed", or "✓ 5 files
 // checked, no problems".
-func summaryLine(r *Result) string {
+func summaryLine(c summaryCounts) string {
 	var parts []string
-	if len(r.Findings) == 0 {
-		if len(r.Files) == 0 {
+	if c.findings == 0 {
+		if c.files == 0 {
 			return ""
 		}
-		parts = append(parts, "✓ "+plural(len(r.Files), "file")+" checked, no problems")
+		parts = append(parts, "✓ "+plural(c.files, "file")+" checked, no problems")
 	} else {
-		files := map[string]bool{}
-		fixable := 0
-		for _, f := range r.Findings {
-			files[f.File] = true
-			if f.Rule.FixedByMigrate {
-				fixable++
-			}
-		}
-		s := summary(r.Findings)
-		if len(r.Files) > 1 {
-			s += fmt.Sprintf(" in %d of %s", len(files), plural(len(r.Files), "file"))
+		s := summary(c.findings, c.bySeverity)
+		if c.files > 1 {
+			s += fmt.Sprintf(" in %d of %s", c.filesWithFindings, plural(c.files, "file"))
 		}
 		parts = append(parts, s)
-		if fixable > 0 {
-			parts = append(parts, fmt.Sprintf("%d fixable with iiscfg migrate", fixable))
+		if c.fixable > 0 {
+			parts = append(parts, fmt.Sprintf("%d fixable with iiscfg migrate", c.fixable))
 		}
 	}
-	if n := len(r.Suppressed); n > 0 {
+	if n := c.suppressed; n > 0 {
 		parts = append(parts, fmt.Sprintf("%d suppressed", n))
 	}
 	return strings.Join(parts, "; ")
@@ -253,18 +228,14 @@ func underline(line string, f validate.Finding) string {
 	return b.String()
 }
 
-func summary(fs []validate.Finding) string {
-	var counts [3]int
-	for _, f := range fs {
-		counts[f.Severity]++
-	}
+func summary(n int, counts [3]int) string {
 	var parts []string
 	for _, s := range []validate.Severity{validate.Error, validate.Warning, validate.Info} {
 		if n := counts[s]; n > 0 {
 			parts = append(parts, plural(n, s.String()))
 		}
 	}
-	return fmt.Sprintf("%s (%s)", plural(len(fs), "problem"), strings.Join(parts, ", "))
+	return fmt.Sprintf("%s (%s)", plural(n, "problem"), strings.Join(parts, ", "))
 }
 
 func plural(n int, word string) string {
