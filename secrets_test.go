@@ -68,6 +68,7 @@ var fixtureSecrets = []string{
 	"Token-Pass-51", "Token-Key-52",
 	"Effective-Pass-61", "Effective-Key-62",
 	"NoEffect-Pass-71",
+	"Lint-Pool-Pass-81",
 }
 
 func secretCases() []secretCase {
@@ -76,6 +77,8 @@ func secretCases() []secretCase {
 	// Lint: the text format quotes the line of each finding.
 	cases = append(cases, secretCase{"lint quoted lines", []string{"lint", "--color", "never", dir + "quoted-line.config"},
 		[]string{"Quoted-Pass-1", "Quoted-ApiKey-2", "Quoted-Multiline-3", "Quoted-Pwd-4", "F0E1D2C3B4A5"}})
+	cases = append(cases, secretCase{"lint applicationHost.config quoted line", []string{"lint", "--color", "never", dir + "apphost-lint/applicationHost.config"},
+		[]string{"Lint-Pool-Pass-81"}})
 	// A parse error next to "&" in a password, in every format.
 	for _, f := range []string{"text", "compact", "json", "sarif", "github", "checkstyle", "junit"} {
 		cases = append(cases, secretCase{"parse error " + f, []string{"lint", "--color", "never", "--format", f, dir + "parse-error.config"}, nil})
