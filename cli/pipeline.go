@@ -46,7 +46,9 @@ func (r *fileResult) quote(d *config.Document, n int) {
 	if r.lines[d.Path] == nil {
 		r.lines[d.Path] = map[int]string{}
 	}
-	r.lines[d.Path][n] = d.Line(n)
+	if _, ok := r.lines[d.Path][n]; !ok { // a line is copied once, not once per finding on it
+		r.lines[d.Path][n] = d.Line(n)
+	}
 }
 
 // lintPipeline holds what every file is judged with.

@@ -85,7 +85,8 @@ type Document struct {
 
 	raw       []byte // the bytes as read
 	src       decoded
-	lineStart []int // byte offset of the start of every line
+	str       string // src.text as one string: values and lines are cut from it
+	lineStart []int  // byte offset of the start of every line
 	elems     map[*etree.Element]*ElementInfo
 	tokens    map[etree.Token]Span // text, comments, CDATA, PIs, directives
 	order     []*etree.Element     // elements in document order
@@ -96,7 +97,25 @@ type Document struct {
 	locations []Location              // the <location> tags; the tree never changes
 	locByPath map[string][]Location   // the <location> tags by lower-cased path, in document order
 	sections  *sync.Map               // the answers of SectionElements and ownSection; shared by forks
+	lookups   *lookups                // built on first use, shared by forks
 }
+
+// lookups are indexes that only unusual documents need (very long lines,
+// elements with many attributes). They are built on first use so that a
+// normal file pays nothing, and keep Pos and AttrInfo constant-time, so
+// that a finding per attribute stays linear in the file.
+type lookups struct {
+	runeOnce   sync.Once
+	runeStarts []int32 // characters starting before every runeStride-th byte
+
+	mu    sync.Mutex
+	attrs map[*ElementInfo]map[string]int // attribute index by name, for big tags
+}
+
+const (
+	runeStride     = 256 // bytes between entries of lookups.runeStarts
+	attrIndexAbove = 16  // attributes a tag needs before AttrInfo indexes them
+)
 
 // Root is the document element (normally <configuration>).
 func (d *Document) Root() *etree.Element { return d.Tree.Root() }
@@ -181,12 +200,36 @@ func (d *Document) AttrInfo(e *etree.Element, name string) (AttrInfo, bool) {
 	if info == nil {
 		return AttrInfo{}, false
 	}
-	for _, a := range info.Attrs {
-		if a.Name == name {
-			return a, true
+	if len(info.Attrs) <= attrIndexAbove {
+		for _, a := range info.Attrs {
+			if a.Name == name {
+				return a, true
+			}
 		}
+		return AttrInfo{}, false
+	}
+	if i, ok := d.lookups.attrIndex(info)[name]; ok {
+		return info.Attrs[i], true
 	}
 	return AttrInfo{}, false
+}
+
+// attrIndex maps the attribute names of a big tag to their places.
+func (l *lookups) attrIndex(info *ElementInfo) map[string]int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if m, ok := l.attrs[info]; ok {
+		return m
+	}
+	if l.attrs == nil {
+		l.attrs = map[*ElementInfo]map[string]int{}
+	}
+	m := make(map[string]int, len(info.Attrs))
+	for i, a := range info.Attrs {
+		m[a.Name] = i
+	}
+	l.attrs[info] = m
+	return m
 }
 
 // Pos converts a byte offset of the text to a position.
@@ -198,8 +241,44 @@ func (d *Document) Pos(offset int) Pos {
 		offset = len(d.src.text)
 	}
 	line := sort.Search(len(d.lineStart), func(i int) bool { return d.lineStart[i] > offset }) - 1
-	col := utf8.RuneCount(d.src.text[d.lineStart[line]:offset]) + 1
+	start := d.lineStart[line]
+	var col int
+	if offset-start <= 2*runeStride {
+		col = utf8.RuneCount(d.src.text[start:offset]) + 1
+	} else {
+		// A long line: count from checkpoints, not from the line's start.
+		col = d.runesBefore(offset) - d.runesBefore(start) + 1
+	}
 	return Pos{Offset: offset, Line: line + 1, Column: col}
+}
+
+// runesBefore counts the characters that start before offset.
+func (d *Document) runesBefore(offset int) int {
+	l := d.lookups
+	l.runeOnce.Do(func() {
+		text := d.src.text
+		l.runeStarts = make([]int32, len(text)/runeStride+1)
+		n := 0
+		for i := 0; i < len(text); i += runeStride {
+			l.runeStarts[i/runeStride] = int32(n)
+			n += countRuneStarts(text[i:min(i+runeStride, len(text))])
+		}
+	})
+	base := offset / runeStride * runeStride
+	return int(l.runeStarts[offset/runeStride]) + countRuneStarts(d.src.text[base:offset])
+}
+
+// countRuneStarts counts the bytes of b that start a UTF-8 sequence. A
+// stretch cut inside a character still counts each character once, at the
+// stretch where it starts.
+func countRuneStarts(b []byte) int {
+	n := 0
+	for _, c := range b {
+		if c&0xC0 != 0x80 {
+			n++
+		}
+	}
+	return n
 }
 
 // StartPos is the position of an element's "<".

@@ -24,10 +24,12 @@ func Load(name string, data []byte) (*Document, error) {
 		lineStart: computeLineStarts(src.text),
 		// Sized from the corpus: an element per 109 bytes (45 in the
 		// densest file); a token other than indentation per ~1,000.
-		elems:  make(map[*etree.Element]*ElementInfo, len(src.text)/100+8),
-		tokens: make(map[etree.Token]Span, len(src.text)/1024+8),
+		elems:   make(map[*etree.Element]*ElementInfo, len(src.text)/100+8),
+		tokens:  make(map[etree.Token]Span, len(src.text)/1024+8),
+		lookups: &lookups{},
 	}
-	s := &scanner{text: src.text, str: string(src.text), doc: d, names: make(map[string]string, 64)}
+	d.str = string(src.text)
+	s := &scanner{text: src.text, str: d.str, doc: d, names: make(map[string]string, 64)}
 	if err := s.run(); err != nil {
 		return nil, err
 	}

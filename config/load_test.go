@@ -3,6 +3,7 @@ package config_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -43,6 +44,10 @@ func TestMalformedInput(t *testing.T) {
 		{"stray end tag", "<a/></a>", 1, 5, "end tag </a> has no matching start tag"},
 		{"xml decl not first", "\n<?xml version=\"1.0\"?><a/>", 2, 1, "the XML declaration is allowed only at the very start of the file"},
 		{"undeclared prefix", `<configuration><add xdt:Transform="Insert"/></configuration>`, 1, 21, `namespace prefix "xdt" is not declared`},
+		{"prefix out of scope", `<configuration><a xmlns:p="urn:x"/><b p:x="1"/></configuration>`, 1, 39, `namespace prefix "p" is not declared`},
+		{"prefix out of scope after a redeclaration", `<c><a xmlns:p="u"><x xmlns:p="v"/></a><b p:x="1"/></c>`, 1, 42, `namespace prefix "p" is not declared`},
+		{"duplicate attribute among many", `<a` + manyAttrs(20) + ` a7="y"/>`, 1, 154,
+			`duplicate attribute "a7" (first at line 1, column 53)`},
 		{"empty", "", 1, 1, "no root element"},
 		{"only a comment", "<!-- nothing -->", 1, 17, "no root element"},
 		{"bad char reference", "<a>&#0;</a>", 1, 4, "invalid character reference &#0;"},
@@ -70,6 +75,15 @@ func TestMalformedInput(t *testing.T) {
 			}
 		})
 	}
+}
+
+// manyAttrs is ` a0="x" a1="x" ...` with n attributes.
+func manyAttrs(n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, ` a%d="x"`, i)
+	}
+	return b.String()
 }
 
 func utf16Bytes(s string, bigEndian, bom bool) []byte {

@@ -23,17 +23,20 @@ type openElement struct {
 	nameBytes []byte
 }
 
-type nsBinding struct{ prefix, uri string }
-
 type scanner struct {
 	text  []byte
 	str   string // text as one string: values are cut from it, not copied one by one
 	pos   int
 	doc   *Document
 	stack []openElement
-	ns    []nsBinding
-	root  bool // the root element has been seen
+	ns    []string       // the prefixes the open elements bind, innermost last
+	bound map[string]int // how many open elements bind each prefix
+	root  bool           // the root element has been seen
 	names map[string]string
+
+	// attrIndex finds an attribute of the current start tag by name once it
+	// has many: a scan per attribute would be quadratic in the tag's length.
+	attrIndex map[string]int
 
 	attrScratch   []AttrInfo
 	decodeScratch []bool
@@ -694,11 +697,9 @@ func (s *scanner) startTag() error {
 		if err != nil {
 			return err
 		}
-		for _, prev := range attrs {
-			if prev.Name == a.Name {
-				p := s.doc.Pos(prev.Key.Start)
-				return s.errAt(a.Key.Start, "duplicate attribute %q (first at line %d, column %d)", a.Name, p.Line, p.Column)
-			}
+		if prev, dup := s.findAttr(attrs, a.Name); dup {
+			p := s.doc.Pos(prev.Key.Start)
+			return s.errAt(a.Key.Start, "duplicate attribute %q (first at line %d, column %d)", a.Name, p.Line, p.Column)
 		}
 		attrs = append(attrs, a)
 		decode = append(decode, needsDecode)
@@ -723,6 +724,7 @@ func (s *scanner) startTag() error {
 		el.Attr = s.etreeAttrSlab[:0:n]
 		s.attrSlab, s.etreeAttrSlab = s.attrSlab[n:], s.etreeAttrSlab[n:]
 	}
+	all := el.Attr
 	for n, a := range info.Attrs {
 		value := s.text[a.Value.Start:a.Value.End]
 		var v string
@@ -731,16 +733,19 @@ func (s *scanner) startTag() error {
 		} else {
 			v = s.str[a.Value.Start:a.Value.End]
 		}
+		// CreateAttr looks for an attribute of the same name first: given
+		// an empty window of the slab it finds none (duplicates are already
+		// rejected) and appends in place, in constant time.
+		el.Attr = all[n:n:cap(all)]
 		el.CreateAttr(a.Name, v)
-		if a.Name == "xmlns" {
-			s.ns = append(s.ns, nsBinding{"", v})
-		} else if strings.HasPrefix(a.Name, "xmlns:") {
+		if strings.HasPrefix(a.Name, "xmlns:") {
 			if v == "" {
 				return s.errAt(a.Value.Start, "namespace prefix %q may not be bound to an empty URI", a.Name[6:])
 			}
-			s.ns = append(s.ns, nsBinding{a.Name[6:], v})
+			s.bind(a.Name[6:])
 		}
 	}
+	el.Attr = all[:len(info.Attrs)]
 	if err := s.checkPrefixes(el, info, nsMark); err != nil {
 		return err
 	}
@@ -751,7 +756,7 @@ func (s *scanner) startTag() error {
 		info.StartTag = Span{start, s.pos}
 		info.EndTag = info.StartTag
 		info.SelfClosing = true
-		s.ns = s.ns[:nsMark]
+		s.unbind(nsMark)
 		if len(s.stack) == 0 {
 			s.root = true
 		}
@@ -864,17 +869,57 @@ func (s *scanner) checkQName(at int, name []byte) error {
 	return nil
 }
 
+// bind records that the element being opened declares prefix.
+func (s *scanner) bind(prefix string) {
+	if s.bound == nil {
+		s.bound = map[string]int{}
+	}
+	s.ns = append(s.ns, prefix)
+	s.bound[prefix]++
+}
+
+// unbind forgets the prefixes declared since mark (an element closes).
+func (s *scanner) unbind(mark int) {
+	for _, p := range s.ns[mark:] {
+		s.bound[p]--
+	}
+	s.ns = s.ns[:mark]
+}
+
 func (s *scanner) lookupPrefix(prefix string) bool {
 	switch prefix {
 	case "xml", "xmlns":
 		return true
 	}
-	for i := len(s.ns) - 1; i >= 0; i-- {
-		if s.ns[i].prefix == prefix {
-			return true
+	return s.bound[prefix] > 0
+}
+
+// findAttr finds the attribute named name among the start tag's attrs so
+// far: a scan while the tag has few (nearly always), a map once it has many.
+func (s *scanner) findAttr(attrs []AttrInfo, name string) (AttrInfo, bool) {
+	const scanLimit = 16
+	if len(attrs) < scanLimit {
+		for _, prev := range attrs {
+			if prev.Name == name {
+				return prev, true
+			}
+		}
+		return AttrInfo{}, false
+	}
+	if len(attrs) == scanLimit {
+		if s.attrIndex == nil {
+			s.attrIndex = make(map[string]int, 2*scanLimit)
+		}
+		clear(s.attrIndex)
+		for i, a := range attrs {
+			s.attrIndex[a.Name] = i
 		}
 	}
-	return false
+	if i, ok := s.attrIndex[name]; ok {
+		return attrs[i], true
+	}
+	s.attrIndex[name] = len(attrs)
+	return AttrInfo{}, false
 }
 
 // checkPrefixes rejects element and attribute prefixes that no xmlns:
@@ -921,6 +966,6 @@ func (s *scanner) endTag() error {
 	s.pos = j + 1
 	top.info.EndTag = Span{start, s.pos}
 	s.stack = s.stack[:len(s.stack)-1]
-	s.ns = s.ns[:top.nsMark]
+	s.unbind(top.nsMark)
 	return nil
 }

@@ -188,3 +188,59 @@ func TestTextMasksSecretsInQuotedLine(t *testing.T) {
 		t.Errorf("caret should be under the mask:\n%s", out.String())
 	}
 }
+
+// TestTextQuotesALongLineOncePerLine is the regression test for a line of
+// 200,000 attributes with a finding on each: every finding decoded the whole
+// line again (minutes); now the line is decoded once. No timing is asserted:
+// the size makes the quadratic version run past the test timeout.
+func TestTextQuotesALongLineOncePerLine(t *testing.T) {
+	const n = 200000
+	line := strings.Repeat(`é="x" `, n)
+	res := Result{Findings: make([]validate.Finding, n)}
+	for i := range res.Findings {
+		res.Findings[i] = finding(1, 6*i+1, 1, 6*i+6, validate.Warning)
+	}
+	var out bytes.Buffer
+	if err := Text(&out, &res, oneLine(line), NewPalette(false), false); err != nil {
+		t.Fatal(err)
+	}
+	// The last finding quotes the end of the line with its caret under the
+	// last attribute.
+	block := strings.Split(out.String()[strings.LastIndex(out.String(), "web.config:1:"):], "\n")
+	if block[0] != "web.config:1:1199995: warning: m [classic-http-modules]" {
+		t.Fatalf("last finding: %q", block[0])
+	}
+	quoted := []rune(strings.TrimPrefix(block[2], "1 | "))
+	caret := strings.IndexByte(strings.TrimPrefix(block[3], "  | "), '^')
+	if quoted[0] != '…' || caret < 0 || string(quoted[caret:]) != `é="x" ` {
+		t.Fatalf("last finding quotes %q with the caret at %d", string(quoted), caret)
+	}
+}
+
+// TestTextMasksALongLineOncePerLine: the same with a secret in every
+// attribute; the line is scanned for secrets once, and each finding's
+// column finds its place among the masks by a search.
+func TestTextMasksALongLineOncePerLine(t *testing.T) {
+	const n = 100000
+	attr := `password="secret" `
+	line := strings.Repeat(attr, n)
+	res := Result{Findings: make([]validate.Finding, n)}
+	for i := range res.Findings {
+		col := len(attr)*i + 1
+		res.Findings[i] = finding(1, col, 1, col+len(attr)-1, validate.Warning)
+	}
+	var out bytes.Buffer
+	if err := Text(&out, &res, oneLine(line), NewPalette(false), false); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(out.String(), "secret\"") {
+		t.Fatal("a secret is quoted")
+	}
+	block := strings.Split(out.String()[strings.LastIndex(out.String(), "web.config:1:"):], "\n")
+	quoted := []rune(strings.TrimPrefix(block[2], "1 | "))
+	underline := strings.TrimPrefix(block[3], "  | ")
+	caret := strings.IndexByte(underline, '^')
+	if caret < 0 || string(quoted[caret:]) != `password="***" ` || len(underline)-caret != len(`password="***"`) {
+		t.Fatalf("last finding quotes %q\nunderlined %q", string(quoted), underline)
+	}
+}

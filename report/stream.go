@@ -64,6 +64,7 @@ type textStream struct {
 	bySev     [3]int
 	fixable   int
 	filesWith map[string]bool
+	quoted    quotedLine // the last line quoted
 }
 
 func (t *textStream) Findings(fs []validate.Finding, src Source) error {
@@ -83,11 +84,9 @@ func (t *textStream) Findings(fs []validate.Finding, src Source) error {
 		pad := " "
 		if src != nil && !f.Secret { // never quote a line a security rule found a secret on
 			if line, ok := src.Line(f.File, f.Start.Line); ok {
-				g := f
-				if _, verbatim := src.(Verbatim); !verbatim {
-					line, g = redactSnippet(line, f)
-				}
-				pad = writeSnippet(bw, g, line, pal)
+				_, verbatim := src.(Verbatim)
+				t.quoted.load(line, !verbatim)
+				pad = writeSnippet(bw, t.quoted.move(f), &t.quoted, pal)
 			}
 		}
 		if f.Note != "" {

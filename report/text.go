@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -111,36 +112,71 @@ func summaryLine(c summaryCounts) string {
 // as "***" (docs/secrets.md).
 type Verbatim struct{ Source }
 
-// redactSnippet masks the secrets of a quoted line and moves the finding's
-// columns to match: a column after a masked value moves left with the text,
-// one inside it points at the mask.
-func redactSnippet(line string, f validate.Finding) (string, validate.Finding) {
-	cuts := secret.LineCuts(line)
-	if len(cuts) == 0 {
-		return line, f
+// quotedLine is the line a finding quotes, kept for the next finding:
+// findings come sorted by line, and a long line with a finding on each of
+// its attributes must be scanned for secrets and decoded once, not once
+// per finding (which was quadratic in the line's length).
+type quotedLine struct {
+	line, shown string // as the source gives it; as quoted, secrets masked
+	redact      bool
+	runes       []rune    // shown, decoded
+	cuts        []cutCols // the masked values, in order
+}
+
+// cutCols is a masked value in 1-based character columns of the line:
+// [from, to), and how far the masks before it move later columns left.
+type cutCols struct{ from, to, shiftBefore int }
+
+func (q *quotedLine) load(line string, redact bool) {
+	if q.runes != nil && line == q.line && redact == q.redact {
+		return
 	}
-	move := func(col int, end bool) int {
-		// col is 1-based in characters; cuts are byte offsets.
-		shift := 0
-		for _, c := range cuts {
-			from := utf8.RuneCountInString(line[:c.Start]) + 1
-			to := from + utf8.RuneCountInString(line[c.Start:c.End])
-			switch {
-			case col >= to:
-				shift += (to - from) - utf8.RuneCountInString(secret.Mask)
-			case col > from && end:
-				return from + utf8.RuneCountInString(secret.Mask) - shift
-			case col > from:
-				return from - shift
+	q.line, q.shown, q.redact, q.cuts = line, line, redact, q.cuts[:0]
+	if redact {
+		if cuts := secret.LineCuts(line); len(cuts) > 0 {
+			mask := utf8.RuneCountInString(secret.Mask)
+			col, at, shift := 1, 0, 0
+			for _, c := range cuts {
+				from := col + utf8.RuneCountInString(line[at:c.Start])
+				to := from + utf8.RuneCountInString(line[c.Start:c.End])
+				q.cuts = append(q.cuts, cutCols{from, to, shift})
+				shift += (to - from) - mask
+				col, at = to, c.End
 			}
+			q.shown = secret.Masked(line, cuts)
 		}
-		return col - shift
+	}
+	q.runes = []rune(q.shown)
+}
+
+// move shifts the finding's columns from the line to the quoted text: a
+// column after a masked value moves left with the text, one inside it
+// points at the mask.
+func (q *quotedLine) move(f validate.Finding) validate.Finding {
+	if len(q.cuts) == 0 {
+		return f
+	}
+	mask := utf8.RuneCountInString(secret.Mask)
+	at := func(col int, end bool) int {
+		k := sort.Search(len(q.cuts), func(i int) bool { return q.cuts[i].to > col })
+		if k == len(q.cuts) {
+			last := q.cuts[k-1]
+			return col - (last.shiftBefore + (last.to - last.from) - mask)
+		}
+		c := q.cuts[k]
+		switch {
+		case col > c.from && end:
+			return c.from + mask - c.shiftBefore
+		case col > c.from:
+			return c.from - c.shiftBefore
+		}
+		return col - c.shiftBefore
 	}
 	if f.End.Line == f.Start.Line {
-		f.End.Column = move(f.End.Column, true)
+		f.End.Column = at(f.End.Column, true)
 	}
-	f.Start.Column = move(f.Start.Column, false)
-	return secret.Masked(line, cuts), f
+	f.Start.Column = at(f.Start.Column, false)
+	return f
 }
 
 // snippetWidth is how many characters of a long source line are quoted:
@@ -150,10 +186,10 @@ const snippetWidth = 120
 
 // writeSnippet quotes the finding's line with a caret under its column and
 // returns the gutter's padding, for the note lines below it.
-func writeSnippet(w io.Writer, f validate.Finding, line string, pal Palette) string {
+func writeSnippet(w io.Writer, f validate.Finding, q *quotedLine, pal Palette) string {
 	num := strconv.Itoa(f.Start.Line)
 	pad := strings.Repeat(" ", len(num))
-	line, f = window(line, f, snippetWidth)
+	line, f := windowRunes(q.shown, q.runes, f, snippetWidth)
 	fmt.Fprintf(w, "%s\n", pal.Gutter.Sprintf("%s |", pad))
 	fmt.Fprintf(w, "%s %s\n", pal.Gutter.Sprintf("%s |", num), line)
 	fmt.Fprintf(w, "%s %s\n", pal.Gutter.Sprintf("%s |", pad), pal.severity(f.Severity).Sprint(underline(line, f)))
@@ -164,7 +200,11 @@ func writeSnippet(w io.Writer, f validate.Finding, line string, pal Palette) str
 // around the finding's start column, marking each cut with "…", and moves
 // the finding's columns to match.
 func window(line string, f validate.Finding, width int) (string, validate.Finding) {
-	runes := []rune(line)
+	return windowRunes(line, []rune(line), f, width)
+}
+
+// windowRunes is window for a line already decoded into runes.
+func windowRunes(line string, runes []rune, f validate.Finding, width int) (string, validate.Finding) {
 	if len(runes) <= width {
 		return line, f
 	}
