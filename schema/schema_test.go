@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -91,5 +92,27 @@ func TestStockListsData(t *testing.T) {
 		if e.Value("fileExtension") == ".woff2" {
 			t.Error(".woff2 is not on every IIS 10 build")
 		}
+	}
+	// IIS 7.5: the same default documents and custom errors, 25 MIME types
+	// fewer (docs/stock-lists.md).
+	counts := map[string][2]int{}
+	for _, p := range StockListPaths {
+		counts[p] = [2]int{len(StockList(p, "iis75")), len(StockList(p, "iis10"))}
+	}
+	if c := counts["system.webServer/staticContent"]; c[0] != 346 || c[1]-c[0] != 25 {
+		t.Errorf("IIS 7.5 MIME map: %d entries, %d fewer than IIS 10's", c[0], c[1]-c[0])
+	}
+	for _, p := range []string{"system.webServer/defaultDocument/files", "system.webServer/httpErrors"} {
+		if c := counts[p]; c[0] != c[1] {
+			t.Errorf("%s: IIS 7.5 %d entries, IIS 10 %d", p, c[0], c[1])
+		}
+	}
+	for _, ext := range []string{".json", ".mp4", ".woff", ".svgz", ".webm"} {
+		if servers, _ := StockListHas("system.webServer/staticContent", Entry{{"fileExtension", ext}}); slices.Contains(servers, "iis75") {
+			t.Errorf("%s is not in IIS 7.5's list", ext)
+		}
+	}
+	if servers, _ := StockListHas("system.webServer/staticContent", Entry{{"fileExtension", ".svg"}}); !slices.Contains(servers, "iis75") {
+		t.Error(".svg is in IIS 7.5's list")
 	}
 }

@@ -6,8 +6,8 @@ import (
 )
 
 // The stock staticContent MIME map, default documents and custom error
-// pages of IIS 10 and IIS Express 10 (data/stock-lists.tsv, which names
-// its sources; docs/stock-lists.md).
+// pages of IIS 10, IIS Express 10 and IIS 7.5 (data/stock-lists.tsv, which
+// names its sources; docs/stock-lists.md).
 
 //go:embed data/stock-lists.tsv
 var stockListsText string
@@ -40,8 +40,8 @@ func parseStockLists(text string) []stockListEntry {
 var StockListPaths = []string{"system.webServer/staticContent", "system.webServer/defaultDocument/files", "system.webServer/httpErrors"}
 
 // StockList is the stock list of a collection (an element path of
-// StockListPaths) on a server profile: "iis10" (with ASP.NET) or
-// "iisexpress". Entries some builds of the server add are left out: they
+// StockListPaths) on a server profile: "iis10" (with ASP.NET),
+// "iisexpress" or "iis75". Entries some builds of the server add are left out: they
 // are not certain to be there.
 func StockList(elementPath, server string) []Entry {
 	var out []Entry

@@ -142,7 +142,7 @@ func removeAttrs(c *etree.Element, keyAttr string) string {
 func serverNames(tags []string) string {
 	names := map[string]string{
 		"iis10": "IIS 10", "iis10-aspnet": "IIS 10 with ASP.NET", "iis10-some": "newer IIS 10 builds",
-		"iisexpress": "IIS Express", "iisexpress-some": "some IIS Express versions",
+		"iisexpress": "IIS Express", "iisexpress-some": "some IIS Express versions", "iis75": "IIS 7.5",
 	}
 	var out []string
 	for _, t := range tags {

@@ -2,6 +2,7 @@ package validate
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -491,10 +492,52 @@ func (w *schemaWalk) duplicateKeys() {
 				// The .NET configuration system's own words.
 				msg = fmt.Sprintf("The entry '%s' has already been added.", strings.Join(me.Key, ", "))
 			}
-			w.add(nameDuplicateKey, me.Elem, "", "%s", msg)
+			is := schemaIssue{rule: nameDuplicateKey, elem: me.Elem, msg: msg}
+			is.note, is.help = w.stockDuplicate(t.sec, me.Elem)
+			w.issues = append(w.issues, is)
 		}
 	}
 	w.nestedDuplicates(reported)
+}
+
+// stockDuplicate explains a duplicate of an entry a stock server's list
+// has (docs/stock-lists.md), in a web.config linted without
+// applicationHost.config: which servers have it, and the <remove> that
+// fixes it. Empty when the file itself adds the key twice.
+func (w *schemaWalk) stockDuplicate(sec *schema.Section, e *etree.Element) (note, help string) {
+	parent := e.Parent()
+	if parent == nil || w.hostAbove() != nil || w.p.doc.Kind() != config.KindWebConfig {
+		return "", ""
+	}
+	elementPath := sec.Path
+	if !strings.HasSuffix(sec.Path, "/"+parent.Tag) {
+		elementPath += "/" + parent.Tag // defaultDocument/files
+	}
+	key := entryKey(e, elementPath)
+	for c := range parent.ChildElementsSeq() {
+		if c == e {
+			break
+		}
+		if c.Tag == e.Tag && entryKey(c, elementPath) == key {
+			return "", "" // the file's own earlier entry
+		}
+	}
+	servers, ok := schema.StockListHas(elementPath, entryOf(e))
+	if !ok {
+		return "", ""
+	}
+	note = "a stock IIS 10 server already has it"
+	if !slices.Contains(servers, "iis75") {
+		note += " (IIS 7.5's list did not: the same file works there)"
+	}
+	keyAttr := "value"
+	switch elementPath {
+	case "system.webServer/staticContent":
+		keyAttr = "fileExtension"
+	case "system.webServer/httpErrors":
+		keyAttr = "statusCode"
+	}
+	return note, fmt.Sprintf("write <remove %s/> just before it (removing an entry a server does not have is no error)", removeAttrs(e, keyAttr))
 }
 
 // addsEntries reports whether e (an element of schema el) holds a
