@@ -141,8 +141,17 @@ func TestLocationsCoveringAgainstScan(t *testing.T) {
 			}
 		}
 		slices.SortStableFunc(want, func(a, b Location) int { return depth(a.Path) - depth(b.Path) })
-		if got := d.locationsCovering(rel); !slices.Equal(got, want) {
+		if got := d.LocationsCovering(rel); !slices.Equal(got, want) {
 			t.Fatalf("%s\n%q: %v, want %v", x.String(), rel, got, want)
+		}
+		var below []Location
+		for _, l := range d.Locations() {
+			if PathCovers(rel, l.Path) {
+				below = append(below, l)
+			}
+		}
+		if got := d.LocationsBelow(rel); !slices.Equal(got, below) {
+			t.Fatalf("%s\nbelow %q: %v, want %v", x.String(), rel, got, below)
 		}
 	}
 }

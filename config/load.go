@@ -40,6 +40,11 @@ func Load(name string, data []byte) (*Document, error) {
 		k := strings.ToLower(l.Path)
 		d.locByPath[k] = append(d.locByPath[k], l)
 	}
+	if len(d.locations) > 1 {
+		d.locSorted = sortedLocations(d.locations)
+	} else {
+		d.locSorted = d.locations
+	}
 	d.sections = &sync.Map{}
 	return d, nil
 }

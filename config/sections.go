@@ -82,7 +82,7 @@ func (d *Document) sectionLevels(section, rel string, parentApp bool) []Level {
 	}
 	byPath := map[string][]*etree.Element{"": d.ownSection(section)}
 	paths := []string{""}
-	for _, loc := range d.locationsCovering(rel) {
+	for _, loc := range d.LocationsCovering(rel) {
 		if parentApp && strings.EqualFold(loc.Elem.SelectAttrValue("inheritInChildApplications", ""), "false") {
 			continue
 		}
@@ -105,11 +105,11 @@ func (d *Document) sectionLevels(section, rel string, parentApp bool) []Level {
 	return out
 }
 
-// locationsCovering are the location tags whose path covers rel, by
+// LocationsCovering are the location tags whose path covers rel, by
 // depth, then in document order: found by rel's ancestors, so that the
 // cost is rel's depth, not the number of location tags (thousands in a
 // hosting server's applicationHost.config).
-func (d *Document) locationsCovering(rel string) []Location {
+func (d *Document) LocationsCovering(rel string) []Location {
 	if d.locByPath == nil { // not made by Load
 		var out []Location
 		for _, loc := range d.locations {
@@ -129,6 +129,41 @@ func (d *Document) locationsCovering(rel string) []Location {
 	if lower != "" {
 		out = append(out[:len(out):len(out)], d.locByPath[lower]...)
 	}
+	return out
+}
+
+// LocationsBelow are the location tags whose path rel covers (rel itself
+// or below it), in document order, found by a binary search of the paths
+// in order: the cost is that of the answer, not the number of tags.
+func (d *Document) LocationsBelow(rel string) []Location {
+	lower := strings.ToLower(NormalizeLocationPath(rel))
+	if lower == "" {
+		return d.locations
+	}
+	sorted := d.locSorted
+	if sorted == nil && len(d.locations) > 0 { // not made by Load
+		sorted = sortedLocations(d.locations)
+	}
+	key := func(i int) string { return strings.ToLower(sorted[i].Path) }
+	// rel itself, then rel + "/..."; "0" is the byte after "/".
+	from := sort.Search(len(sorted), func(i int) bool { return key(i) >= lower })
+	to := sort.Search(len(sorted), func(i int) bool { return key(i) >= lower+"0" })
+	var out []Location
+	for _, l := range sorted[from:to] {
+		if k := strings.ToLower(l.Path); k == lower || strings.HasPrefix(k, lower+"/") {
+			out = append(out, l)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		return d.elems[out[i].Elem].StartTag.Start < d.elems[out[j].Elem].StartTag.Start
+	})
+	return out
+}
+
+// sortedLocations orders location tags by lower-cased path (stable).
+func sortedLocations(locs []Location) []Location {
+	out := slices.Clone(locs)
+	sort.SliceStable(out, func(i, j int) bool { return strings.ToLower(out[i].Path) < strings.ToLower(out[j].Path) })
 	return out
 }
 
