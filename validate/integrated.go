@@ -54,7 +54,11 @@ func (p *pass) integrated() *integratedModel {
 	paths := []string{base}
 	seen := map[string]bool{strings.ToLower(base): true}
 	var below []string
-	for _, loc := range p.doc.Locations() {
+	locs := p.doc.Locations()
+	if rel, ok := config.PathUnder(base, p.ctx.Prefix); ok {
+		locs = p.doc.LocationsBelow(rel) // the others are not below base
+	}
+	for _, loc := range locs {
 		abs := config.JoinPath(p.ctx.Prefix, loc.Path)
 		if key := strings.ToLower(abs); !seen[key] && config.PathCovers(base, abs) && !p.excluded(abs) {
 			seen[key] = true

@@ -881,15 +881,28 @@ func overrideDefaults(host *config.Document) map[string]string {
 // path and that hold the section, shallowest first.
 func locationsCovering(src config.Source, path, section string) []*etree.Element {
 	var out []*etree.Element
-	for _, l := range src.Doc.Locations() {
-		full := config.JoinPath(src.Prefix, l.Path)
-		if !config.PathCovers(full, path) || !holdsSection(l.Elem, section) {
-			continue
+	for _, l := range locationsOver(src, path) {
+		if holdsSection(l.Elem, section) {
+			out = append(out, l.Elem)
 		}
-		out = append(out, l.Elem)
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		return len(out[i].SelectAttrValue("path", "")) < len(out[j].SelectAttrValue("path", ""))
+	})
+	return out
+}
+
+// locationsOver are a file's <location> tags whose path covers path, in
+// document order, through the file's index of location paths: a pass per
+// application must not scan a hosting server's thousands of tags.
+func locationsOver(src config.Source, path string) []config.Location {
+	rel, ok := config.PathUnder(path, src.Prefix)
+	if !ok {
+		return nil
+	}
+	out := slices.Clone(src.Doc.LocationsCovering(rel))
+	sort.SliceStable(out, func(i, j int) bool {
+		return src.Doc.Info(out[i].Elem).StartTag.Start < src.Doc.Info(out[j].Elem).StartTag.Start
 	})
 	return out
 }
