@@ -141,6 +141,7 @@ func runLint(c *ucli.Context, e *env) error {
 	var res *report.Result
 	var src report.Source
 	if srv != nil {
+		roomForModel()
 		var notes []string
 		if res, src, notes, err = srv.lint(c.Args().Slice(), pol); err != nil {
 			return err

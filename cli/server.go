@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
+	"runtime/metrics"
 	"sort"
 	"strings"
 
@@ -57,6 +59,21 @@ type server struct {
 	// hosting is, by pool name, the applications that run ASP.NET Core
 	// and how; computed on first use.
 	hosting map[string][]validate.PoolPeer
+	// lists are rootLists' answers by runtime: shared, never changed.
+	lists map[schema.Runtime][2][]config.Item
+}
+
+// rootLists are rootLists(s.rootWeb, r), made once per runtime.
+func (s *server) rootLists(r schema.Runtime) (modules, handlers []config.Item) {
+	if l, ok := s.lists[r]; ok {
+		return l[0], l[1]
+	}
+	modules, handlers = rootLists(s.rootWeb, r)
+	if s.lists == nil {
+		s.lists = map[schema.Runtime][2][]config.Item{}
+	}
+	s.lists[r] = [2][]config.Item{modules, handlers}
+	return modules, handlers
 }
 
 // openServer reads --apphost, --path-map and --root-web-config; it returns
@@ -97,6 +114,22 @@ func openServer(c *ucli.Context, e *env) (*server, *config.Document, error) {
 		return nil, nil, &exitError{code: ExitInput, msg: err.Error()}
 	}
 	return s, rootWeb, nil
+}
+
+// roomForModel raises lint's soft memory limit (see gcPolicy) to three
+// times the heap left alive once the server is read: a hosting server's
+// applicationHost.config is tens of megabytes once parsed, and a limit
+// below what is live makes the collector run almost without pause.
+func roomForModel() {
+	if os.Getenv("GOMEMLIMIT") != "" {
+		return
+	}
+	runtime.GC()
+	live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(live)
+	if want := 3 * int64(live[0].Value.Uint64()); want > debug.SetMemoryLimit(-1) {
+		debug.SetMemoryLimit(want)
+	}
 }
 
 // readDoc reads and parses a file given by a flag; errors exit with 3.
@@ -296,7 +329,7 @@ func rootLists(rootWeb *config.Document, r schema.Runtime) (modules, handlers []
 // the files above it in the chain, its pool, its root web.config.
 func (s *server) appContext(app *config.App, nodes []*node, n int) validate.Context {
 	pool, sp := s.pool(app)
-	modules, handlers := rootLists(s.rootWeb, pool.Runtime)
+	modules, handlers := s.rootLists(pool.Runtime)
 	ctx := validate.Context{
 		Runtime:  pool.Runtime,
 		Pipeline: validate.Integrated,
@@ -384,8 +417,8 @@ func (s *server) nestedApps(app *config.App) []string {
 // and the files above the application carry the server's modules and
 // handlers, so none come from the stock lists.
 func (s *server) migrateServer(appRuntime, serverRuntime schema.Runtime) migrate.Server {
-	appModules, appHandlers := rootLists(s.rootWeb, appRuntime)
-	srvModules, srvHandlers := rootLists(s.rootWeb, serverRuntime)
+	appModules, appHandlers := s.rootLists(appRuntime)
+	srvModules, srvHandlers := s.rootLists(serverRuntime)
 	return migrate.Server{ServerHTTPModules: srvModules, ServerHTTPHandlers: srvHandlers,
 		AppHTTPModules: appModules, AppHTTPHandlers: appHandlers, Validation: true}
 }
