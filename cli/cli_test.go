@@ -331,3 +331,53 @@ func TestReportWritesAreBuffered(t *testing.T) {
 		}
 	}
 }
+
+// TestLiveReportIsTheWholeReport: a walked tree's report, written while
+// the files are judged (they come in report order), is byte for byte the
+// report of the same files named out of order (written whole, after the
+// run): findings, quoted lines, summary, suppressed findings and errors,
+// in every format that streams, alone and beside a report file.
+func TestLiveReportIsTheWholeReport(t *testing.T) {
+	suppressed, err := os.ReadFile(filepath.Join("..", "testdata", "lint", "suppress-disabled.config"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := writeTree(t, map[string]string{
+		"a/web.config": modulesConfig, "a-b/web.config": handlersConfig, "a/b/web.config": modulesConfig,
+		"broken/web.config": "<configuration><system.web>", "clean/web.config": cleanConfig,
+		"quiet/web.config": string(suppressed), "z/Web.Release.config": `<configuration xmlns:xdt="http://schemas.microsoft.com/XML-Document-Transform"/>`,
+	})
+	walked, _, _ := collectInputs([]string{dir}, "")
+	var reversed []string
+	for i := len(walked) - 1; i >= 0; i-- {
+		reversed = append(reversed, walked[i].path)
+	}
+	if len(reversed) != 7 {
+		t.Fatalf("the walk found %d files, want 7", len(reversed))
+	}
+	lint := func(args ...string) (string, string, int) {
+		var stdout, stderr strings.Builder
+		code := run(append([]string{"iiscfg", "lint", "--no-config", "--no-gitignore", "--color", "never"}, args...),
+			&env{stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr, getenv: func(string) string { return "" }})
+		return stdout.String(), stderr.String(), code
+	}
+	for _, format := range []string{"text", "compact", "github", "json"} {
+		for _, beside := range []bool{false, true} {
+			args := []string{"--format", format}
+			file := filepath.Join(t.TempDir(), "report.sarif")
+			if beside {
+				args = append(args, "--format", "sarif="+file)
+			}
+			liveOut, liveErr, liveCode := lint(append(args, dir)...)
+			liveFile, _ := os.ReadFile(file)
+			wholeOut, wholeErr, wholeCode := lint(append(args, reversed...)...)
+			wholeFile, _ := os.ReadFile(file)
+			if liveOut != wholeOut || liveErr != wholeErr || liveCode != wholeCode || string(liveFile) != string(wholeFile) {
+				t.Errorf("--format %s (report file: %v): live report\n%s\n%s(exit %d)\nwhole report\n%s\n%s(exit %d)", format, beside, liveOut, liveErr, liveCode, wholeOut, wholeErr, wholeCode)
+			}
+			if liveCode != ExitInput || !strings.Contains(liveOut+liveErr, "broken") || strings.Count(liveOut, "a-b") == 0 {
+				t.Errorf("--format %s: the report misses findings or errors (exit %d):\n%s", format, liveCode, liveOut)
+			}
+		}
+	}
+}

@@ -140,6 +140,7 @@ func runLint(c *ucli.Context, e *env) error {
 	}
 	var res *report.Result
 	var src report.Source
+	var live *liveReport // the standard-output report, when written as files are judged
 	if srv != nil {
 		roomForModel()
 		var notes []string
@@ -159,7 +160,9 @@ func runLint(c *ucli.Context, e *env) error {
 			appRoots = cfg.apps
 		}
 		deploy := newDeployPlan(c.StringSlice("transform"), c.String("configuration"))
-		if res, src, err = lintFiles(c.Args().Slice(), c.String("stdin-filename"), runtime, rootWeb, pol, opts, c.Bool("no-parents"), appRoots, deploy, e); err != nil {
+		meta := report.Meta{ToolVersion: toolVersion()}
+		live = newLiveReport(outs, e.stdout, meta, outColor, isTerminal(e.stdout), func(s report.Source) report.Source { return lintSource(c, s) })
+		if res, src, err = lintFiles(c.Args().Slice(), c.String("stdin-filename"), runtime, rootWeb, pol, opts, c.Bool("no-parents"), appRoots, deploy, live, e); err != nil {
 			return err
 		}
 		for _, t := range deploy.unused() {
@@ -171,17 +174,26 @@ func runLint(c *ucli.Context, e *env) error {
 	switch {
 	case len(res.Errors) > 0:
 		code = ExitInput
-	case failOn && anyAtOrAbove(res.Findings, threshold):
+	case failOn && (anyAtOrAbove(res.Findings, threshold) || live.atOrAbove(threshold)):
 		code = ExitFindings
 	}
 	wd, _ := os.Getwd()
 	meta := report.Meta{ToolVersion: toolVersion(), ExitCode: code, Rules: validate.Rules(), WorkDir: wd}
+	toStdout := stdoutFormat(outs)
+	if live != nil && live.active {
+		outs = slices.DeleteFunc(slices.Clone(outs), func(o output) bool { return o.file == "" })
+	}
 	if err := writeOutputs(outs, res, lintSource(c, src), meta, e, outColor); err != nil {
 		return err
 	}
+	if live != nil && live.active {
+		if err := live.end(res); err != nil {
+			return err
+		}
+	}
 	// Inputs that could not be read go to stderr too, unless a machine
 	// format on stdout carries them.
-	if stdoutFormat(outs) == "text" || stdoutFormat(outs) == "" {
+	if toStdout == "text" || toStdout == "" {
 		if err := report.Errors(colorWriter(e.stderr, errColor), res.Errors, report.NewPalette(errColor)); err != nil {
 			return &exitError{code: ExitInput, msg: "writing to standard error: " + err.Error()}
 		}
@@ -227,7 +239,7 @@ func stdoutFormat(outs []output) string {
 
 // lintFiles lints files and folders, each web.config judged at its place
 // in its application (see context.go).
-func lintFiles(args []string, stdinName string, runtime schema.Runtime, rootWeb *config.Document, pol *policy, opts walkOptions, noParents bool, appRoots []string, deploy *deployPlan, e *env) (*report.Result, report.Source, error) {
+func lintFiles(args []string, stdinName string, runtime schema.Runtime, rootWeb *config.Document, pol *policy, opts walkOptions, noParents bool, appRoots []string, deploy *deployPlan, live *liveReport, e *env) (*report.Result, report.Source, error) {
 	if len(args) == 0 {
 		args = []string{"."}
 	}
@@ -246,16 +258,28 @@ func lintFiles(args []string, stdinName string, runtime schema.Runtime, rootWeb 
 	jobs := p.plan(inputs)
 	res := &report.Result{Errors: errs}
 	src := snippets{}
+	live.start(inputs, deploy)
+	streamed := live != nil && live.active
+	reported := map[report.Error]bool{}
 	prog := startProgress(e.stderr, len(jobs))
 	p.run(jobs, func(r fileResult) {
 		prog.done()
 		if r.err != nil {
 			// A transform that cannot be applied is met by the web.config's
 			// deployed judgement and by the transform's own: say it once.
-			if !slices.Contains(res.Errors, *r.err) {
+			if !reported[*r.err] {
+				reported[*r.err] = true
 				res.Errors = append(res.Errors, *r.err)
 			}
 			return
+		}
+		res.Files = append(res.Files, r.path)
+		res.Suppressed = append(res.Suppressed, r.suppressed...)
+		if streamed {
+			live.file(r.findings, r.lines)
+			if !live.keep {
+				return // written: neither the findings nor their lines are kept
+			}
 		}
 		for file, lines := range r.lines {
 			if src[file] == nil {
@@ -266,9 +290,7 @@ func lintFiles(args []string, stdinName string, runtime schema.Runtime, rootWeb 
 				src[file][n] = l
 			}
 		}
-		res.Files = append(res.Files, r.path)
 		res.Findings = append(res.Findings, r.findings...)
-		res.Suppressed = append(res.Suppressed, r.suppressed...)
 	})
 	prog.finish()
 	res.Findings = dropRepeatedDuplicates(res.Findings)

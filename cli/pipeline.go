@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"bufio"
+	"fmt"
 	"io"
 	"path/filepath"
 	"runtime"
@@ -221,4 +223,89 @@ type snippets map[string]map[int]string
 func (s snippets) Line(file string, n int) (string, bool) {
 	l, ok := s[file][n]
 	return l, ok
+}
+
+// liveReport writes the report for standard output while the files are
+// judged, a file's findings as soon as they and those of every file before
+// it are ready, when the format streams (report.NewStream) and the files
+// come in report order: then the findings are not all held at the end.
+// Otherwise lint writes the report whole, after the run.
+type liveReport struct {
+	format string
+	out    *bufio.Writer
+	stream report.Stream
+	// source wraps the lines a file's findings quote (masked, or as they
+	// are with --show-secrets).
+	source func(report.Source) report.Source
+	// keep: another report (a file) needs every finding.
+	keep bool
+
+	active  bool // the files come in report order: the report is written live
+	err     error
+	any     bool
+	highest validate.Severity
+}
+
+// newLiveReport prepares the live report of outs' standard-output report,
+// or returns nil when its format is written whole or there is none.
+func newLiveReport(outs []output, stdout io.Writer, meta report.Meta, color, terminal bool, source func(report.Source) report.Source) *liveReport {
+	for _, o := range outs {
+		if o.file != "" {
+			continue
+		}
+		w := bufio.NewWriterSize(colorWriter(stdout, color && o.format == "text"), 64<<10)
+		s := report.NewStream(o.format, w, meta, report.NewPalette(color && o.format == "text"), terminal)
+		if s == nil {
+			return nil
+		}
+		return &liveReport{format: o.format, out: w, stream: s, source: source, keep: len(outs) > 1}
+	}
+	return nil
+}
+
+// start makes the report live when the inputs are in report order (sorted
+// by path, each once) and no transform moves findings to other files.
+func (l *liveReport) start(inputs []input, deploy *deployPlan) {
+	if l == nil || deploy != nil {
+		return
+	}
+	for i := 1; i < len(inputs); i++ {
+		if inputs[i-1].path >= inputs[i].path {
+			return
+		}
+	}
+	l.active = true
+}
+
+// file writes one file's findings, sorted.
+func (l *liveReport) file(findings []validate.Finding, lines map[string]map[int]string) {
+	validate.SortFindings(findings)
+	for _, f := range findings {
+		if !l.any || f.Severity > l.highest {
+			l.any, l.highest = true, f.Severity
+		}
+	}
+	if err := l.stream.Findings(findings, l.source(snippets(lines))); err != nil && l.err == nil {
+		l.err = err
+	}
+}
+
+// atOrAbove reports whether a finding written live is at or above s.
+func (l *liveReport) atOrAbove(s validate.Severity) bool {
+	return l != nil && l.active && l.any && l.highest >= s
+}
+
+// end writes the rest of the report and flushes it.
+func (l *liveReport) end(res *report.Result) error {
+	err := l.err
+	if err == nil {
+		err = l.stream.End(res)
+	}
+	if err == nil {
+		err = l.out.Flush()
+	}
+	if err != nil {
+		return &exitError{code: ExitInput, msg: fmt.Sprintf("writing the %s report to standard output: %s", l.format, describeIOError(err))}
+	}
+	return nil
 }
