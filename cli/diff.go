@@ -124,77 +124,81 @@ func runDiff(c *ucli.Context, e *env) error {
 		return usageError("diff --effective compares two files, not folders")
 	}
 
-	var inputs []input
-	for _, p := range pairs {
-		for _, in := range []*input{p.old, p.new} {
-			if in != nil {
-				inputs = append(inputs, *in)
-			}
-		}
-	}
-	docs := loadAll(inputs, e.stdin)
-	byPath := map[*input]*loaded{}
-	i := 0
-	var errs []report.Error
-	for _, p := range pairs {
-		for _, in := range []*input{p.old, p.new} {
-			if in != nil {
-				byPath[in] = docs[i]
-				if docs[i].err != nil {
-					errs = append(errs, *docs[i].err)
-				}
-				i++
-			}
-		}
-	}
-
 	out := colorWriter(e.stdout, outColor)
 	var files []diff.File
+	var errs []report.Error
 	differences := 0
-	for _, p := range pairs {
-		var a, b *loaded
-		if p.old != nil {
-			a = byPath[p.old]
-		}
-		if p.new != nil {
-			b = byPath[p.new]
-		}
-		if (a != nil && a.doc == nil) || (b != nil && b.doc == nil) {
-			continue
-		}
-		if mode == "text" {
-			text := textDiff(a, b, c.Int("context"), outColor, c.Bool("show-secrets"))
-			if text != "" {
-				differences++
+	// Folders are compared a batch of pairs at a time: memory holds the
+	// documents of one batch and the changes found, not every file.
+	for first := 0; first < len(pairs); first += diffBatch {
+		batch := pairs[first:min(first+diffBatch, len(pairs))]
+		var inputs []input
+		for _, p := range batch {
+			for _, in := range []*input{p.old, p.new} {
+				if in != nil {
+					inputs = append(inputs, *in)
+				}
 			}
-			if _, err := io.WriteString(out, text); err != nil {
-				return err
-			}
-			continue
 		}
-		f := diff.File{}
-		switch {
-		case a == nil:
-			f.New = b.path
-		case b == nil:
-			f.Old = a.path
-		case at != "":
-			var broken []report.Error
-			if f, broken, err = effectiveDiff(c, srv, at, a, b, colorWriter(e.stderr, errColor), report.NewPalette(errColor)); err != nil {
-				return err
+		docs := loadAll(inputs, e.stdin)
+		byPath := map[*input]*loaded{}
+		i := 0
+		for _, p := range batch {
+			for _, in := range []*input{p.old, p.new} {
+				if in != nil {
+					byPath[in] = docs[i]
+					if docs[i].err != nil {
+						errs = append(errs, *docs[i].err)
+					}
+					i++
+				}
 			}
-			if len(broken) > 0 {
-				errs = append(errs, broken...)
+		}
+		for _, p := range batch {
+			var a, b *loaded
+			if p.old != nil {
+				a = byPath[p.old]
+			}
+			if p.new != nil {
+				b = byPath[p.new]
+			}
+			if (a != nil && a.doc == nil) || (b != nil && b.doc == nil) {
 				continue
 			}
-		default:
-			f.Old, f.New = a.path, b.path
-			f.Changes = diff.Semantic(a.doc, b.doc, diff.Options{IgnoreOrder: c.Bool("ignore-order")})
-			if len(f.Changes) == 0 && len(pairs) > 1 {
-				continue // folders: list only the files that differ
+			if mode == "text" {
+				text := textDiff(a, b, c.Int("context"), outColor, c.Bool("show-secrets"))
+				if text != "" {
+					differences++
+				}
+				if _, err := io.WriteString(out, text); err != nil {
+					return err
+				}
+				continue
 			}
+			f := diff.File{}
+			switch {
+			case a == nil:
+				f.New = b.path
+			case b == nil:
+				f.Old = a.path
+			case at != "":
+				var broken []report.Error
+				if f, broken, err = effectiveDiff(c, srv, at, a, b, colorWriter(e.stderr, errColor), report.NewPalette(errColor)); err != nil {
+					return err
+				}
+				if len(broken) > 0 {
+					errs = append(errs, broken...)
+					continue
+				}
+			default:
+				f.Old, f.New = a.path, b.path
+				f.Changes = diff.Semantic(a.doc, b.doc, diff.Options{IgnoreOrder: c.Bool("ignore-order")})
+				if len(f.Changes) == 0 && len(pairs) > 1 {
+					continue // folders: list only the files that differ
+				}
+			}
+			files = append(files, f)
 		}
-		files = append(files, f)
 	}
 	if mode == "semantic" {
 		redactChanges(c.Bool("show-secrets"), files)
@@ -226,6 +230,9 @@ func runDiff(c *ucli.Context, e *env) error {
 	}
 	return nil
 }
+
+// diffBatch is how many pairs of files a folder diff loads at a time.
+var diffBatch = 64
 
 // textDiff is a unified diff of two loaded files (either may be absent).
 // UTF-16 files are compared as text; others byte for byte.

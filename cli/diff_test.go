@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -88,5 +89,50 @@ func TestDiffEffectiveWarnsOfDuplicates(t *testing.T) {
 	want := "new/web.config:2:28: warning: Cannot add duplicate collection entry of type 'add' with unique key attribute 'name' set to 'M' (IIS answers HTTP 500.19)"
 	if r.code != ExitOK || !strings.Contains(r.stderr, want) {
 		t.Errorf("exit %d, stderr %q, want exit 0 and %q", r.code, r.stderr, want)
+	}
+}
+
+// TestDiffFoldersInBatches compares folders a few pairs at a time: the
+// output and exit code do not depend on the batch size.
+func TestDiffFoldersInBatches(t *testing.T) {
+	setting := func(v string) string {
+		return `<configuration><appSettings><add key="k" value="` + v + `"/></appSettings></configuration>`
+	}
+	files := map[string]string{}
+	for i := range 9 {
+		app := fmt.Sprintf("app%d/web.config", i)
+		files["old/"+app] = setting("1")
+		files["new/"+app] = setting(fmt.Sprint(i % 3)) // apps 1, 4 and 7 are unchanged
+	}
+	files["old/gone/web.config"] = setting("1")
+	files["new/added/web.config"] = setting("1")
+	files["new/app5/web.config"] = "<configuration>" // broken
+	dir := writeTree(t, files)
+	old, changed := filepath.Join(dir, "old"), filepath.Join(dir, "new")
+
+	saved := diffBatch
+	t.Cleanup(func() { diffBatch = saved })
+	var want [3]result
+	for _, size := range []int{1000, 1, 2, 3} {
+		diffBatch = size
+		got := [3]result{
+			runCLI(t, "diff", "--color", "never", old, changed),
+			runCLI(t, "diff", "--format", "json", old, changed),
+			runCLI(t, "diff", "--mode", "text", old, changed),
+		}
+		if size == 1000 {
+			want = got
+			if !strings.Contains(got[0].stdout, "app8/web.config") || !strings.Contains(got[0].stdout, "only in new: ") ||
+				strings.Contains(got[0].stdout, "app4/web.config") || !strings.Contains(got[0].stderr, "app5") || got[0].code != ExitInput {
+				t.Fatalf("exit %d\nstdout: %s\nstderr: %s", got[0].code, got[0].stdout, got[0].stderr)
+			}
+			continue
+		}
+		for i := range got {
+			if got[i] != want[i] {
+				t.Errorf("batches of %d, run %d: exit %d\nstdout: %s\nstderr: %s\nwant exit %d\nstdout: %s\nstderr: %s",
+					size, i, got[i].code, got[i].stdout, got[i].stderr, want[i].code, want[i].stdout, want[i].stderr)
+			}
+		}
 	}
 }
