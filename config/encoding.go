@@ -72,6 +72,11 @@ func decode(data []byte) (decoded, error) {
 		text, err := decodeUTF16(data, true)
 		return decoded{text: text, enc: UTF16BE}, err
 	}
+	if order := utf16Without(data); order != "" {
+		// Read as UTF-8 it would fail at its first NUL with a message about
+		// tags or characters; say what the file is instead.
+		return decoded{}, fmt.Errorf("the file looks like UTF-16 (%s) without a byte order mark or an XML declaration, which iiscfg cannot tell from other encodings; save it as UTF-8, or as UTF-16 with a byte order mark", order)
+	}
 	// No byte order mark: ASCII-compatible bytes, so the declaration can be
 	// read as it stands.
 	name := declaredEncoding(data)
@@ -86,6 +91,35 @@ func decode(data []byte) (decoded, error) {
 		return decoded{}, fmt.Errorf("the XML declaration says encoding %q but the file has no UTF-16 byte order mark and is not UTF-16; fix the declaration or the file", name)
 	}
 	return decoded{}, fmt.Errorf("unsupported encoding %q; supported are UTF-8, UTF-16 (with byte order mark), windows-1252 and iso-8859-1", name)
+}
+
+// utf16Without recognises UTF-16 text that has neither a byte order mark
+// nor a declaration by its NUL bytes: ASCII characters (the markup) are a
+// byte and a NUL, in one order or the other. It returns "little-endian",
+// "big-endian" or "". NUL is not allowed in XML, so this never turns a
+// file that would parse into an error (docs/iis-behaviour.md §13.4).
+func utf16Without(data []byte) string {
+	pairs := min(len(data)/2, 256)
+	if pairs < 2 {
+		return ""
+	}
+	le, be := 0, 0
+	for i := range pairs {
+		lo, hi := data[2*i], data[2*i+1]
+		switch {
+		case lo != 0 && lo < utf8.RuneSelf && hi == 0:
+			le++
+		case lo == 0 && hi != 0 && hi < utf8.RuneSelf:
+			be++
+		}
+	}
+	switch {
+	case le*4 >= pairs*3 && data[1] == 0:
+		return "little-endian"
+	case be*4 >= pairs*3 && data[0] == 0:
+		return "big-endian"
+	}
+	return ""
 }
 
 func normalizeEncodingName(s string) string {

@@ -20,6 +20,9 @@ var fuzzSeeds = []string{
 	"<!DOCTYPE configuration [<!ENTITY x 'y'>]><configuration><![CDATA[a<b]]>&amp;&#x41;<?pi x?><!-- c --></configuration>",
 	"<a>\n<b c=\"&lt;&#10;\">t</b>\n</a>",
 	"<?xml version=\"1.0\" encoding=\"windows-1252\"?><a b=\"\x80\xe9\"/>",
+	"<!DOCTYPE c [<!ENTITY % p 'x'><!ENTITY e \"v\"><!-- <!ENTITY f 'w'> -->]><c a=\"&e;\">&f;&nbsp;</c>",
+	"<\x00c\x00/\x00>\x00",
+	"<a b=\"1\" c=\"2\" d=\"3\" e=\"4\" f=\"5\" g=\"6\" h=\"7\" i=\"8\" j=\"9\" k=\"10\" l=\"11\" m=\"12\" n=\"13\" o=\"14\" p=\"15\" q=\"16\" r=\"17\" b=\"dup\"/>",
 }
 
 func FuzzLoad(f *testing.F) {

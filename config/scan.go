@@ -34,6 +34,12 @@ type scanner struct {
 	root  bool           // the root element has been seen
 	names map[string]string
 
+	// dtdEntities are the general entities the DOCTYPE's internal subset
+	// declares: they are not expanded, but a reference to one gets a
+	// message that says so.
+	dtdEntities map[string]bool
+	sawDoctype  bool // the file has a DOCTYPE
+
 	// attrIndex finds an attribute of the current start tag by name once it
 	// has many: a scan per attribute would be quadratic in the tag's length.
 	attrIndex map[string]int
@@ -244,9 +250,41 @@ func (s *scanner) checkReference(i int) (int, error) {
 		if len(name) > 0 && name[0] == '#' {
 			return 0, s.errAt(i, "invalid character reference &%s;", name)
 		}
-		return 0, s.errAt(i, "undefined entity &%s;", name)
+		return 0, s.undefinedEntity(i, name)
 	}
 	return end + 1, nil
+}
+
+// undefinedEntity explains a reference to an entity XML does not predefine.
+// Entities declared in a DOCTYPE are not expanded
+// (docs/iis-behaviour.md §13.3); HTML's, often pasted into a config, get
+// their character reference.
+func (s *scanner) undefinedEntity(at int, name []byte) error {
+	switch {
+	case s.dtdEntities[string(name)]:
+		return s.errAt(at, "entity &%s; is declared in the DOCTYPE, but iiscfg (like ASP.NET's configuration system) does not expand DTD entities; write its text instead", name)
+	case htmlEntities[string(name)] != 0:
+		return s.errAt(at, "undefined entity &%s; (an HTML entity: XML predefines only &amp; &lt; &gt; &quot; &apos;; write &#%d; instead)", name, htmlEntities[string(name)])
+	case s.sawDoctype:
+		return s.errAt(at, "undefined entity &%s; (iiscfg, like ASP.NET's configuration system, reads no DTD: only &amp; &lt; &gt; &quot; &apos; and character references are defined)", name)
+	}
+	return s.errAt(at, "undefined entity &%s; (XML predefines only &amp; &lt; &gt; &quot; &apos;)", name)
+}
+
+// dtdEntityAt reports whether the reference at i names an entity the
+// DOCTYPE declares.
+func (s *scanner) dtdEntityAt(i int) bool {
+	end := bytes.IndexByte(s.text[i:min(len(s.text), i+32)], ';')
+	return end > 0 && s.dtdEntities[string(s.text[i+1:i+end])]
+}
+
+// htmlEntities are the HTML entities most often pasted into configuration
+// values, with their code points (HTML Living Standard, named character
+// references).
+var htmlEntities = map[string]int{
+	"nbsp": 160, "copy": 169, "reg": 174, "trade": 8482, "euro": 8364, "pound": 163,
+	"laquo": 171, "raquo": 187, "ndash": 8211, "mdash": 8212, "hellip": 8230, "bull": 8226,
+	"middot": 183, "deg": 176, "times": 215, "lsquo": 8216, "rsquo": 8217, "ldquo": 8220, "rdquo": 8221,
 }
 
 // resolveReference returns the text of a reference's name (between & and ;).
@@ -434,6 +472,7 @@ func (s *scanner) doctype() error {
 	if j == i || nameEnd == j {
 		return s.errAt(i, "expected white space and a name after <!DOCTYPE")
 	}
+	s.sawDoctype = true
 	// Skip to the closing '>', stepping over quoted strings, comments and
 	// the internal subset.
 	inSubset := false
@@ -445,6 +484,9 @@ func (s *scanner) doctype() error {
 				return s.errAt(start, "unexpected end of file inside the DOCTYPE that starts here")
 			}
 			i += k + 2
+			continue
+		case inSubset && bytes.HasPrefix(s.text[i:], []byte("<!ENTITY")):
+			i = s.declareEntity(i + len("<!ENTITY"))
 			continue
 		case inSubset && bytes.HasPrefix(s.text[i:], []byte("<!--")):
 			k := bytes.Index(s.text[i+4:], []byte("-->"))
@@ -469,6 +511,25 @@ func (s *scanner) doctype() error {
 		i++
 	}
 	return s.errAt(start, "unexpected end of file inside the DOCTYPE that starts here")
+}
+
+// declareEntity records the name of a general entity declared at i (just
+// after "<!ENTITY") and returns where the scan of the DOCTYPE goes on.
+// Parameter entities ("%" name) are used only inside the DTD: skipped.
+func (s *scanner) declareEntity(i int) int {
+	j := s.skipSpace(i)
+	if j == i || j >= len(s.text) || s.text[j] == '%' {
+		return j
+	}
+	end, err := s.scanName(j)
+	if err != nil || end == j {
+		return j
+	}
+	if s.dtdEntities == nil {
+		s.dtdEntities = map[string]bool{}
+	}
+	s.dtdEntities[string(s.text[j:end])] = true
+	return end
 }
 
 func (s *scanner) procInst() error {
@@ -826,6 +887,9 @@ func (s *scanner) attribute(ws, i int, tag []byte) (AttrInfo, bool, int, error) 
 			if err != nil {
 				// What follows "&" may be part of a password: name the
 				// attribute, never its text (docs/secrets.md).
+				if s.dtdEntityAt(k) {
+					return AttrInfo{}, false, 0, s.errAt(k, `"&" in the value of attribute %q starts an entity the DOCTYPE declares, but iiscfg (like ASP.NET's configuration system) does not expand DTD entities; write its text instead`, name)
+				}
 				return AttrInfo{}, false, 0, s.errAt(k, `"&" in the value of attribute %q must start a reference such as &amp; (unescaped ampersand?)`, name)
 			}
 			k += n
