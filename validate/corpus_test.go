@@ -21,6 +21,11 @@ var update = flag.Bool("update", false, "rewrite golden files (new lines are mar
 // corpusFindings lints every corpus file alone, as an application root in an
 // Integrated .NET 4.0 pool, and returns "file:line:col rule" per finding.
 func corpusFindings(t *testing.T, rules ...string) []string {
+	return corpusFindingsOn(t, schema.DefaultServer(), rules...)
+}
+
+// corpusFindingsOn is corpusFindings against a server profile.
+func corpusFindingsOn(t *testing.T, profile *schema.ServerProfile, rules ...string) []string {
 	dir, files := testutil.CorpusFiles(t)
 	var out []string
 	for _, rel := range files {
@@ -33,6 +38,7 @@ func corpusFindings(t *testing.T, rules ...string) []string {
 			continue // the malformed fixture; config's tests cover it
 		}
 		ctx := validate.DefaultContext(schema.V40)
+		ctx.Profile = profile
 		ctx.Enabled = func(r *validate.Rule) bool {
 			for _, n := range rules {
 				if r.Name == n {
@@ -131,4 +137,16 @@ func TestCorpusSchemaFindings(t *testing.T) {
 func TestCorpusDriftFindings(t *testing.T) {
 	got := corpusFindings(t, "classic-entry-not-migrated", "invalid-root-element", "add-without-remove")
 	checkCorpusGolden(t, "drift-findings.txt", got)
+}
+
+// TestCorpusNamedServerFindings: the corpus linted against a server named
+// with --server iis10, where missing add-ons are errors and role services'
+// sections are judged too.
+func TestCorpusNamedServerFindings(t *testing.T) {
+	iis10, err := schema.ParseServer("iis10")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := corpusFindingsOn(t, iis10, "module-not-installed", "feature-not-installed", "locked-section")
+	checkCorpusGolden(t, "server-findings.txt", got)
 }

@@ -107,3 +107,55 @@ func TestModuleNotInstalledDeclaredElsewhere(t *testing.T) {
 		t.Errorf("under applicationHost.config: %v", got)
 	}
 }
+
+// roleServiceWeb switches on role services a stock IIS 10 lacks: URL
+// Authorization, Application Initialization, dynamic compression; HTTP
+// Redirection is switched off, and ipSecurity is locked on IIS 10.
+const roleServiceWeb = `<configuration>
+  <system.webServer>
+    <security>
+      <authorization><add accessType="Deny" users="?" /></authorization>
+      <ipSecurity allowUnlisted="false" />
+    </security>
+    <applicationInitialization><add initializationPage="/" /></applicationInitialization>
+    <httpRedirect enabled="false" />
+    <urlCompression doDynamicCompression="true" />
+  </system.webServer>
+</configuration>`
+
+func TestFeatureNotInstalled(t *testing.T) {
+	lint := func(profile *schema.ServerProfile) []string {
+		ctx := validate.DefaultContext(schema.V40)
+		ctx.Profile = profile
+		ctx.Enabled = validate.OnlyRules("feature-not-installed")
+		var out []string
+		for _, f := range validate.Lint(mustLoad(t, "web.config", roleServiceWeb), ctx) {
+			out = append(out, fmt.Sprintf("%d:%d %s %s", f.Start.Line, f.Start.Column, f.Severity, f.Message))
+		}
+		return out
+	}
+	server := func(s string) *schema.ServerProfile {
+		p, err := schema.ParseServer(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	want := []string{
+		`4:7 error system.webServer/security/authorization needs the URL Authorization role service, which the "iis10+appinit" server (--server) does not have`,
+		`9:5 warning system.webServer/urlCompression needs the Dynamic Content Compression role service, which the "iis10+appinit" server (--server) does not have`,
+	}
+	if got := lint(server("iis10+appinit")); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("iis10+appinit:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// IIS Express has them all; App Service has Application Initialization
+	// and leaves the others unknown; an unnamed server is not judged.
+	for name, p := range map[string]*schema.ServerProfile{
+		"iisexpress": server("iisexpress"), "azure-app-service": server("azure-app-service"),
+		"unnamed": schema.DefaultServer(), "none": nil,
+	} {
+		if got := lint(p); len(got) != 0 {
+			t.Errorf("%s: %v", name, got)
+		}
+	}
+}

@@ -27,8 +27,8 @@ type schemaIssue struct {
 	msg  string
 	// note and help, when set, explain msg (see Finding).
 	note, help string
-	// info: reported as info whatever the rule's severity.
-	info bool
+	// sev, when set, is the finding's severity instead of the rule's.
+	sev *Severity
 }
 
 // attributesEverywhere are valid on any element of any section: the lock
@@ -790,7 +790,11 @@ func (w *schemaWalk) addOns() {
 	seen := map[*schema.AddOn]bool{}
 	for _, se := range append(w.sectionElements(), w.addOnElems...) {
 		a := schema.AddOnOf(se.path)
-		if a == nil || a.Declared || a.AppHostOnly || !prof.Lacks(a) || w.declared[se.path] || seen[a] {
+		if a != nil && a.Declared {
+			w.featureNotInstalled(prof, a, se)
+			continue
+		}
+		if a == nil || a.AppHostOnly || !prof.Lacks(a) || w.declared[se.path] || seen[a] {
 			continue
 		}
 		seen[a] = true
@@ -806,7 +810,7 @@ func (w *schemaWalk) addOns() {
 			if azure, _ := schema.ParseServer("azure-app-service"); azure.Has(a) {
 				also = "; azure-app-service has it"
 			}
-			w.issues = append(w.issues, schemaIssue{rule: nameModuleNotInstalled, elem: elem, info: true,
+			w.issues = append(w.issues, schemaIssue{rule: nameModuleNotInstalled, elem: elem, sev: ptr(Info),
 				msg:  fmt.Sprintf("%s needs %s, which a stock IIS 10 does not have", section, a.Name),
 				note: note + "; iiscfg assumes a stock IIS 10 because no server is named",
 				help: fmt.Sprintf("name the server it runs on: --server iis10+%s (or server: in .iiscfg.yaml%s)", a.Key, also)})
@@ -816,6 +820,45 @@ func (w *schemaWalk) addOns() {
 			msg: fmt.Sprintf("%s needs %s, which the %q server (--server) does not have", section, a.Name, prof.Name), note: note, help: help})
 	}
 }
+
+// featureNotInstalled reports a switched-on section of an optional role
+// service the named server lacks: IIS reads it and does nothing. Sections
+// the server locks are locked-section's; an unnamed server's role services
+// are unknown.
+func (w *schemaWalk) featureNotInstalled(prof *schema.ServerProfile, a *schema.AddOn, se sectionElement) {
+	if !prof.Explicit || !prof.Lacks(a) || !a.SwitchedOn(se.elem) || prof.OverrideMode(se.path) == "Deny" {
+		return
+	}
+	is := schemaIssue{rule: nameFeatureNotInstalled, elem: se.elem,
+		msg:  fmt.Sprintf("%s needs the %s role service, which the %q server (--server) does not have", se.path, a.Name, prof.Name),
+		note: "IIS reads the section and nothing happens: " + featureConsequence(a),
+		help: fmt.Sprintf("install it (Install-WindowsFeature %s), and say so with --server %s+%s", a.Feature, prof.Name, a.Key)}
+	if a.Key == "urlauth" {
+		is.sev = ptr(Error) // access rules that are never applied
+	}
+	w.issues = append(w.issues, is)
+}
+
+// featureConsequence says what a role service's absence means to a site.
+func featureConsequence(a *schema.AddOn) string {
+	switch a.Key {
+	case "urlauth":
+		return "its allow and deny rules are never applied, so every user reaches every URL they guard"
+	case "ipsecurity":
+		return "its address restrictions are never applied"
+	case "appinit":
+		return "the application is not warmed up after a restart"
+	case "dyncompression":
+		return "dynamic responses are sent uncompressed"
+	case "httpredirect":
+		return "requests are not redirected"
+	case "tracing":
+		return "failed requests are not traced"
+	}
+	return "the feature does not run"
+}
+
+func ptr(s Severity) *Severity { return &s }
 
 // profileLocks checks a web.config without applicationHost.config against
 // the server profile's locks: the sections declared

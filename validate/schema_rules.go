@@ -15,8 +15,8 @@ func schemaRule(r *Rule) *Rule {
 				continue
 			}
 			switch {
-			case is.info:
-				p.reportSpan(Info, p.doc.Info(is.elem).StartTag, "%s", is.msg)
+			case is.sev != nil:
+				p.reportSpan(*is.sev, p.doc.Info(is.elem).StartTag, "%s", is.msg)
 			case is.attr != "":
 				p.reportAttr(is.elem, is.attr, "%s", is.msg)
 			default:
@@ -43,4 +43,5 @@ const (
 	nameUndeclaredSection    = "undeclared-section"
 	nameMisplacedSection     = "misplaced-section"
 	nameModuleNotInstalled   = "module-not-installed"
+	nameFeatureNotInstalled  = "feature-not-installed"
 )
