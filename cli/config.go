@@ -275,6 +275,9 @@ func (cfg *fileConfig) checkValue(key string, v *yaml.Node, vals []string) error
 		}
 	case "transforms":
 		for i, t := range vals {
+			if err := cfg.confinedInput(key, v, t); err != nil {
+				return err
+			}
 			vals[i] = cfg.local(t)
 		}
 	case "configuration":
@@ -288,10 +291,12 @@ func (cfg *fileConfig) checkValue(key string, v *yaml.Node, vals []string) error
 		if err := one(); err != nil {
 			return err
 		}
+		confined := cfg.confinedInput
 		if key == "output" {
-			if err := cfg.confined(key, v, vals[0]); err != nil {
-				return err
-			}
+			confined = cfg.confined
+		}
+		if err := confined(key, v, vals[0]); err != nil {
+			return err
 		}
 		vals[0] = cfg.local(vals[0])
 	case "path-map":
@@ -299,6 +304,9 @@ func (cfg *fileConfig) checkValue(key string, v *yaml.Node, vals []string) error
 			from, to, ok := strings.Cut(m, "=")
 			if !ok || from == "" || to == "" {
 				return configError(cfg.path, v, "path-map %q must be WINDOWS_PATH=LOCAL_PATH", m)
+			}
+			if err := cfg.confinedInput(key, v, to); err != nil {
+				return err
 			}
 			vals[i] = from + "=" + cfg.local(to)
 		}
@@ -311,10 +319,25 @@ func (cfg *fileConfig) checkValue(key string, v *yaml.Node, vals []string) error
 // lint on pull requests, and a repository's file must not make it write
 // anywhere else. The command line may name any path.
 func (cfg *fileConfig) confined(key string, v *yaml.Node, p string) error {
-	outside := configError(cfg.path, v, "%s: %s is outside this file's folder; a configuration file can only write reports below its folder (give the path on the command line instead)", key, p)
 	if p == "-" && key == "output" {
 		return nil // standard output
 	}
+	return cfg.below(p, configError(cfg.path, v, "%s: %s is outside this file's folder; a configuration file can only write reports below its folder (give the path on the command line instead)", key, p))
+}
+
+// confinedInput checks that a file or folder the configuration file names
+// as an input (apphost, root-web-config, schema-dir, transforms, the
+// local side of path-map) is below its folder, links resolved: a
+// repository's file must not make CI read, and echo in its messages, a
+// file of the machine. The command line may name any path.
+func (cfg *fileConfig) confinedInput(key string, v *yaml.Node, p string) error {
+	return cfg.below(p, configError(cfg.path, v, "%s: %s is outside this file's folder; a configuration file can only name inputs below its folder (give the path on the command line instead)", key, p))
+}
+
+// below returns outside unless p (relative to the file's folder) is below
+// that folder, and so is the deepest part of it that exists once its
+// links are resolved (p itself when it exists).
+func (cfg *fileConfig) below(p string, outside error) error {
 	abs := p
 	if !filepath.IsAbs(abs) {
 		abs = filepath.Join(cfg.dir, p)
@@ -326,8 +349,8 @@ func (cfg *fileConfig) confined(key string, v *yaml.Node, p string) error {
 	if err != nil {
 		return nil // the folder is gone; writing will fail anyway
 	}
-	// The deepest folder on the way that exists must resolve inside too.
-	for d := filepath.Dir(abs); within(cfg.dir, d); d = filepath.Dir(d) {
+	// The deepest part of the path that exists must resolve inside too.
+	for d := abs; within(cfg.dir, d); d = filepath.Dir(d) {
 		if real, err := filepath.EvalSymlinks(d); err == nil {
 			if !within(root, real) {
 				return outside
