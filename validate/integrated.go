@@ -179,6 +179,9 @@ func sameCollection(sec *schema.Section, a, b []config.Item) bool {
 }
 
 func sameItem(sec *schema.Section, a, b config.Item) bool {
+	if sameAttrs(a, b) {
+		return true
+	}
 	for _, attr := range sec.Root.Collection.Item.Attrs {
 		va, vb := a.Value(attr), b.Value(attr)
 		if attr.Type == schema.Bool {
@@ -198,6 +201,13 @@ func sameItem(sec *schema.Section, a, b config.Item) bool {
 	return true
 }
 
+// sameAttrs reports whether two items hold the very same attribute list:
+// an inherited item passed down unchanged, which compares equal without
+// reading its values.
+func sameAttrs(a, b config.Item) bool {
+	return len(a.Attrs) > 0 && len(a.Attrs) == len(b.Attrs) && &a.Attrs[0] == &b.Attrs[0]
+}
+
 // collectionChange describes how a collection changed from root to eff:
 // entries added, changed (same key, other values), removed, or only moved.
 // Entries are found through hashes of their values and keys, so a long
@@ -207,7 +217,7 @@ func collectionChange(sec *schema.Section, root, eff []config.Item, rootShared b
 	if rootShared {
 		inRoot = sharedItemIndex
 	}
-	return describeChange(sec, root, eff, inRoot(sec, root), newItemIndex(sec, eff), label)
+	return describeChange(sec, root, eff, inRoot(sec, root), label)
 }
 
 // sameList reports whether a and b are the same list (not equal lists).
@@ -215,8 +225,18 @@ func sameList(a, b []config.Item) bool {
 	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }
 
-func describeChange(sec *schema.Section, root, eff []config.Item, inRoot, inEff *itemIndex, label func(config.Item) string) string {
+func describeChange(sec *schema.Section, root, eff []config.Item, inRoot *itemIndex, label func(config.Item) string) string {
 	var added, changed, removed []string
+	// Most entries of eff are root's passed down: found by their
+	// attribute lists; the others through a hashed index of eff, built
+	// only when a root entry is missing.
+	effLists := make(map[*schema.Attr]int, len(eff))
+	for _, e := range eff {
+		if len(e.Attrs) > 0 {
+			effLists[&e.Attrs[0]] = len(e.Attrs)
+		}
+	}
+	var inEff *itemIndex
 	for _, e := range eff {
 		switch {
 		case inRoot.hasSame(e):
@@ -227,6 +247,12 @@ func describeChange(sec *schema.Section, root, eff []config.Item, inRoot, inEff 
 		}
 	}
 	for _, r := range root {
+		if len(r.Attrs) > 0 && effLists[&r.Attrs[0]] == len(r.Attrs) {
+			continue
+		}
+		if inEff == nil {
+			inEff = newItemIndex(sec, eff)
+		}
 		if !inEff.hasSame(r) && !inEff.hasKey(r) {
 			removed = append(removed, label(r))
 		}
@@ -257,6 +283,7 @@ func describeChange(sec *schema.Section, root, eff []config.Item, inRoot, inEff 
 // hash match is confirmed by comparing the items.
 type itemIndex struct {
 	sec             *schema.Section
+	lists           map[*schema.Attr]int // an item's attribute list -> its length (see sameAttrs)
 	coll            *config.Collection
 	keyAttrs        []*schema.Attribute
 	items           []config.Item
@@ -270,7 +297,11 @@ func newItemIndex(sec *schema.Section, items []config.Item) *itemIndex {
 	x := &itemIndex{sec: sec, coll: config.NewCollection(sec.Root.Collection, nil), keyAttrs: sec.Root.Collection.Keys(), items: items,
 		byID: make(map[uint64]int32, len(items)), byKey: make(map[uint64]int32, len(items)),
 		nextID: make([]int32, len(items)), nextKey: make([]int32, len(items))}
+	x.lists = make(map[*schema.Attr]int, len(items))
 	for i := len(items) - 1; i >= 0; i-- {
+		if a := items[i].Attrs; len(a) > 0 {
+			x.lists[&a[0]] = len(a)
+		}
 		id, key := x.idHash(items[i]), x.keyHash(items[i])
 		x.nextID[i], x.byID[id] = x.byID[id], int32(i+1)
 		x.nextKey[i], x.byKey[key] = x.byKey[key], int32(i+1)
@@ -309,6 +340,9 @@ var (
 )
 
 func (x *itemIndex) hasSame(it config.Item) bool {
+	if len(it.Attrs) > 0 && x.lists[&it.Attrs[0]] == len(it.Attrs) {
+		return true
+	}
 	for i := x.byID[x.idHash(it)]; i != 0; i = x.nextID[i-1] {
 		if sameItem(x.sec, x.items[i-1], it) {
 			return true
