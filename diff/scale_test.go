@@ -103,7 +103,12 @@ func TestSemanticLargeCollection(t *testing.T) {
 		}
 		return "v"
 	})
-	got := strings.Join(semanticWheres(old, changed, Options{}), "\n")
+	oldDoc := config.MustLoad("old", []byte(old))
+	var wheres []string
+	for _, c := range Semantic(oldDoc, config.MustLoad("new", []byte(changed)), Options{}) {
+		wheres = append(wheres, c.Kind.Symbol()+" "+c.Where()+" "+c.Old+" → "+c.New)
+	}
+	got := strings.Join(wheres, "\n")
 	want := strings.Join([]string{
 		fmt.Sprintf(`- appSettings/add[@key='k%d'] key="k%d" value="v" → `, n/4+1, n/4+1),
 		fmt.Sprintf(`± appSettings/add[@key='k%d']/@value v → changed`, n/2),
@@ -120,7 +125,8 @@ func TestSemanticLargeCollection(t *testing.T) {
 	for i, j := 0, n-1; i < j; i, j = i+1, j-1 {
 		reversed[i], reversed[j] = reversed[j], reversed[i]
 	}
-	changes := Semantic(config.MustLoad("old", []byte(old)), config.MustLoad("new", []byte(settingsFile(reversed, func(int) string { return "v" }))), Options{})
+	reversedDoc := config.MustLoad("new", []byte(settingsFile(reversed, func(int) string { return "v" })))
+	changes := Semantic(oldDoc, reversedDoc, Options{})
 	if len(changes) != n-1 {
 		t.Fatalf("reversed: %d changes, want %d", len(changes), n-1)
 	}
@@ -129,7 +135,7 @@ func TestSemanticLargeCollection(t *testing.T) {
 			t.Fatalf("reversed: change %d is %s %s, want %s moved", i, c.Kind, c.Entry, want)
 		}
 	}
-	if got := Semantic(config.MustLoad("old", []byte(old)), config.MustLoad("new", []byte(settingsFile(reversed, func(int) string { return "v" }))), Options{IgnoreOrder: true}); len(got) != 0 {
+	if got := Semantic(oldDoc, reversedDoc, Options{IgnoreOrder: true}); len(got) != 0 {
 		t.Errorf("reversed with IgnoreOrder: %d changes, want none", len(got))
 	}
 }

@@ -168,7 +168,8 @@ func first(es []*etree.Element) *etree.Element {
 // may be missing) and compares each pair. at is the container's place in
 // the schema (the zero cursor at the top of a scope).
 func (d *differ) compareContainer(prefix *elemPath, as, bs []*etree.Element, at schemaCursor) {
-	if len(as) == 0 && len(bs) == 0 {
+	if len(as) <= 1 && len(bs) <= 1 {
+		d.compareOnlyChildren(prefix, as, bs, at)
 		return
 	}
 	ids := identify(as, bs)
@@ -203,6 +204,28 @@ func (d *differ) compareContainer(prefix *elemPath, as, bs []*etree.Element, at 
 			tag = qname(y)
 		}
 		d.compareElement(child(prefix, id), x, y, at.step(tag))
+	}
+}
+
+// compareOnlyChildren is compareContainer for containers of at most one
+// child element each, without its maps: a lone element is named by its
+// tag, and when the tags differ the old one is compared first.
+func (d *differ) compareOnlyChildren(prefix *elemPath, as, bs []*etree.Element, at schemaCursor) {
+	var x, y *etree.Element
+	if len(as) == 1 {
+		x = as[0]
+	}
+	if len(bs) == 1 {
+		y = bs[0]
+	}
+	switch {
+	case x != nil && y != nil && qname(x) != qname(y):
+		d.compareElement(child(prefix, qname(x)), x, nil, at.step(qname(x)))
+		d.compareElement(child(prefix, qname(y)), nil, y, at.step(qname(y)))
+	case x != nil:
+		d.compareElement(child(prefix, qname(x)), x, y, at.step(qname(x)))
+	case y != nil:
+		d.compareElement(child(prefix, qname(y)), nil, y, at.step(qname(y)))
 	}
 }
 
