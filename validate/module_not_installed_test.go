@@ -159,3 +159,21 @@ func TestFeatureNotInstalled(t *testing.T) {
 		}
 	}
 }
+
+// TestLockedSectionHelpPerServer: where a named server is unlocked.
+func TestLockedSectionHelpPerServer(t *testing.T) {
+	web := `<configuration><system.webServer><security><authentication><windowsAuthentication enabled="true" /></authentication></security></system.webServer></configuration>`
+	for server, want := range map[string]string{
+		"azure-app-service": `applicationHost.xdt transform in D:\home\site`,
+		"iisexpress":        ".vs/config/applicationhost.config",
+		"iis10":             `set it in applicationHost.config (<location path="Site/app">)`,
+	} {
+		ctx := validate.DefaultContext(schema.V40)
+		ctx.Profile, _ = schema.ParseServer(server)
+		ctx.Enabled = validate.OnlyRules("locked-section")
+		fs := validate.Lint(mustLoad(t, "web.config", web), ctx)
+		if len(fs) != 1 || !strings.Contains(fs[0].Help, want) {
+			t.Errorf("%s: %v", server, fs)
+		}
+	}
+}

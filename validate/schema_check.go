@@ -776,6 +776,21 @@ func (w *schemaWalk) locks() {
 	}
 }
 
+// profileUnlockHelp is where a server of the profile is unlocked, when that
+// is not an applicationHost.config the user edits in place
+// (docs/servers.md).
+func profileUnlockHelp(prof *schema.ServerProfile) string {
+	switch {
+	case !prof.Explicit:
+		return ""
+	case strings.HasPrefix(prof.Name, "azure-app-service"):
+		return `App Service's applicationHost.config is read-only: an applicationHost.xdt transform in D:\home\site can unlock the section (overrideMode="Allow"), or set it there`
+	case strings.HasPrefix(prof.Name, "iisexpress"):
+		return `unlock it with overrideMode="Allow" in IIS Express's applicationhost.config (.vs/config/applicationhost.config in a Visual Studio solution), or set it there`
+	}
+	return ""
+}
+
 // addOns reports the sections of add-ons the server does not have, in a
 // file linted without applicationHost.config (which would say by declaring
 // them or not: undeclared-section's job), once per add-on and file. Against
@@ -894,6 +909,9 @@ func (w *schemaWalk) profileLocks() {
 		}
 		if state == "Deny" {
 			w.locked(se, why)
+			if help := profileUnlockHelp(prof); help != "" {
+				w.issues[len(w.issues)-1].help = help
+			}
 		}
 	}
 }
