@@ -193,7 +193,8 @@ func runMigrate(c *ucli.Context, e *env) error {
 	return out.finish()
 }
 
-// migrateFiles migrates files and folders given on the command line.
+// migrateFiles migrates files and folders given on the command line (see
+// migrateInOrder).
 func (r *migrateRun) migrateFiles(c *ucli.Context, out *migrateOutput) error {
 	args := c.Args().Slice()
 	if len(args) == 0 {
@@ -212,46 +213,7 @@ func (r *migrateRun) migrateFiles(c *ucli.Context, out *migrateOutput) error {
 	if n := len(inputs) + len(errs); r.toStdout && n != 1 {
 		return usageError("--stdout takes exactly one input, not %d", n)
 	}
-	docs := loadAll(inputs, out.e.stdin)
-	for _, l := range docs {
-		if l.err != nil {
-			out.errs = append(out.errs, *l.err)
-		}
-	}
-	migrated := map[*config.Document]*config.Document{} // original -> migrated, for children's files above
-	contexts := placeLoaded(docs, r.appRoots, r.noParents, r.walk.notes)
-	var prog *progress
-	if !r.quiet && !r.toStdout {
-		prog = startProgress(out.e.stderr, len(docs))
-	}
-	defer prog.finish()
-	for _, i := range parentsFirst(docs) {
-		l := docs[i]
-		prog.done()
-		if l.doc == nil {
-			continue
-		}
-		if l.doc.Kind() != config.KindWebConfig {
-			if l.walkRoot == "" {
-				fmt.Fprintf(out.stderr, "iiscfg: %s: a %s, not an application's web.config; nothing to migrate\n", l.path, l.doc.Kind())
-			}
-			continue
-		}
-		opts := r.opts
-		opts.AppRoot = contexts[i].appRoot
-		opts.Prefix = contexts[i].prefix
-		for _, a := range contexts[i].above {
-			if m := migrated[a.Doc]; m != nil {
-				a.Doc = m
-			}
-			opts.Above = append(opts.Above, a)
-		}
-		out.walked = l.walkRoot != ""
-		if res := out.migrate(l.path, l.doc, opts, false); res != nil {
-			migrated[l.doc] = res.Doc
-		}
-	}
-	return nil
+	return r.migrateInOrder(inputs, out)
 }
 
 // migrateOutput shows or writes each migration and remembers the outcome.
@@ -441,22 +403,6 @@ func diffPalette(enabled bool) diff.Palette {
 		return func(s string) string { return c.Sprint(s) }
 	}
 	return diff.Palette{Header: mk(color.Bold), HunkHeader: mk(color.FgCyan), Delete: mk(color.FgRed), Insert: mk(color.FgGreen)}
-}
-
-// parentsFirst orders documents so that a folder's web.config is migrated
-// before the ones below it, which inherit what it now says.
-func parentsFirst(docs []*loaded) []int {
-	order := make([]int, len(docs))
-	for i := range order {
-		order[i] = i
-	}
-	depth := func(l *loaded) int { return strings.Count(strings.ReplaceAll(l.path, "\\", "/"), "/") }
-	for i := 1; i < len(order); i++ {
-		for j := i; j > 0 && depth(docs[order[j]]) < depth(docs[order[j-1]]); j-- {
-			order[j], order[j-1] = order[j-1], order[j]
-		}
-	}
-	return order
 }
 
 // backupSuffixAsInput catches "--backup .orig": --backup takes its suffix
