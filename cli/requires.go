@@ -45,6 +45,9 @@ add-on, 2 usage error, 3 a file could not be read or parsed (the others are stil
 	}
 }
 
+// requiresBatch is how many files requires reads and parses at a time.
+const requiresBatch = 256
+
 // requiresJSON is one add-on of requires' JSON output.
 type requiresJSON struct {
 	Key            string        `json:"key"`
@@ -92,22 +95,28 @@ func runRequires(c *ucli.Context, e *env) error {
 	if err := noInputs(inputs, empties, opts.notes); err != nil && len(errs) == 0 {
 		return err
 	}
-	var docs []*config.Document
-	for _, l := range loadAll(inputs, e.stdin) {
-		switch {
-		case l.err != nil:
-			errs = append(errs, *l.err)
-		case l.doc.Kind() == config.KindTransform:
-			opts.notes(fmt.Sprintf("%s is a transform: requires reads the file it produces (iiscfg transform, then iiscfg requires)", l.doc.Path))
-		case l.doc.Kind() != config.KindWebConfig:
-			// The server's own files list every feature it has, used or not.
-			opts.notes(fmt.Sprintf("%s is a server-level %s: requires reads the web.config files of a deployment", l.doc.Path, l.doc.Kind()))
-		default:
-			docs = append(docs, l.doc)
+	// Read in batches and keep only the uses: memory is bounded by the
+	// batch, not the tree.
+	var found requires.Collector
+	files := 0
+	for start := 0; start < len(inputs); start += requiresBatch {
+		batch := inputs[start:min(start+requiresBatch, len(inputs))]
+		for _, l := range loadAll(batch, e.stdin) {
+			switch {
+			case l.err != nil:
+				errs = append(errs, *l.err)
+			case l.doc.Kind() == config.KindTransform:
+				opts.notes(fmt.Sprintf("%s is a transform: requires reads the file it produces (iiscfg transform, then iiscfg requires)", l.doc.Path))
+			case l.doc.Kind() != config.KindWebConfig:
+				// The server's own files list every feature it has, used or not.
+				opts.notes(fmt.Sprintf("%s is a server-level %s: requires reads the web.config files of a deployment", l.doc.Path, l.doc.Kind()))
+			default:
+				found.Add(l.doc)
+				files++
+			}
 		}
 	}
-
-	needs := requires.Find(docs)
+	needs := found.Needs()
 	lacking := 0
 	var shown []requires.Need
 	for _, n := range needs {
@@ -123,7 +132,7 @@ func runRequires(c *ucli.Context, e *env) error {
 	if format == "json" {
 		err = writeRequiresJSON(e, server, shown)
 	} else {
-		err = writeRequiresText(e, server, needs, shown, lacking, len(docs))
+		err = writeRequiresText(e, server, needs, shown, lacking, files)
 	}
 	if err != nil {
 		return err

@@ -35,17 +35,36 @@ type Need struct {
 // server's own files (applicationHost.config, machine.config, the root
 // web.config) configure every feature the server has, used or not.
 func Find(docs []*config.Document) []Need {
-	uses := map[*schema.AddOn][]Use{}
+	var c Collector
 	for _, d := range docs {
-		if d == nil || d.Root() == nil || d.Kind() != config.KindWebConfig {
-			continue
-		}
-		f := finder{doc: d, uses: uses}
-		f.children(d.Root(), "")
+		c.Add(d)
 	}
+	return c.Needs()
+}
+
+// Collector gathers the uses of documents added one at a time, so that a
+// caller can drop each document once it is added.
+type Collector struct {
+	uses map[*schema.AddOn][]Use
+}
+
+// Add records what one document needs (nothing for a document Find skips).
+func (c *Collector) Add(d *config.Document) {
+	if d == nil || d.Root() == nil || d.Kind() != config.KindWebConfig {
+		return
+	}
+	if c.uses == nil {
+		c.uses = map[*schema.AddOn][]Use{}
+	}
+	f := finder{doc: d, uses: c.uses}
+	f.children(d.Root(), "")
+}
+
+// Needs is what the documents added so far need, as Find returns it.
+func (c *Collector) Needs() []Need {
 	var out []Need
 	for _, a := range schema.AddOns {
-		if u := uses[a]; len(u) > 0 {
+		if u := c.uses[a]; len(u) > 0 {
 			sort.SliceStable(u, func(i, j int) bool {
 				if u[i].File != u[j].File {
 					return u[i].File < u[j].File
