@@ -182,3 +182,60 @@ func BenchmarkSemanticDiffReversed(b *testing.B) {
 func BenchmarkSemanticDiffDepth(b *testing.B) {
 	benchmarkSemantic(b, nestedFile(10_000, "1"), nestedFile(10_000, "2"), 1)
 }
+
+// TestSemanticLongLines: every change is located on a line of megabytes
+// (one element with 50,000 attributes; a 50,000-entry collection written
+// on one line). Locating each change once scanned its line from the
+// start, which made these take minutes.
+func TestSemanticLongLines(t *testing.T) {
+	const n = 50_000
+	var a, b strings.Builder
+	a.WriteString("<configuration><x")
+	b.WriteString("<configuration><x")
+	for i := range n {
+		fmt.Fprintf(&a, ` a%d="1"`, i)
+		fmt.Fprintf(&b, ` a%d="2"`, i)
+	}
+	a.WriteString("/></configuration>")
+	b.WriteString("/></configuration>")
+	changes := Semantic(config.MustLoad("old", []byte(a.String())), config.MustLoad("new", []byte(b.String())), Options{})
+	if len(changes) != n {
+		t.Fatalf("%d changes, want %d", len(changes), n)
+	}
+	// Changes come in attribute name order: a0, a1, a10, ...; a0 starts
+	// at column 20 and each attribute before ai takes len(` aK="1"`).
+	column := func(i int) int {
+		col := len("<configuration><x ") + 1
+		for k := range i {
+			col += len(fmt.Sprintf(` a%d="1"`, k))
+		}
+		return col
+	}
+	for _, c := range []Change{changes[0], changes[len(changes)-1]} {
+		i := 0
+		fmt.Sscanf(c.Attr, "a%d", &i)
+		if c.Kind != Changed || c.OldPos == nil || c.NewPos == nil || c.OldPos.Line != 1 || c.OldPos.Column != column(i) || c.NewPos.Column != column(i) {
+			t.Errorf("%s %s at %+v → %+v, want changed at 1:%d", c.Kind, c.Where(), c.OldPos, c.NewPos, column(i))
+		}
+	}
+
+	a.Reset()
+	b.Reset()
+	a.WriteString("<configuration><appSettings>")
+	b.WriteString("<configuration><appSettings>")
+	for i := range n {
+		fmt.Fprintf(&a, `<add key="k%d" value="1"/>`, i)
+		fmt.Fprintf(&b, `<add key="k%d" value="2"/>`, i)
+	}
+	a.WriteString("</appSettings></configuration>")
+	b.WriteString("</appSettings></configuration>")
+	changes = Semantic(config.MustLoad("old", []byte(a.String())), config.MustLoad("new", []byte(b.String())), Options{})
+	if len(changes) != n {
+		t.Fatalf("collection: %d changes, want %d", len(changes), n)
+	}
+	last := changes[n-1]
+	wantCol := len(a.String()) - len("</appSettings></configuration>") - len(`1"/>`) - len(`value="`) + 1
+	if last.Entry != fmt.Sprintf("add[@key='k%d']", n-1) || last.OldPos == nil || last.OldPos.Column != wantCol {
+		t.Errorf("collection: last change %s at %+v, want column %d", last.Where(), last.OldPos, wantCol)
+	}
+}
