@@ -114,10 +114,10 @@ func (f *finder) element(e *etree.Element, path string) {
 		}
 	}
 	switch {
-	case strings.EqualFold(path, "system.webServer/handlers"):
+	case path == "system.webServer/handlers":
 		f.handlers(e)
 		return
-	case strings.EqualFold(path, "system.webServer/rewrite/rules/rule"), strings.EqualFold(path, "system.webServer/rewrite/globalRules/rule"):
+	case path == "system.webServer/rewrite/rules/rule", path == "system.webServer/rewrite/globalRules/rule":
 		f.proxyRule(e)
 		return
 	}
@@ -125,15 +125,12 @@ func (f *finder) element(e *etree.Element, path string) {
 }
 
 // sectionAddOn is the add-on a section (or, for add-ons that own a
-// section group such as <rewrite>, the group element) belongs to.
+// section group such as <rewrite>, the group element) belongs to. Names
+// are case-sensitive, as IIS reads them.
 func sectionAddOn(path string) *schema.AddOn {
 	for _, a := range schema.AddOns {
 		for _, s := range a.Sections {
-			if strings.HasSuffix(s, "/") {
-				if strings.EqualFold(path+"/", s) {
-					return a
-				}
-			} else if strings.EqualFold(path, s) {
+			if path == s || path+"/" == s {
 				return a
 			}
 		}

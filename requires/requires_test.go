@@ -168,3 +168,13 @@ func TestCorpusRequires(t *testing.T) {
 		}
 	}
 }
+
+// TestFindCaseSensitive: IIS reads section names as written, so a
+// misspelt <Rewrite> or <AspNetCore> uses no add-on (lint reports it as
+// undeclared).
+func TestFindCaseSensitive(t *testing.T) {
+	web := load(t, "web.config", `<configuration><system.webServer><Rewrite><rules /></Rewrite><AspNetCore /></system.webServer></configuration>`)
+	if got := requires.Find([]*config.Document{web}); len(got) != 0 {
+		t.Errorf("%v", summary(got))
+	}
+}

@@ -85,11 +85,12 @@ var AddOns = []*AddOn{
 		Declared: true, Feature: "Web-Http-Tracing"},
 }
 
-// AddOnOf returns the add-on that owns a section, or nil.
+// AddOnOf returns the add-on that owns a section, or nil. Section names
+// are case-sensitive, as IIS reads them: <Rewrite> is no URL Rewrite section.
 func AddOnOf(section string) *AddOn {
 	for _, a := range AddOns {
 		for _, s := range a.Sections {
-			if strings.EqualFold(section, s) || (strings.HasSuffix(s, "/") && len(section) > len(s) && strings.EqualFold(section[:len(s)], s)) {
+			if section == s || (strings.HasSuffix(s, "/") && len(section) > len(s) && strings.HasPrefix(section, s)) {
 				return a
 			}
 		}

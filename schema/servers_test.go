@@ -86,7 +86,7 @@ func addOn(t *testing.T, key string) *AddOn {
 
 func TestAddOnLookups(t *testing.T) {
 	for section, want := range map[string]string{
-		"system.webServer/rewrite/rules": "rewrite", "system.webServer/Rewrite/rewriteMaps": "rewrite",
+		"system.webServer/rewrite/rules": "rewrite", "system.webServer/Rewrite/rewriteMaps": "",
 		"system.webServer/rewrite": "", "system.webServer/aspNetCore": "aspnetcore", "system.webServer/cors": "cors",
 		"system.webServer/security/authentication/windowsAuthentication": "windowsauth",
 		"system.webServer/security/dynamicIpSecurity":                    "ipsecurity",
