@@ -97,6 +97,14 @@ func (c *fsContext) remember(abs string, info dirInfo) {
 	c.mu.Unlock()
 }
 
+// forgetFolders drops what is known of the folders, once the chains of
+// the files to judge are found.
+func (c *fsContext) forgetFolders() {
+	c.mu.Lock()
+	c.dirs = map[string]dirInfo{}
+	c.mu.Unlock()
+}
+
 // chainStops reports whether the chain of folders ends at folder abs: a
 // repository root, a declared application root, or the file system root.
 func (c *fsContext) chainStops(abs string, info dirInfo) bool {

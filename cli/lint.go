@@ -212,7 +212,7 @@ func runLint(c *ucli.Context, e *env) error {
 func gcPolicy() (restore func()) {
 	percent, limit := -2, int64(-1) // -2: left alone
 	if os.Getenv("GOGC") == "" {
-		percent = debug.SetGCPercent(400)
+		percent = debug.SetGCPercent(800)
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
 		limit = debug.SetMemoryLimit(64 << 20)

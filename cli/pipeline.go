@@ -84,6 +84,10 @@ func (p *lintPipeline) plan(inputs []input) []*lintJob {
 		}
 		j.parents, j.appRoot, _ = p.fs.candidates(in.path, displays)
 	}
+	// Every chain is known: what the folders hold is not needed any more
+	// (at 40,000 folders it is megabytes the collector would go on
+	// marking for the whole run).
+	p.fs.forgetFolders()
 	if p.noParents {
 		return jobs
 	}
@@ -174,9 +178,11 @@ func (p *lintPipeline) run(jobs []*lintJob, emit func(fileResult)) {
 	if workers > len(jobs) {
 		workers = len(jobs)
 	}
-	// A window bounds the results waiting for an earlier, slower file.
+	// A window bounds the results waiting for an earlier, slower file;
+	// job i's result goes to slot i modulo the window, free by then (a
+	// ring: its memory does not grow with the jobs).
 	window := make(chan struct{}, 4*workers+16)
-	results := make([]chan fileResult, len(jobs))
+	results := make([]chan fileResult, cap(window))
 	for i := range results {
 		results[i] = make(chan fileResult, 1)
 	}
@@ -187,7 +193,7 @@ func (p *lintPipeline) run(jobs []*lintJob, emit func(fileResult)) {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				results[i] <- p.judge(jobs[i])
+				results[i%len(results)] <- p.judge(jobs[i])
 			}
 		}()
 	}
@@ -199,8 +205,8 @@ func (p *lintPipeline) run(jobs []*lintJob, emit func(fileResult)) {
 		close(next)
 	}()
 	for i := range jobs {
-		r := <-results[i]
-		results[i], jobs[i] = nil, nil
+		r := <-results[i%len(results)]
+		jobs[i] = nil
 		<-window
 		emit(r)
 	}
