@@ -86,7 +86,6 @@ type Document struct {
 	raw       []byte // the bytes as read
 	src       decoded
 	str       string // src.text as one string: values and lines are cut from it
-	lineStart []int  // byte offset of the start of every line
 	elems     map[*etree.Element]*ElementInfo
 	tokens    map[etree.Token]Span // text, comments, CDATA, PIs, directives
 	order     []*etree.Element     // elements in document order
@@ -106,6 +105,9 @@ type Document struct {
 // normal file pays nothing, and keep Pos and AttrInfo constant-time, so
 // that a finding per attribute stays linear in the file.
 type lookups struct {
+	lineOnce  sync.Once
+	lineStart []int // byte offset of the start of every line: only files with a finding need it
+
 	runeOnce   sync.Once
 	runeStarts []int32 // characters starting before every runeStride-th byte
 
@@ -241,8 +243,9 @@ func (d *Document) Pos(offset int) Pos {
 	if offset > len(d.src.text) {
 		offset = len(d.src.text)
 	}
-	line := sort.Search(len(d.lineStart), func(i int) bool { return d.lineStart[i] > offset }) - 1
-	start := d.lineStart[line]
+	lines := d.lineStarts()
+	line := sort.Search(len(lines), func(i int) bool { return lines[i] > offset }) - 1
+	start := lines[line]
 	var col int
 	if offset-start <= 2*runeStride {
 		col = utf8.RuneCount(d.src.text[start:offset]) + 1
@@ -291,17 +294,26 @@ func (d *Document) StartPos(e *etree.Element) Pos {
 }
 
 // LineCount is the number of lines of the text.
-func (d *Document) LineCount() int { return len(d.lineStart) }
+func (d *Document) LineCount() int { return len(d.lineStarts()) }
+
+// lineStarts are the byte offsets of the starts of the lines, found on
+// first use.
+func (d *Document) lineStarts() []int {
+	l := d.lookups
+	l.lineOnce.Do(func() { l.lineStart = computeLineStarts(d.src.text) })
+	return l.lineStart
+}
 
 // Line returns the text of a 1-based line without its line terminator.
 func (d *Document) Line(n int) string {
-	if n < 1 || n > len(d.lineStart) {
+	lines := d.lineStarts()
+	if n < 1 || n > len(lines) {
 		return ""
 	}
-	start := d.lineStart[n-1]
+	start := lines[n-1]
 	end := len(d.src.text)
-	if n < len(d.lineStart) {
-		end = d.lineStart[n]
+	if n < len(lines) {
+		end = lines[n]
 	}
 	return strings.TrimRight(string(d.src.text[start:end]), "\r\n")
 }
@@ -331,8 +343,9 @@ func (d *Document) Newline() string {
 }
 
 func computeLineStarts(text []byte) []int {
-	starts := make([]int, 1, len(text)/32+1)
-	if bytes.IndexByte(text, '\r') < 0 {
+	starts := make([]int, 1, len(text)/bytesPerLine+1)
+	if cr := bytes.Count(text, []byte{'\r'}); cr == 0 || cr == bytes.Count(text, []byte("\r\n")) {
+		// Every line ends in LF (or CRLF): the vectorised search will do.
 		for i := 0; ; {
 			j := bytes.IndexByte(text[i:], '\n')
 			if j < 0 {

@@ -17,19 +17,19 @@ func Load(name string, data []byte) (*Document, error) {
 		return nil, &SyntaxError{File: name, Line: 1, Column: 1, Msg: err.Error()}
 	}
 	d := &Document{
-		Path:      name,
-		Tree:      etree.NewDocument(),
-		raw:       data,
-		src:       src,
-		lineStart: computeLineStarts(src.text),
-		// Sized from the corpus: an element per 109 bytes (45 in the
-		// densest file); a token other than indentation per ~1,000.
-		elems:   make(map[*etree.Element]*ElementInfo, len(src.text)/100+8),
+		Path: name,
+		Tree: etree.NewDocument(),
+		raw:  data,
+		src:  src,
+		// Sized from the corpus (see bytesPerElement): a token other than
+		// an element or indentation per ~960 bytes.
+		elems:   make(map[*etree.Element]*ElementInfo, len(src.text)/bytesPerElement+8),
+		order:   make([]*etree.Element, 0, len(src.text)/bytesPerElement+8),
 		tokens:  make(map[etree.Token]Span, len(src.text)/1024+8),
 		lookups: &lookups{},
 	}
 	d.str = string(src.text)
-	s := &scanner{text: src.text, str: d.str, doc: d, names: make(map[string]string, 64)}
+	s := &scanner{text: src.text, str: d.str, doc: d, known: knownStrings(), children: make([]etree.Token, 0, 256)}
 	if err := s.run(); err != nil {
 		return nil, err
 	}

@@ -20,7 +20,14 @@ type openElement struct {
 	el        *etree.Element
 	info      *ElementInfo
 	nsMark    int // length of scanner.ns when the element was opened
+	childMark int // length of scanner.children when the element was opened
 	nameBytes []byte
+}
+
+// element is an etree element and its spans, allocated together.
+type element struct {
+	el   etree.Element
+	info ElementInfo
 }
 
 type scanner struct {
@@ -29,10 +36,11 @@ type scanner struct {
 	pos   int
 	doc   *Document
 	stack []openElement
-	ns    []string       // the prefixes the open elements bind, innermost last
-	bound map[string]int // how many open elements bind each prefix
-	root  bool           // the root element has been seen
-	names map[string]string
+	ns    []string          // the prefixes the open elements bind, innermost last
+	bound map[string]int    // how many open elements bind each prefix
+	root  bool              // the root element has been seen
+	known map[string]string // knownStrings
+	names map[string]string // what known lacks, by spelling
 
 	// dtdEntities are the general entities the DOCTYPE's internal subset
 	// declares: they are not expanded, but a reference to one gets a
@@ -44,11 +52,43 @@ type scanner struct {
 	// has many: a scan per attribute would be quadratic in the tag's length.
 	attrIndex map[string]int
 
+	// children holds the child tokens of the open elements, innermost
+	// last: an element's are attached when it closes, into a slice of the
+	// final length (appending one at a time reallocates as it grows).
+	children []etree.Token
+
+	// Slabs: nodes are cut from arrays sized for the rest of the file, so
+	// that a file takes a few allocations per kind instead of one per node.
 	attrScratch   []AttrInfo
 	decodeScratch []bool
-	infoSlab      []ElementInfo
+	elemSlab      []element
+	textSlab      []etree.CharData
+	commentSlab   []etree.Comment
+	childSlab     []etree.Token
 	attrSlab      []AttrInfo
 	etreeAttrSlab []etree.Attr
+}
+
+// Densities measured on the corpus (2.0 MB, 93 files): an element per 113
+// bytes (38 in the densest file), an attribute per 59, a text run per 85
+// (nine in ten are indentation), a child token per 47, a line per 63, a
+// comment per 1,600.
+// Slabs are sized for the rest of the file at about these densities, so
+// that most files take one slab of each kind and waste little.
+const (
+	bytesPerElement = 100
+	bytesPerAttr    = 48
+	bytesPerText    = 80
+	bytesPerChild   = 44
+	bytesPerLine    = 56
+	bytesPerComment = 1024
+	maxSlab         = 1024 // a big file takes several slabs, none huge
+)
+
+// slabSize is how many nodes a new slab holds: at least need, otherwise
+// enough for the rest of the text at one node per density bytes.
+func (s *scanner) slabSize(need, density int) int {
+	return max(need, min(maxSlab, (len(s.text)-s.pos)/density+8))
 }
 
 // SyntaxError is a malformed-input error with its place in the file.
@@ -69,20 +109,74 @@ func (s *scanner) errAt(offset int, format string, args ...any) error {
 	return &SyntaxError{File: s.doc.Path, Line: p.Line, Column: p.Column, Offset: offset, Msg: fmt.Sprintf(format, args...)}
 }
 
-func (s *scanner) intern(b []byte) string {
+// intern returns a name or an indentation run as a string shared with
+// every other occurrence (knownStrings; the document's own table for the
+// rest). Indentation comes back with its line ends normalized.
+func (s *scanner) intern(from, to int) string {
+	b := s.text[from:to]
+	if str, ok := s.known[string(b)]; ok {
+		return str
+	}
 	if str, ok := s.names[string(b)]; ok {
 		return str
 	}
-	str := string(b)
-	s.names[str] = str
+	if s.names == nil {
+		s.names = make(map[string]string, 16)
+	}
+	str := s.cut(from, to)
+	s.names[s.str[from:to]] = str
 	return str
 }
 
-func (s *scanner) parent() *etree.Element {
-	if len(s.stack) == 0 {
-		return &s.doc.Tree.Element
+// cut is text[from:to] as a string with its line ends normalized: a
+// substring of the file's string when it has no CR, so no copy.
+func (s *scanner) cut(from, to int) string {
+	if bytes.IndexByte(s.text[from:to], '\r') < 0 {
+		return s.str[from:to]
 	}
-	return s.stack[len(s.stack)-1].el
+	return decodeTextNoRefs(s.text[from:to])
+}
+
+// add makes t the next child of the innermost open element (of the
+// document when none is open).
+func (s *scanner) add(t etree.Token) {
+	if len(s.stack) == 0 {
+		s.doc.Tree.AddChild(t) // a few tokens around the root element
+		return
+	}
+	s.children = append(s.children, t)
+}
+
+// attachChildren gives the element that closes its children, in order.
+func (s *scanner) attachChildren(top openElement) {
+	kids := s.children[top.childMark:]
+	if n := len(kids); n > 0 {
+		if len(s.childSlab) < n {
+			s.childSlab = make([]etree.Token, s.slabSize(n, bytesPerChild))
+		}
+		top.el.Child = s.childSlab[:0:n] // capacity capped: an append copies
+		s.childSlab = s.childSlab[n:]
+		for _, t := range kids {
+			top.el.AddChild(t)
+		}
+		clear(kids) // the scratch must not keep the tokens alive
+	}
+	s.children = s.children[:top.childMark]
+}
+
+// newText is a text token from the slab.
+func (s *scanner) newText(value string, whitespace bool) *etree.CharData {
+	if len(s.textSlab) == 0 {
+		s.textSlab = make([]etree.CharData, s.slabSize(1, bytesPerText))
+	}
+	t := &s.textSlab[0]
+	s.textSlab = s.textSlab[1:]
+	if whitespace {
+		t.SetData(value) // marks the token as whitespace, as CreateText does not
+	} else {
+		t.Data = value
+	}
+	return t
 }
 
 func (s *scanner) run() error {
@@ -181,17 +275,20 @@ func (s *scanner) charData() error {
 	}
 	var value string
 	switch {
+	case onlySpace:
+		var ok bool
+		if value, ok = indentOf(raw); !ok {
+			value = s.intern(start, s.pos) // indentation repeats throughout a file
+		}
 	case needsDecode:
 		value = decodeText(raw)
-	case onlySpace:
-		value = s.intern(raw) // indentation repeats throughout a file
 	default:
 		value = s.str[start:s.pos]
 	}
-	t := s.parent().CreateText(value)
+	t := s.newText(value, onlySpace)
+	s.add(t)
 	if onlySpace {
-		t.SetData(value) // marks the token as whitespace
-		return nil       // its span follows from its neighbours' (TokenSpan)
+		return nil // its span follows from its neighbours' (TokenSpan)
 	}
 	s.doc.tokens[t] = Span{start, s.pos}
 	return nil
@@ -399,7 +496,8 @@ func (s *scanner) comment() error {
 		return err
 	}
 	s.pos = abs + 3
-	c := s.parent().CreateComment(normalizeNewlines(s.text[bodyStart:abs]))
+	c := s.newComment(s.cut(bodyStart, abs))
+	s.add(c)
 	s.doc.tokens[c] = Span{start, s.pos}
 	return nil
 }
@@ -414,13 +512,6 @@ func (s *scanner) checkChars(from, to int) error {
 		i += n
 	}
 	return nil
-}
-
-func normalizeNewlines(b []byte) string {
-	if bytes.IndexByte(b, '\r') < 0 {
-		return string(b)
-	}
-	return decodeTextNoRefs(b)
 }
 
 func decodeTextNoRefs(raw []byte) string {
@@ -453,7 +544,8 @@ func (s *scanner) cdata() error {
 		return err
 	}
 	s.pos = bodyStart + end + 3
-	c := s.parent().CreateCData(normalizeNewlines(s.text[bodyStart : bodyStart+end]))
+	c := etree.NewCData(s.cut(bodyStart, bodyStart+end))
+	s.add(c)
 	s.doc.tokens[c] = Span{start, s.pos}
 	return nil
 }
@@ -504,7 +596,8 @@ func (s *scanner) doctype() error {
 				return err
 			}
 			s.pos = i + 1
-			d := s.parent().CreateDirective(normalizeNewlines(s.text[start+2 : i]))
+			d := etree.NewDirective(s.cut(start+2, i))
+			s.add(d)
 			s.doc.tokens[d] = Span{start, s.pos}
 			return nil
 		}
@@ -542,7 +635,7 @@ func (s *scanner) procInst() error {
 	if nameEnd == i {
 		return s.errAt(i, "processing instruction without a target name")
 	}
-	target := string(s.text[i:nameEnd])
+	target := s.str[i:nameEnd]
 	end := bytes.Index(s.text[nameEnd:], []byte("?>"))
 	if end < 0 {
 		return s.errAt(start, "unexpected end of file inside the processing instruction that starts here")
@@ -567,7 +660,8 @@ func (s *scanner) procInst() error {
 		}
 	}
 	s.pos = bodyEnd + 2
-	p := s.parent().CreateProcInst(target, strings.TrimLeft(normalizeNewlines(body), " \t\r\n"))
+	p := etree.NewProcInst(target, strings.TrimLeft(s.cut(nameEnd, bodyEnd), " \t\r\n"))
+	s.add(p)
 	s.doc.tokens[p] = Span{start, s.pos}
 	return nil
 }
@@ -768,16 +862,14 @@ func (s *scanner) startTag() error {
 	}
 	s.attrScratch, s.decodeScratch = attrs, decode
 
-	info := s.newInfo()
+	el, info := s.newElement(s.intern(nameStart, nameEnd))
 	info.Name = Span{nameStart, nameEnd}
-	el := s.parent().CreateElement(s.intern(name))
+	s.add(el)
 	nsMark := len(s.ns)
 	if n := len(attrs); n > 0 {
 		// Cut from slabs, capacity capped so that an append copies.
 		if len(s.attrSlab) < n {
-			// Enough for the rest of the file at the corpus's density (an
-			// attribute per ~50 bytes), so that a file takes one or two.
-			size := max(n, min(1024, (len(s.text)-s.pos)/48+8))
+			size := s.slabSize(n, bytesPerAttr)
 			s.attrSlab = make([]AttrInfo, size)
 			s.etreeAttrSlab = make([]etree.Attr, size)
 		}
@@ -825,20 +917,36 @@ func (s *scanner) startTag() error {
 	}
 	s.pos = i + 1
 	info.StartTag = Span{start, s.pos}
-	s.stack = append(s.stack, openElement{el: el, info: info, nsMark: nsMark, nameBytes: name})
+	s.stack = append(s.stack, openElement{el: el, info: info, nsMark: nsMark, childMark: len(s.children), nameBytes: name})
 	s.root = true
 	return nil
 }
 
-// newInfo hands out ElementInfos from a slab: one allocation per 128
-// elements instead of one each.
-func (s *scanner) newInfo() *ElementInfo {
-	if len(s.infoSlab) == 0 {
-		s.infoSlab = make([]ElementInfo, 128)
+// newComment is a comment token from the slab.
+func (s *scanner) newComment(text string) *etree.Comment {
+	if len(s.commentSlab) == 0 {
+		s.commentSlab = make([]etree.Comment, s.slabSize(1, bytesPerComment))
 	}
-	info := &s.infoSlab[0]
-	s.infoSlab = s.infoSlab[1:]
-	return info
+	c := &s.commentSlab[0]
+	s.commentSlab = s.commentSlab[1:]
+	c.Data = text
+	return c
+}
+
+// newElement is an element named name (prefix:local or local) and its
+// spans, from the slab.
+func (s *scanner) newElement(name string) (*etree.Element, *ElementInfo) {
+	if len(s.elemSlab) == 0 {
+		s.elemSlab = make([]element, s.slabSize(1, bytesPerElement))
+	}
+	n := &s.elemSlab[0]
+	s.elemSlab = s.elemSlab[1:]
+	if colon := strings.IndexByte(name, ':'); colon >= 0 {
+		n.el.Space, n.el.Tag = name[:colon], name[colon+1:]
+	} else {
+		n.el.Tag = name
+	}
+	return &n.el, &n.info
 }
 
 // attribute scans `name = "value"`; ws is where the preceding white space
@@ -905,7 +1013,7 @@ func (s *scanner) attribute(ws, i int, tag []byte) (AttrInfo, bool, int, error) 
 		k += n
 	}
 	return AttrInfo{
-		Name:  s.intern(name),
+		Name:  s.intern(i, nameEnd),
 		Whole: Span{ws, k + 1},
 		Key:   Span{i, nameEnd},
 		Value: Span{valStart, k},
@@ -1031,5 +1139,6 @@ func (s *scanner) endTag() error {
 	top.info.EndTag = Span{start, s.pos}
 	s.stack = s.stack[:len(s.stack)-1]
 	s.unbind(top.nsMark)
+	s.attachChildren(top)
 	return nil
 }
