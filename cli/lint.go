@@ -142,6 +142,9 @@ func runLint(c *ucli.Context, e *env) error {
 	var src report.Source
 	var live *liveReport // the standard-output report, when written as files are judged
 	if srv != nil {
+		if settingFrom(c, "server") == "flag" {
+			fmt.Fprintln(e.stderr, "iiscfg: note: --server is not used with --apphost: applicationHost.config says what the server locks and has")
+		}
 		roomForModel()
 		var notes []string
 		if res, src, notes, err = srv.lint(c.Args().Slice(), pol); err != nil {

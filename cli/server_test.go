@@ -128,3 +128,20 @@ func TestServerUsageErrors(t *testing.T) {
 		}
 	})
 }
+
+// TestServerWithAppHost: with --apphost the real applicationHost.config
+// decides, and a --server on the command line says that it is not used.
+func TestServerWithAppHost(t *testing.T) {
+	args := []string{"lint", "--color", "never", "--apphost", "../testdata/site/applicationHost.config",
+		"--path-map", `D:\apps=../testdata/site/apps`, "--path-map", `C:\inetpub\wwwroot=../testdata/site/wwwroot`,
+		"--path-map", `D:\shared=../testdata/site/shared`, "--path-map", `D:\intranet=../testdata/site/intranet`}
+	plain := runCLI(t, args...)
+	named := runCLI(t, append(args, "--server", "azure-app-service")...)
+	if plain.stdout != named.stdout || plain.code != named.code {
+		t.Errorf("--server changed an --apphost run:\n%s\n---\n%s", plain.stdout, named.stdout)
+	}
+	const note = "--server is not used with --apphost"
+	if strings.Contains(plain.stderr, note) || !strings.Contains(named.stderr, note) {
+		t.Errorf("note: without --server %q; with it %q", plain.stderr, named.stderr)
+	}
+}
