@@ -96,7 +96,7 @@ type Document struct {
 	locations []Location              // the <location> tags; the tree never changes
 	locByPath map[string][]Location   // the <location> tags by lower-cased path, in document order
 	locSorted []Location              // the <location> tags sorted by lower-cased path
-	sections  *sync.Map               // the answers of SectionElements and ownSection; shared by forks
+	sections  *sync.Map               // the answers of SectionElements and OwnSection; shared by forks
 	lookups   *lookups                // built on first use, shared by forks
 }
 

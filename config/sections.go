@@ -80,7 +80,7 @@ func (d *Document) sectionLevels(section, rel string, parentApp bool) []Level {
 	if root == nil {
 		return nil
 	}
-	byPath := map[string][]*etree.Element{"": d.ownSection(section)}
+	byPath := map[string][]*etree.Element{"": d.OwnSection(section)}
 	paths := []string{""}
 	for _, loc := range d.LocationsCovering(rel) {
 		if parentApp && strings.EqualFold(loc.Elem.SelectAttrValue("inheritInChildApplications", ""), "false") {
@@ -180,10 +180,11 @@ func sortByDocumentOrder(d *Document, els []*etree.Element) {
 	})
 }
 
-// ownSection is findSection(root, section), computed once per section:
+// OwnSection is the elements of a section outside location tags, in
+// document order (findSection from the root), computed once per section:
 // the root of a hosting server's applicationHost.config has thousands of
 // location tags to skip. The slice is shared: callers append to a copy.
-func (d *Document) ownSection(section string) []*etree.Element {
+func (d *Document) OwnSection(section string) []*etree.Element {
 	type ownKey struct{ section string }
 	if d.sections != nil {
 		if els, ok := d.sections.Load(ownKey{section}); ok {

@@ -131,7 +131,7 @@ func eachDeclaration(doc *config.Document, f func(path string, decl *etree.Eleme
 			}
 		}
 	}
-	for _, cs := range root.SelectElements("configSections") {
+	for _, cs := range doc.OwnSection("configSections") { // computed once per document
 		walk(cs, "")
 	}
 }
