@@ -168,11 +168,8 @@ func collectInputsWith(args []string, stdinName string, opts walkOptions) ([]inp
 			add(input{path: arg})
 			continue
 		}
-		w := &walker{opts: opts, visiting: map[string]bool{}, files: map[string]bool{}}
-		if opts.folders != nil {
-			w.abs, _ = filepath.Abs(arg)
-		}
-		w.walk(arg, "")
+		w := newWalker(opts)
+		w.walk(arg)
 		errs = append(errs, w.errs...)
 		found := w.found
 		walked := len(found)
@@ -183,8 +180,8 @@ func collectInputsWith(args []string, stdinName string, opts walkOptions) ([]inp
 			empty := emptyWalk{dir: arg, gitignored: walked - len(found)}
 			if len(opts.exclude) > 0 {
 				// Counted only now: excluded folders are not walked.
-				all := &walker{opts: walkOptions{}, visiting: map[string]bool{}, files: map[string]bool{}}
-				all.walk(arg, "")
+				all := newWalker(walkOptions{})
+				all.walk(arg)
 				empty.excluded = len(all.found) - walked
 			}
 			empties = append(empties, empty)
@@ -198,46 +195,93 @@ func collectInputsWith(args []string, stdinName string, opts walkOptions) ([]inp
 }
 
 // walker walks one directory argument, following symbolic links to
-// folders but not around a loop.
+// folders but not around a loop. Folders are read by up to GOMAXPROCS
+// goroutines (reading folders is system calls, a tenth of a lint's time
+// at 10,000 folders); what each finds is put back in walk order, so the
+// files, errors and notes come out as a walk by one goroutine gives them.
 type walker struct {
-	opts     walkOptions
-	abs      string          // the absolute path of the folder being walked, when opts.folders is set
-	visiting map[string]bool // real paths of the folders being walked
-	files    map[string]bool // real paths of the files found
-	found    []string
-	errs     []report.Error
+	opts   walkOptions
+	abs    string          // the absolute path of the walked argument, when opts.folders is set
+	files  map[string]bool // real paths of the files found
+	found  []string
+	errs   []report.Error
+	tokens chan struct{} // a token per goroutine reading folders beside the caller's
 }
 
-// walk walks dir, whose real path (no symbolic link in it) is real; a
-// walk root is given real "". Only symbolic links cost a lookup of their
-// target: below a real folder, an entry's real path is the folder's
-// joined with its name.
-func (w *walker) walk(dir, real string) {
-	if real == "" {
-		abs, err := filepath.Abs(dir)
-		if err == nil {
-			real, err = filepath.EvalSymlinks(abs)
-		}
-		if err != nil {
-			w.errs = append(w.errs, report.Error{File: dir, Message: describeIOError(err)})
-			return
+func newWalker(opts walkOptions) *walker {
+	return &walker{opts: opts, files: map[string]bool{}, tokens: make(chan struct{}, runtime.GOMAXPROCS(0))}
+}
+
+// walkEvent is one thing a walk meets, in walk order: a file (its path
+// and real path), an error or a note.
+type walkEvent struct {
+	path, real string
+	err        *report.Error
+	note       string
+}
+
+// ancestor is a folder being walked (its real path), above the folder at
+// hand: a link back to one of them is a loop.
+type ancestor struct {
+	real string
+	up   *ancestor
+}
+
+func (a *ancestor) has(real string) bool {
+	for ; a != nil; a = a.up {
+		if a.real == real {
+			return true
 		}
 	}
-	if w.visiting[real] {
-		if w.opts.notes != nil {
-			w.opts.notes(fmt.Sprintf("%s: symbolic link loop (back to %s), not followed", dir, real))
-		}
-		return
+	return false
+}
+
+// walk walks the argument dir.
+func (w *walker) walk(dir string) {
+	abs, err := filepath.Abs(dir)
+	real := ""
+	if err == nil {
+		real, err = filepath.EvalSymlinks(abs)
 	}
-	w.visiting[real] = true
-	defer delete(w.visiting, real)
-	entries, err := os.ReadDir(dir)
 	if err != nil {
 		w.errs = append(w.errs, report.Error{File: dir, Message: describeIOError(err)})
 		return
 	}
+	if w.opts.folders != nil {
+		w.abs = abs
+	}
+	for _, ev := range w.walkTree(dir, real, w.abs, nil) {
+		switch {
+		case ev.err != nil:
+			w.errs = append(w.errs, *ev.err)
+		case ev.note != "":
+			if w.opts.notes != nil {
+				w.opts.notes(ev.note)
+			}
+		case !w.files[ev.real]: // a file reached by two links is linted once
+			w.files[ev.real] = true
+			w.found = append(w.found, ev.path)
+		}
+	}
+}
+
+// walkTree walks dir, whose real path (no symbolic link in it) is real
+// and absolute path abs, and returns what it meets in walk order. Only
+// symbolic links cost a lookup of their target: below a real folder, an
+// entry's real path is the folder's joined with its name.
+func (w *walker) walkTree(dir, real, abs string, up *ancestor) []walkEvent {
+	if up.has(real) {
+		return []walkEvent{{note: fmt.Sprintf("%s: symbolic link loop (back to %s), not followed", dir, real)}}
+	}
+	here := &ancestor{real: real, up: up}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return []walkEvent{{err: &report.Error{File: dir, Message: describeIOError(err)}}}
+	}
 	var info dirInfo // what fsContext.dir would find here
-	abs := w.abs
+	var wg sync.WaitGroup
+	var segments []*[]walkEvent // this folder's files and each subfolder's events, in order
+	cur := new([]walkEvent)
 	for _, d := range entries {
 		name := d.Name()
 		if name == ".git" {
@@ -273,19 +317,46 @@ func (w *walker) walk(dir, real string) {
 				continue
 			}
 		}
-		if isDir {
-			if w.opts.folders != nil {
-				w.abs = filepath.Join(abs, name)
-			}
-			w.walk(p, entryReal)
-		} else if !w.files[entryReal] { // a file reached by two links is linted once
-			w.files[entryReal] = true
-			w.found = append(w.found, p)
+		if !isDir {
+			*cur = append(*cur, walkEvent{path: p, real: entryReal})
+			continue
+		}
+		childAbs := ""
+		if w.opts.folders != nil {
+			childAbs = filepath.Join(abs, name)
+		}
+		sub := new([]walkEvent)
+		segments = append(segments, cur, sub)
+		cur = new([]walkEvent)
+		select {
+		case w.tokens <- struct{}{}:
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				*sub = w.walkTree(p, entryReal, childAbs, here)
+				<-w.tokens
+			}()
+		default:
+			*sub = w.walkTree(p, entryReal, childAbs, here)
 		}
 	}
+	segments = append(segments, cur)
 	if w.opts.folders != nil {
 		w.opts.folders(abs, info)
 	}
+	wg.Wait()
+	if len(segments) == 1 {
+		return *cur
+	}
+	n := 0
+	for _, seg := range segments {
+		n += len(*seg)
+	}
+	out := make([]walkEvent, 0, n)
+	for _, seg := range segments {
+		out = append(out, *seg...)
+	}
+	return out
 }
 
 // excluded matches a walked path against the --exclude and configuration

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -149,6 +150,54 @@ func TestWalkRecordsFoldersAsContextSees(t *testing.T) {
 	for abs, got := range walked.dirs {
 		if want := newFSContext(nil, nil).dir(abs); got != want {
 			t.Errorf("%s: the walk recorded %+v, a look at the folder finds %+v", abs, got, want)
+		}
+	}
+}
+
+// TestParallelWalkKeepsWalkOrder: folders read by several goroutines give
+// the files, the loop notes and the errors of a one-goroutine walk, in its
+// order, every time: a file reached through a link and through its real
+// folder is kept under the name met first.
+func TestParallelWalkKeepsWalkOrder(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("symbolic links need privileges on Windows")
+	}
+	files := map[string]string{}
+	for i := 0; i < 40; i++ {
+		files[fmt.Sprintf("d%02d/web.config", i)] = cleanConfig
+		files[fmt.Sprintf("d%02d/sub/Web.Debug.config", i)] = cleanConfig
+	}
+	dir := writeTree(t, files)
+	for _, l := range []struct{ link, target string }{
+		{"d05/to-d30", "d30"}, // d05/to-d30/web.config comes before d30/web.config
+		{"d10/sub/loop", "d10"},
+		{"d20/loop", "."},
+	} {
+		if err := os.Symlink(filepath.Join(dir, l.target), filepath.Join(dir, l.link)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	walk := func() (found []string, notes []string) {
+		w := newWalker(walkOptions{notes: func(n string) { notes = append(notes, n) }})
+		w.tokens = make(chan struct{}, 4)
+		w.walk(dir)
+		if len(w.errs) > 0 {
+			t.Fatal(w.errs)
+		}
+		return w.found, notes
+	}
+	found, notes := walk()
+	joined := strings.Join(found, "\n")
+	if len(found) != 80 || !strings.Contains(joined, filepath.Join("d05", "to-d30", "web.config")) || strings.Contains(joined, filepath.Join(dir, "d30", "web.config")) {
+		t.Fatalf("found %d files:\n%s", len(found), joined)
+	}
+	if len(notes) != 2 || !strings.Contains(notes[0], filepath.Join("d10", "sub", "loop")) || !strings.Contains(notes[1], filepath.Join("d20", "loop")) {
+		t.Fatalf("notes: %q", notes)
+	}
+	for i := 0; i < 20; i++ {
+		f, n := walk()
+		if strings.Join(f, "\n") != joined || strings.Join(n, "\n") != strings.Join(notes, "\n") {
+			t.Fatalf("walk %d differs:\n%s\n%q", i, strings.Join(f, "\n"), n)
 		}
 	}
 }
