@@ -305,3 +305,26 @@ func TestRootWebConfigRecognised(t *testing.T) {
 		t.Errorf("application re-adding a removed module: kind %v", k)
 	}
 }
+
+// TestCharacterReferences: references are decoded in text and values, in
+// decimal and hexadecimal, up to U+10FFFF; anything else is an error.
+func TestCharacterReferences(t *testing.T) {
+	if _, err := config.Load("web.config", []byte(`<a v="&#65;&#X42;"/>`)); err == nil {
+		t.Fatalf("&#X42; accepted (XML spells hexadecimal references &#x...;)")
+	}
+	doc, err := config.Load("web.config", []byte(`<a v="&#65;&#x42;&#x1f600;&amp;">&#x10FFFF;&#0067;&lt;</a>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := doc.Root().SelectAttrValue("v", ""); got != "AB\U0001F600&" {
+		t.Errorf("value %q", got)
+	}
+	if got := doc.Root().Text(); got != "\U0010FFFFC<" {
+		t.Errorf("text %q", got)
+	}
+	for _, bad := range []string{"&#x110000;", "&#1114112;", "&#x;", "&#;", "&#xD800;", "&#12a;", "&#-1;", "&#+1;"} {
+		if _, err := config.Load("web.config", []byte("<a>"+bad+"</a>")); err == nil || !strings.Contains(err.Error(), "invalid character reference") {
+			t.Errorf("%s: %v", bad, err)
+		}
+	}
+}

@@ -384,37 +384,53 @@ var htmlEntities = map[string]int{
 	"middot": 183, "deg": 176, "times": 215, "lsquo": 8216, "rsquo": 8217, "ldquo": 8220, "rdquo": 8221,
 }
 
-// resolveReference returns the text of a reference's name (between & and ;).
-func resolveReference(name []byte) (string, bool) {
+// resolveReference returns the character a reference's name (between &
+// and ;) stands for, without allocating: it runs for every reference of
+// every file.
+func resolveReference(name []byte) (rune, bool) {
 	switch string(name) {
 	case "amp":
-		return "&", true
+		return '&', true
 	case "lt":
-		return "<", true
+		return '<', true
 	case "gt":
-		return ">", true
+		return '>', true
 	case "quot":
-		return `"`, true
+		return '"', true
 	case "apos":
-		return "'", true
+		return '\'', true
 	}
 	if len(name) < 2 || name[0] != '#' {
-		return "", false
+		return 0, false
 	}
-	var n uint64
-	var err error
-	if name[1] == 'x' {
-		if len(name) < 3 {
-			return "", false
+	digits, base := name[1:], rune(10)
+	if digits[0] == 'x' {
+		digits, base = digits[1:], 16
+	}
+	if len(digits) == 0 {
+		return 0, false
+	}
+	var n rune
+	for _, c := range digits {
+		var d rune
+		switch {
+		case c >= '0' && c <= '9':
+			d = rune(c - '0')
+		case base == 16 && c >= 'a' && c <= 'f':
+			d = rune(c-'a') + 10
+		case base == 16 && c >= 'A' && c <= 'F':
+			d = rune(c-'A') + 10
+		default:
+			return 0, false
 		}
-		n, err = strconv.ParseUint(string(name[2:]), 16, 32)
-	} else {
-		n, err = strconv.ParseUint(string(name[1:]), 10, 32)
+		if n = n*base + d; n > 0x10FFFF {
+			return 0, false
+		}
 	}
-	if err != nil || n > 0x10FFFF || !isXMLChar(rune(n)) {
-		return "", false
+	if !isXMLChar(n) {
+		return 0, false
 	}
-	return string(rune(n)), true
+	return n, true
 }
 
 // decodeText resolves references and normalizes line ends in text content.
@@ -431,8 +447,8 @@ func decodeText(raw []byte) string {
 			}
 		case '&':
 			end := bytes.IndexByte(raw[i:], ';')
-			v, _ := resolveReference(raw[i+1 : i+end])
-			b.WriteString(v)
+			r, _ := resolveReference(raw[i+1 : i+end])
+			b.WriteRune(r)
 			i += end
 		default:
 			b.WriteByte(c)
@@ -459,8 +475,8 @@ func decodeAttrValue(raw []byte) string {
 			b.WriteByte(' ')
 		case '&':
 			end := bytes.IndexByte(raw[i:], ';')
-			v, _ := resolveReference(raw[i+1 : i+end])
-			b.WriteString(v)
+			r, _ := resolveReference(raw[i+1 : i+end])
+			b.WriteRune(r)
 			i += end
 		default:
 			b.WriteByte(c)
