@@ -72,20 +72,21 @@ func (m *migration) handlersAt(rel string) (bool, error) {
 	H := m.liveCollection(schema.Handlers, m.opts.Server.Handlers, rel)
 
 	entries := make([]entry, 0, len(S)+len(A))
-	for _, s := range S {
+	// The first server entry with each path, verb and type: every
+	// application entry is matched against it (was a scan of S per entry).
+	type handlerKey struct{ path, verb, typ string }
+	first := make(map[handlerKey]int, len(S))
+	for k, s := range S {
 		entries = append(entries, entry{s, 0})
+		key := handlerKey{get(s, "path"), get(s, "verb"), get(s, "type")}
+		if _, ok := first[key]; !ok {
+			first[key] = k
+		}
 	}
 	for _, a := range A {
-		found := false
-		for k := 0; k < len(S); k++ {
-			s := entries[k].item
-			if get(s, "path") == get(a, "path") && get(s, "verb") == get(a, "verb") && get(s, "type") == get(a, "type") {
-				entries[k].state = 1
-				found = true
-				break
-			}
-		}
-		if !found {
+		if k, ok := first[handlerKey{get(a, "path"), get(a, "verb"), get(a, "type")}]; ok {
+			entries[k].state = 1
+		} else {
 			entries = append(entries, entry{a, 2})
 		}
 	}

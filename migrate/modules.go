@@ -53,19 +53,20 @@ func (m *migration) modules() (bool, error) {
 	M := m.liveCollection(schema.Modules, m.opts.Server.Modules, "")
 
 	entries := make([]entry, 0, len(S)+len(A))
-	for _, s := range S {
+	// The first server entry with each name and type (see handlersAt).
+	type moduleKey struct{ name, typ string }
+	first := make(map[moduleKey]int, len(S))
+	for k, s := range S {
 		entries = append(entries, entry{s, 0})
+		key := moduleKey{get(s, "name"), get(s, "type")}
+		if _, ok := first[key]; !ok {
+			first[key] = k
+		}
 	}
 	for _, a := range A {
-		found := false
-		for k := 0; k < len(S); k++ {
-			if get(entries[k].item, "name") == get(a, "name") && get(entries[k].item, "type") == get(a, "type") {
-				entries[k].state = 1
-				found = true
-				break
-			}
-		}
-		if !found {
+		if k, ok := first[moduleKey{get(a, "name"), get(a, "type")}]; ok {
+			entries[k].state = 1
+		} else {
 			entries = append(entries, entry{a, 2})
 		}
 	}
