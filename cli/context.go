@@ -213,6 +213,9 @@ type placement struct {
 // application-only section; without one, at the outermost file, or at
 // the declared application root.
 func place(path string, doc *config.Document, parents []*config.Document, declaredRoot string) placement {
+	if len(parents) == 0 && declaredRoot == "" {
+		return placement{appRoot: true} // alone: nothing to place it under
+	}
 	abs, _ := filepath.Abs(path)
 	own := filepath.Dir(abs)
 	if isApplicationRoot(doc) || declaredRoot == own {
