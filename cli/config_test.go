@@ -165,7 +165,8 @@ func TestGitignore(t *testing.T) {
 }
 
 // TestSymlinkLoop: a link back to a parent folder is noted, not followed
-// for ever; a link to another folder is followed.
+// for ever; a link to another folder inside the walk is followed, and the
+// file it reaches twice is linted once.
 func TestSymlinkLoop(t *testing.T) {
 	dir := writeTree(t, map[string]string{"a/web.config": warnAndError, "shared/b/web.config": warnAndError})
 	if err := os.Symlink(dir, filepath.Join(dir, "a", "loop")); err != nil {
@@ -174,12 +175,71 @@ func TestSymlinkLoop(t *testing.T) {
 	if err := os.Symlink(filepath.Join(dir, "shared"), filepath.Join(dir, "a", "shared")); err != nil {
 		t.Fatal(err)
 	}
-	r := runCLI(t, "lint", "--format", "compact", filepath.Join(dir, "a"))
+	r := runCLI(t, "lint", "--format", "compact", dir)
 	if !strings.Contains(r.stderr, "symbolic link loop") {
 		t.Errorf("no note of the loop: %s", r.stderr)
 	}
 	if strings.Count(r.stdout, "b"+string(filepath.Separator)+"web.config:2:") != 1 {
 		t.Errorf("the linked folder's file should be linted once:\n%s", r.stdout)
+	}
+}
+
+// TestSymlinkOutOfWalkNotFollowed: a link (to a folder or to a web.config)
+// that leads out of the walked folder is noted and not followed, so a pull
+// request cannot make a CI walk read files elsewhere on the runner. Named
+// on the command line, the file is read.
+func TestSymlinkOutOfWalkNotFollowed(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"outside/web.config":  "<configuration>\n<system.web><compilation note=\"OUTSIDE-DATA\"/></system.web>\n</configuration>\n",
+		"repo/app/readme.txt": "",
+		"repo/web.config":     "<configuration/>\n",
+	})
+	if err := os.Symlink(filepath.Join(dir, "outside"), filepath.Join(dir, "repo", "app", "ext")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	if err := os.Symlink(filepath.Join("..", "..", "outside", "web.config"), filepath.Join(dir, "repo", "app", "web.config")); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(filepath.Join(dir, "repo"))
+	r := runCLI(t, "lint", "--color", "never", "--no-gitignore", ".")
+	if strings.Contains(r.stdout+r.stderr, "OUTSIDE") || strings.Contains(r.stdout, "ext") || strings.Contains(r.stdout, "app"+string(filepath.Separator)+"web.config") {
+		t.Errorf("a link out of the walk was followed:\n%s\n%s", r.stdout, r.stderr)
+	}
+	for _, link := range []string{"app/ext", "app/web.config"} {
+		if !strings.Contains(r.stderr, filepath.FromSlash(link)+": symbolic link to ") || !strings.Contains(r.stderr, "not followed") {
+			t.Errorf("no note for %s: %s", link, r.stderr)
+		}
+	}
+	if r := runCLI(t, "lint", "--color", "never", filepath.Join("app", "web.config")); !strings.Contains(r.stdout, "OUTSIDE") || strings.Contains(r.stderr, "not followed") {
+		t.Errorf("a named link should be read: exit %d\n%s", r.code, r.stderr)
+	}
+}
+
+// TestSymlinkLoopRelativeRoot: with a relative walk root (the default
+// "."), a link back to the root is a loop and a folder reached by two
+// names is linted once — the links' targets were compared as relative
+// paths before.
+func TestSymlinkLoopRelativeRoot(t *testing.T) {
+	modules := "<configuration>\n<system.web><httpModules><add name=\"M\" type=\"A.M\"/></httpModules></system.web>\n</configuration>\n"
+	dir := writeTree(t, map[string]string{"loop/Views/web.config": modules, "alias/app/web.config": modules})
+	if err := os.Symlink("..", filepath.Join(dir, "loop", "Views", "loop")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	if err := os.Symlink("app", filepath.Join(dir, "alias", "alias")); err != nil {
+		t.Fatal(err)
+	}
+	for _, root := range []string{"loop", "alias"} {
+		t.Run(root, func(t *testing.T) {
+			t.Chdir(filepath.Join(dir, root))
+			rel := runCLI(t, "lint", "--format", "compact", "--no-gitignore", ".")
+			abs := runCLI(t, "lint", "--format", "compact", "--no-gitignore", filepath.Join(dir, root))
+			if strings.Count(rel.stdout, "web.config:") != 1 || strings.Contains(rel.stdout, "duplicate-collection-key") {
+				t.Errorf("relative root: one file, one finding wanted:\n%s\n%s", rel.stdout, rel.stderr)
+			}
+			if strings.Count(rel.stdout, "\n") != strings.Count(abs.stdout, "\n") || rel.code != abs.code {
+				t.Errorf("relative and absolute roots differ:\n%s\n---\n%s", rel.stdout, abs.stdout)
+			}
+		})
 	}
 }
 

@@ -194,14 +194,16 @@ func collectInputsWith(args []string, stdinName string, opts walkOptions) ([]inp
 	return inputs, errs, empties
 }
 
-// walker walks one directory argument, following symbolic links to
-// folders but not around a loop. Folders are read by up to GOMAXPROCS
+// walker walks one directory argument, following symbolic links that stay
+// inside it (a pull request must not make a walk read files elsewhere on
+// the machine) but not around a loop. Folders are read by up to GOMAXPROCS
 // goroutines (reading folders is system calls, a tenth of a lint's time
 // at 10,000 folders); what each finds is put back in walk order, so the
 // files, errors and notes come out as a walk by one goroutine gives them.
 type walker struct {
 	opts   walkOptions
 	abs    string          // the absolute path of the walked argument, when opts.folders is set
+	root   string          // the real path of the walked argument
 	files  map[string]bool // real paths of the files found
 	found  []string
 	errs   []report.Error
@@ -250,6 +252,7 @@ func (w *walker) walk(dir string) {
 	if w.opts.folders != nil {
 		w.abs = abs
 	}
+	w.root = real
 	for _, ev := range w.walkTree(dir, real, w.abs, nil) {
 		switch {
 		case ev.err != nil:
@@ -313,7 +316,14 @@ func (w *walker) walkTree(dir, real, abs string, up *ancestor) []walkEvent {
 		}
 		entryReal := filepath.Join(real, name)
 		if isLink {
-			if entryReal, err = filepath.EvalSymlinks(p); err != nil {
+			// Resolved from the folder's real path, not from p: a relative
+			// p gives a relative answer that matches no real path seen
+			// before, and loops and files reached twice went unnoticed.
+			if entryReal, err = filepath.EvalSymlinks(entryReal); err != nil {
+				continue
+			}
+			if !within(w.root, entryReal) {
+				*cur = append(*cur, walkEvent{note: fmt.Sprintf("%s: symbolic link to %s, outside %s, not followed (name it to check it)", p, entryReal, w.root)})
 				continue
 			}
 		}
