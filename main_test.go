@@ -196,6 +196,7 @@ func TestRequiresGolden(t *testing.T) {
 		{"site-iis10-json", []string{"requires", "--server", "iis10+rewrite", "--format", "json", "testdata/requires/site/admin"}},
 		{"site-azure", []string{"requires", "--server", "azure-app-service", "testdata/requires/site"}},
 		{"site-iisexpress", []string{"requires", "--server", "iisexpress+aspnetcore+arr+cors", "testdata/requires/site"}},
+		{"site-release", []string{"requires", "--configuration", "Release", "testdata/requires/site"}},
 		{"stock", []string{"requires", "testdata/requires/stock"}},
 		{"broken", []string{"requires", "--color", "never", "testdata/requires/broken.config", "testdata/requires/site/legacy/web.config"}},
 		{"server-none", []string{"requires", "--server", "none", "testdata/requires/stock"}},

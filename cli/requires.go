@@ -18,8 +18,9 @@ func requiresCommand(e *env) *ucli.Command {
 		Name:      "requires",
 		Usage:     "list what a deployment needs installed on its IIS server (URL Rewrite, ASP.NET Core Module, Windows Authentication, ...)",
 		ArgsUsage: "[PATH...]",
-		Description: `Reads a deployment's web.config files (folders are walked as lint walks them; transforms
-and the server's own files are left out) and lists each add-on they need beyond a stock IIS
+		Description: `Reads a deployment's web.config files (folders are walked as lint walks them; the server's
+own files are left out; with --configuration or --transform, as deployed after their XDT
+transforms) and lists each add-on they need beyond a stock IIS
 10 with ASP.NET, how it is installed (a Windows feature or a download), and every place that
 needs it: the sections they set (<rewrite>,
 <aspNetCore>, <windowsAuthentication enabled="true">, ...), the handlers that name an
@@ -39,6 +40,8 @@ add-on, 2 usage error, 3 a file could not be read or parsed (the others are stil
 			&ucli.BoolFlag{Name: "no-gitignore", EnvVars: envVar("no-gitignore"), Usage: "also take the files .gitignore ignores"},
 			&ucli.StringFlag{Name: "config", EnvVars: envVar("config"), Usage: "the configuration file (default: .iiscfg.yaml here or in a parent folder, up to the repository root)"},
 			&ucli.BoolFlag{Name: "no-config", EnvVars: envVar("no-config"), Usage: "read no configuration file"},
+			&ucli.StringSliceFlag{Name: "transform", Aliases: []string{"t"}, EnvVars: envVar("transform"), Usage: "read the web.config in this XDT transform's folder as deployed, after the transform (Web.Release.config); several in one folder (comma-separated or repeated) apply in order"},
+			&ucli.StringFlag{Name: "configuration", EnvVars: envVar("configuration"), Usage: "read each web.config as deployed after its sibling Web.`NAME`.config transform (e.g. Release)"},
 			maxSizeFlag(),
 		},
 		Action: func(c *ucli.Context) error { return runRequires(c, e) },
@@ -66,7 +69,7 @@ type requiresUse struct {
 }
 
 func runRequires(c *ucli.Context, e *env) error {
-	cfg, _, err := applyConfig(c, e.args, "server", "color", "no-gitignore")
+	cfg, _, err := applyConfig(c, e.args, "server", "color", "no-gitignore", "transform", "configuration")
 	if err != nil {
 		return err
 	}
@@ -99,6 +102,7 @@ func runRequires(c *ucli.Context, e *env) error {
 	// batch, not the tree.
 	var found requires.Collector
 	files := 0
+	plan := newDeployPlan(c.StringSlice("transform"), c.String("configuration"))
 	for start := 0; start < len(inputs); start += requiresBatch {
 		batch := inputs[start:min(start+requiresBatch, len(inputs))]
 		for _, l := range loadAll(batch, e.stdin) {
@@ -106,15 +110,30 @@ func runRequires(c *ucli.Context, e *env) error {
 			case l.err != nil:
 				errs = append(errs, *l.err)
 			case l.doc.Kind() == config.KindTransform:
-				opts.notes(fmt.Sprintf("%s is a transform: requires reads the file it produces (iiscfg transform, then iiscfg requires)", l.doc.Path))
+				if plan == nil {
+					opts.notes(fmt.Sprintf("%s is a transform: --configuration or --transform reads the web.config it deploys", l.doc.Path))
+				}
 			case l.doc.Kind() != config.KindWebConfig:
 				// The server's own files list every feature it has, used or not.
 				opts.notes(fmt.Sprintf("%s is a server-level %s: requires reads the web.config files of a deployment", l.doc.Path, l.doc.Kind()))
 			default:
-				found.Add(l.doc)
 				files++
+				chain := plan.chainFor(l.doc.Path)
+				if len(chain) == 0 || l.stdin {
+					found.Add(l.doc)
+					continue
+				}
+				res, rerr := deployed(l.doc, chain)
+				if rerr != nil {
+					errs = append(errs, *rerr)
+					continue
+				}
+				found.AddDeployed(res.Doc, res.Origin)
 			}
 		}
+	}
+	for _, t := range plan.unused() {
+		opts.notes(fmt.Sprintf("--transform %s: no web.config read in its folder", t))
 	}
 	needs := found.Needs()
 	lacking := 0

@@ -62,3 +62,20 @@ func TestRequiresUsage(t *testing.T) {
 		t.Errorf("stdin: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 }
+
+// TestRequiresTransforms: a transform that cannot be applied is an input
+// error (the other files are still listed); one whose folder has no
+// web.config read is noted.
+func TestRequiresTransforms(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"a/web.config":         addOnSite,
+		"a/Web.Release.config": `<configuration xmlns:xdt="http://schemas.microsoft.com/XML-Document-Transform"><system.web><compilation xdt:Transform="Insert" /></system.web></configuration>`,
+		"b/web.config":         `<configuration><system.webServer><iisnode /></system.webServer></configuration>`,
+		"c/Web.Debug.config":   `<configuration />`,
+	})
+	r := runCLI(t, "requires", "--color", "never", "--configuration", "Release", "--transform", dir+"/c/Web.Debug.config", dir+"/a", dir+"/b")
+	if r.code != ExitInput || !strings.Contains(r.stderr, "cannot judge") || !strings.Contains(r.stdout, "iisnode") ||
+		!strings.Contains(r.stderr, "Web.Debug.config: no web.config read in its folder") {
+		t.Errorf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}

@@ -49,14 +49,19 @@ type Collector struct {
 }
 
 // Add records what one document needs (nothing for a document Find skips).
-func (c *Collector) Add(d *config.Document) {
+func (c *Collector) Add(d *config.Document) { c.AddDeployed(d, nil) }
+
+// AddDeployed is Add for a web.config as an XDT transform produced it:
+// origin maps an offset of d to the file and offset its text came from
+// (the web.config or the transform), where each use is reported.
+func (c *Collector) AddDeployed(d *config.Document, origin func(offset int) (*config.Document, int)) {
 	if d == nil || d.Root() == nil || d.Kind() != config.KindWebConfig {
 		return
 	}
 	if c.uses == nil {
 		c.uses = map[*schema.AddOn][]Use{}
 	}
-	f := finder{doc: d, uses: c.uses}
+	f := finder{doc: d, uses: c.uses, origin: origin}
 	f.children(d.Root(), "")
 }
 
@@ -78,12 +83,18 @@ func (c *Collector) Needs() []Need {
 }
 
 type finder struct {
-	doc  *config.Document
-	uses map[*schema.AddOn][]Use
+	doc    *config.Document
+	uses   map[*schema.AddOn][]Use
+	origin func(offset int) (*config.Document, int)
 }
 
 func (f *finder) add(a *schema.AddOn, e *etree.Element, format string, args ...any) {
-	f.uses[a] = append(f.uses[a], Use{File: f.doc.Path, Pos: f.doc.StartPos(e), What: fmt.Sprintf(format, args...)})
+	file, pos := f.doc.Path, f.doc.StartPos(e)
+	if f.origin != nil {
+		d, off := f.origin(pos.Offset)
+		file, pos = d.Path, d.Pos(off)
+	}
+	f.uses[a] = append(f.uses[a], Use{File: file, Pos: pos, What: fmt.Sprintf(format, args...)})
 }
 
 // children walks the elements below e, whose configuration path is path
