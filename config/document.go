@@ -402,9 +402,29 @@ func baseName(p string) string {
 
 // declaresSystemWebSections reports whether <configSections> registers the
 // system.web section group's httpModules section: only machine.config does.
+// Every Load asks, so it walks the children itself instead of compiling
+// the path "configSections/sectionGroup[@name='system.web']" each time.
 func declaresSystemWebSections(root *etree.Element) bool {
-	for _, g := range root.FindElements("configSections/sectionGroup[@name='system.web']") {
-		if g.FindElement("section[@name='httpModules']") != nil {
+	for cs := range root.SelectElementsSeq("configSections") {
+		for g := range cs.SelectElementsSeq("sectionGroup") {
+			if !hasAttrValue(g, "name", "system.web") {
+				continue
+			}
+			for sec := range g.SelectElementsSeq("section") {
+				if hasAttrValue(sec, "name", "httpModules") {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// hasAttrValue reports whether e has an attribute named key (with any
+// prefix) whose value is val, as etree's path filter [@key='val'] does.
+func hasAttrValue(e *etree.Element, key, val string) bool {
+	for _, a := range e.Attr {
+		if a.Key == key && a.Value == val {
 			return true
 		}
 	}
@@ -429,16 +449,19 @@ var rootModuleNames = sync.OnceValue(func() map[string]bool {
 // would answer 500.19 for the duplicate key.
 func definesRootModules(root *etree.Element) bool {
 	inherited := rootModuleNames()
-	for _, sw := range root.SelectElements("system.web") {
-		for _, hm := range sw.SelectElements("httpModules") {
-			removed := map[string]bool{}
+	for sw := range root.SelectElementsSeq("system.web") {
+		for hm := range sw.SelectElementsSeq("httpModules") {
+			var removed map[string]bool
 			cleared := false
-			for _, d := range hm.ChildElements() {
+			for d := range hm.ChildElementsSeq() {
 				name := strings.ToLower(d.SelectAttrValue("name", ""))
 				switch d.Tag {
 				case "clear":
 					cleared = true
 				case "remove":
+					if removed == nil {
+						removed = map[string]bool{}
+					}
 					removed[name] = true
 				case "add":
 					if inherited[name] && !cleared && !removed[name] {

@@ -28,6 +28,7 @@ func Load(name string, data []byte) (*Document, error) {
 		tokens:  make(map[etree.Token]Span, len(src.text)/1024+8),
 		lookups: &lookups{},
 	}
+	d.Tree.Child = make([]etree.Token, 0, 4) // declaration, root, and the line ends around them
 	d.str = string(src.text)
 	s := &scanner{text: src.text, str: d.str, doc: d, known: knownStrings(), children: make([]etree.Token, 0, 256)}
 	if err := s.run(); err != nil {

@@ -255,6 +255,11 @@ func TestKinds(t *testing.T) {
 		{"x.config", `<configuration><system.applicationHost/></configuration>`, config.KindAppHost},
 		{"machine.config", `<configuration/>`, config.KindMachineConfig},
 		{"web.config", `<configuration><system.web><httpModules><add name="OutputCache" type="System.Web.Caching.OutputCacheModule"/></httpModules></system.web></configuration>`, config.KindRootWebConfig},
+		{"web.config", `<configuration><system.web><httpModules><remove name="OutputCache"/><add name="OutputCache" type="T"/></httpModules></system.web></configuration>`, config.KindWebConfig},
+		{"x.config", `<configuration><configSections><sectionGroup name="system.web"><section name="httpModules"/></sectionGroup></configSections></configuration>`, config.KindMachineConfig},
+		{"x.config", `<configuration><configSections><sectionGroup xmlns:p="urn:p" p:name="system.web"><section name="httpModules"/></sectionGroup></configSections></configuration>`, config.KindMachineConfig},
+		{"x.config", `<configuration><configSections><sectionGroup name="system.webServer"><section name="httpModules"/></sectionGroup></configSections></configuration>`, config.KindWebConfig},
+		{"x.config", `<configuration><configSections><sectionGroup name="system.web"><section name="httpHandlers"/></sectionGroup></configSections></configuration>`, config.KindWebConfig},
 	}
 	for _, tc := range tests {
 		doc := config.MustLoad(tc.name, []byte(tc.src))
