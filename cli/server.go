@@ -58,7 +58,8 @@ type server struct {
 	appRoots map[string]bool
 	// hosting is, by pool name, the applications that run ASP.NET Core
 	// and how; computed on first use.
-	hosting map[string][]validate.PoolPeer
+	hosting  map[string][]validate.PoolPeer
+	poolApps map[string][]*config.App // by lower-cased pool name, for hosting
 	// lists are rootLists' answers by runtime: shared, never changed.
 	lists map[schema.Runtime][2][]config.Item
 }
@@ -359,12 +360,18 @@ func (s *server) poolPeers(app *config.App) []validate.PoolPeer {
 	}
 	peers, done := s.hosting[pool]
 	if !done {
+		if s.poolApps == nil {
+			// The applications by pool, once: a hosting server has a pool
+			// per site, and a scan of every application per pool is quadratic.
+			s.poolApps = map[string][]*config.App{}
+			for _, a := range s.host.Apps() {
+				k := strings.ToLower(a.PoolName)
+				s.poolApps[k] = append(s.poolApps[k], a)
+			}
+		}
 		peek := *s
 		peek.files, peek.errs, peek.reported = maps.Clone(s.files), nil, map[string]bool{}
-		for _, a := range s.host.Apps() {
-			if strings.ToLower(a.PoolName) != pool {
-				continue
-			}
+		for _, a := range s.poolApps[pool] {
 			nodes, err := peek.chain(a.Site, a.Path)
 			if err != nil {
 				continue

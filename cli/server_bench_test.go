@@ -13,8 +13,9 @@ import (
 // hostingServer is a generated hosting server: sites of ten applications
 // each (a root and nine below it), every application with a web.config
 // that adds an httpModule and a subfolder whose web.config adds an
-// httpHandler, one application in seven in a Classic pool, and a
-// <location> tag in applicationHost.config for one in five.
+// httpHandler, a pool per site (one application in seven in a shared
+// Classic pool instead), and a <location> tag in applicationHost.config
+// for one in five.
 type hostingServer struct {
 	apphost string
 	folder  string // the applications' folders
@@ -26,7 +27,7 @@ func writeHostingServer(tb testing.TB, apps int) hostingServer {
 	dir := tb.TempDir()
 	host := filepath.Join(dir, "host")
 	const perSite = 10
-	var sites, locations strings.Builder
+	var sites, locations, pools strings.Builder
 	write := func(path, text string) {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			tb.Fatal(err)
@@ -37,12 +38,13 @@ func writeHostingServer(tb testing.TB, apps int) hostingServer {
 	}
 	for n, site := 0, 1; n < apps; site++ {
 		fmt.Fprintf(&sites, "      <site name=\"site%d\" id=\"%d\">\n", site, site)
+		fmt.Fprintf(&pools, "      <add name=\"site%d\" />\n", site)
 		for a := 0; a < perSite && n < apps; a, n = a+1, n+1 {
 			path, folder := "/", fmt.Sprintf("s%d", site)
 			if a > 0 {
 				path, folder = fmt.Sprintf("/app%d", a), fmt.Sprintf("s%da%d", site, a)
 			}
-			pool := "DefaultAppPool"
+			pool := fmt.Sprintf("site%d", site) // a pool per site, as hosting servers have
 			if n%7 == 3 {
 				pool = "Classic"
 			}
@@ -97,6 +99,7 @@ func writeHostingServer(tb testing.TB, apps int) hostingServer {
     <applicationPools>
       <add name="DefaultAppPool" />
       <add name="Classic" managedPipelineMode="Classic" />
+`+pools.String()+`
       <applicationPoolDefaults managedRuntimeVersion="v4.0" />
     </applicationPools>
     <sites>
