@@ -69,6 +69,7 @@ var fixtureSecrets = []string{
 	"Effective-Pass-61", "Effective-Key-62",
 	"NoEffect-Pass-71",
 	"Lint-Pool-Pass-81",
+	"Lone-Setting-Pass-91", "Lone-Custom-Key-92", "Lone-Setting-Pass-93", "Lone-Custom-Key-94", "Added-Lone-Token-95",
 }
 
 func secretCases() []secretCase {
@@ -96,6 +97,8 @@ func secretCases() []secretCase {
 				[]string{"Old-Db-Pass-11", "Old-ApiKey-12", "New-Db-Pass-15", "Added-Entry-Pass-16", "New-ApiKey-17", "Added-Pwd-18"}},
 			secretCase{"diff apphost " + f, []string{"diff", "--color", "never", "--format", f, dir + "apphost/old/applicationHost.config", dir + "apphost/new/applicationHost.config"},
 				[]string{"Old-Pool-Pass-21", "New-Pool-Pass-23"}},
+			secretCase{"diff lone elements " + f, []string{"diff", "--color", "never", "--format", f, dir + "lone/old", dir + "lone/new"},
+				[]string{"Lone-Setting-Pass-91", "Lone-Custom-Key-92", "Lone-Setting-Pass-93", "Lone-Custom-Key-94", "Added-Lone-Token-95"}},
 			secretCase{"diff --transform " + f, []string{"diff", "--color", "never", "--format", f, "--transform", dir + "transform/Web.Release.config", dir + "transform/web.config"},
 				[]string{"Release-Pass-41"}})
 	}
@@ -187,6 +190,7 @@ func TestSecretsGolden(t *testing.T) {
 		"parse-error":      {"lint", "--color", "never", "--format", "github", dir + "parse-error.config"},
 		"diff-semantic":    {"diff", "--color", "never", dir + "diff/old", dir + "diff/new"},
 		"diff-text":        {"diff", "--color", "never", "--mode", "text", dir + "diff/old", dir + "diff/new"},
+		"diff-lone":        {"diff", "--color", "never", dir + "lone/old", dir + "lone/new"},
 		"diff-apphost":     {"diff", "--color", "never", dir + "apphost/old/applicationHost.config", dir + "apphost/new/applicationHost.config"},
 		"migrate":          {"migrate", "--color", "never", dir + "migrate/web.config"},
 	} {

@@ -30,10 +30,11 @@ func redactChange(c *Change) {
 	case c.Kind == Moved:
 		return
 	case c.Attr == "#text":
-		// A setting's value: <setting name="SmtpPassword"><value>...
+		// A setting's value: <setting name="SmtpPassword"><value>... A
+		// lone setting's path shows no name: whose value? assume the worst.
 		mask = secret.ConnectionString
 		if slash := strings.LastIndexByte(where, '/'); slash >= 0 && where[slash+1:] == "value" {
-			if setting, _ := keyOf(where[:slash]); secret.IsSecretKey(setting) {
+			if setting, known := keyOf(where[:slash]); !known || secret.IsSecretKey(setting) {
 				mask = maskAll
 			}
 		}
@@ -56,13 +57,14 @@ var keyPredicate = regexp.MustCompile(`\[@(?:key|name)=(?:'([^']*)'|"([^"]*)")\]
 
 // keyOf returns the key or name of the element a path ends at: of
 // "appSettings/add[@key='ApiKey']", ApiKey. known is false when the last
-// step could have one and does not show it (add[3], a lone add).
+// step does not show one: add[3], or a lone element, whose key the path
+// leaves out (<stripe><setting key="SecretKey" value="..."/>).
 func keyOf(path string) (key string, known bool) {
 	last := path[strings.LastIndexByte(path, '/')+1:]
 	if m := keyPredicate.FindStringSubmatch(last); m != nil {
 		return m[1] + m[2], true
 	}
-	return "", !strings.HasSuffix(last, "]") && last != "add"
+	return "", false
 }
 
 // maskAll masks a whole value; an empty one stays empty.
