@@ -527,7 +527,9 @@ func (w *schemaWalk) stockDuplicate(sec *schema.Section, e *etree.Element) (note
 		return "", ""
 	}
 	note = "a stock IIS 10 server already has it"
-	if !slices.Contains(servers, "iis75") {
+	if w.stockListServer() == "iisexpress" {
+		note = "IIS Express already has it"
+	} else if !slices.Contains(servers, "iis75") {
 		note += " (IIS 7.5's list did not: the same file works there)"
 	}
 	keyAttr := "value"
@@ -665,7 +667,7 @@ func (w *schemaWalk) inherited(elementPath string) []config.Item {
 		}
 	case "system.webServer/staticContent", "system.webServer/defaultDocument/files", "system.webServer/httpErrors":
 		if !hasHost {
-			return stockListItems(elementPath, "iis10")
+			return stockListItems(elementPath, w.stockListServer())
 		}
 		return nil
 	}
@@ -675,6 +677,16 @@ func (w *schemaWalk) inherited(elementPath string) []config.Item {
 	items := config.ItemsFromEntries(schema.MachineConfigCollection(elementPath))
 	machineConfigItems.Store(elementPath, items)
 	return items
+}
+
+// stockListServer is whose stock lists a web.config without
+// applicationHost.config adds to: IIS Express's when --server names it
+// (they have entries IIS 10 lacks, such as .woff2), else IIS 10's.
+func (w *schemaWalk) stockListServer() string {
+	if prof := w.p.ctx.Profile; prof != nil && prof.Explicit && strings.HasPrefix(prof.Name, "iisexpress") {
+		return "iisexpress"
+	}
+	return "iis10"
 }
 
 // stockListItems is a server's stock list of a collection as items

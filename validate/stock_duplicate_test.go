@@ -51,3 +51,31 @@ func TestStockDuplicateExplained(t *testing.T) {
 		t.Errorf("under applicationHost.config: %q", got)
 	}
 }
+
+// TestStockListPerServer: a web.config for IIS Express is judged against
+// IIS Express's lists, which have entries a stock IIS 10 lacks (.woff2).
+func TestStockListPerServer(t *testing.T) {
+	web := `<configuration><system.webServer><staticContent>
+  <mimeMap fileExtension=".woff2" mimeType="font/woff2" />
+</staticContent></system.webServer></configuration>`
+	rules := func(server string) []string {
+		ctx := validate.DefaultContext(schema.V40)
+		if server != "" {
+			ctx.Profile, _ = schema.ParseServer(server)
+		}
+		ctx.Enabled = validate.OnlyRules("duplicate-collection-key", "add-without-remove")
+		var out []string
+		for _, f := range validate.Lint(mustLoad(t, "web.config", web), ctx) {
+			out = append(out, f.Rule.Name+": "+f.Note)
+		}
+		return out
+	}
+	if got := rules("iisexpress"); len(got) != 1 || got[0] != "duplicate-collection-key: IIS Express already has it" {
+		t.Errorf("iisexpress: %q", got)
+	}
+	for _, server := range []string{"", "iis10", "azure-app-service"} {
+		if got := rules(server); len(got) != 1 || !strings.HasPrefix(got[0], "add-without-remove: ") {
+			t.Errorf("%q: %q", server, got)
+		}
+	}
+}
