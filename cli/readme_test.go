@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/iiscfg/iiscfg/validate"
 )
 
 // Every flag of every command is documented in README.md, in the command's
@@ -31,6 +33,23 @@ func TestEveryFlagInREADME(t *testing.T) {
 	for _, f := range app.Flags {
 		if name := f.Names()[0]; !strings.Contains(readme, "--"+name) {
 			t.Errorf("iiscfg --%s is not documented in README.md: add it next to `iiscfg version` in the Install section", name)
+		}
+	}
+}
+
+// Every rule has its row, with its name and severity, in one of README.md's
+// rule tables (`| IC101 | `classic-http-modules` | error | ...`): `iiscfg
+// rules` calls the list stable, so the README must not lag behind it.
+func TestEveryRuleInREADME(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := string(data)
+	for _, r := range validate.Rules() {
+		row := "| " + r.Code + " | `" + r.Name + "` | " + r.Severity.String() + " |"
+		if !strings.Contains(readme, row) {
+			t.Errorf("README.md has no rules-table row starting %q", row)
 		}
 	}
 }
