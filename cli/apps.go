@@ -174,7 +174,8 @@ func (s *server) readiness(app *config.App, nodes []*node) string {
 	ctx := s.appContext(app, nodes, len(nodes)-1)
 	modules, handlers, impersonation := validate.Blockers(doc, ctx)
 	if root.present {
-		for _, folder := range s.appFolders(app)[1:] {
+		folders := s.appFolders(app)
+		for _, folder := range folders[min(1, len(folders)):] {
 			fnodes, err := s.chain(app.Site, urlOf(app, root.folder, folder))
 			if err != nil || fnodes[len(fnodes)-1].doc == nil {
 				continue

@@ -97,28 +97,47 @@ func yamlSyntaxError(path string, data []byte, err error) error {
 const maxConfigLines = 1000
 
 // findConfig looks for the configuration file from dir up to the
-// repository root; "" when there is none.
-func findConfig(dir string) string {
+// repository root; "" when there is none. A file found this way that is a
+// symbolic link is not followed (note says so): a pull request could link
+// .iiscfg.yaml to a file of the machine and have CI read it; --config
+// may name a link.
+func findConfig(dir string) (path, note string) {
 	dir, err := filepath.Abs(dir)
 	if err != nil {
-		return ""
+		return "", ""
 	}
 	for {
 		for _, name := range []string{ConfigFileName, ".iiscfg.yml"} {
 			p := filepath.Join(dir, name)
-			if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
-				return p
+			st, err := os.Lstat(p)
+			switch {
+			case err != nil:
+			case st.Mode()&fs.ModeSymlink != 0:
+				return "", p + " is a symbolic link; not read (name it with --config to use it)"
+			case st.Mode().IsRegular():
+				return p, ""
 			}
 		}
 		if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
-			return "" // the repository root: do not look above it
+			return "", "" // the repository root: do not look above it
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
-			return ""
+			return "", ""
 		}
 		dir = parent
 	}
+}
+
+// quoteKey quotes an unknown key for an error when it could be a setting
+// or rule name. Anything else is not quoted: a file that is not a
+// configuration file at all (a secret read by mistake) is parsed as keys,
+// and its first line must not be echoed.
+func quoteKey(k string) string {
+	if len(k) > 64 || strings.TrimLeft(k, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.") != "" {
+		return "(a key that cannot be a name; not shown)"
+	}
+	return strconv.Quote(k)
 }
 
 // maxConfigFileSize bounds .iiscfg.yaml, which is read before --max-size
@@ -149,7 +168,7 @@ func loadConfig(path string) (*fileConfig, error) {
 		k, v := root.Content[i], root.Content[i+1]
 		flag, known := configKeys[k.Value]
 		if !known {
-			return nil, configError(path, k, "unknown setting %q (settings: %s)", k.Value, strings.Join(sortedKeys(configKeys), ", "))
+			return nil, configError(path, k, "unknown setting %s (settings: %s)", quoteKey(k.Value), strings.Join(sortedKeys(configKeys), ", "))
 		}
 		switch k.Value {
 		case "rules":
@@ -391,7 +410,7 @@ func (cfg *fileConfig) readRules(v *yaml.Node, into map[string]ruleSetting) erro
 		k, val := v.Content[i], v.Content[i+1]
 		rs := validate.LookupRules(k.Value)
 		if len(rs) == 0 {
-			return configError(cfg.path, k, "no rule %q (see iiscfg rules)", k.Value)
+			return configError(cfg.path, k, "no rule %s (see iiscfg rules)", quoteKey(k.Value))
 		}
 		var s ruleSetting
 		switch strings.ToLower(val.Value) {
@@ -441,7 +460,7 @@ func (cfg *fileConfig) readOverrides(v *yaml.Node) error {
 					return err
 				}
 			default:
-				return configError(cfg.path, k, "unknown override setting %q (files, rules)", k.Value)
+				return configError(cfg.path, k, "unknown override setting %s (files, rules)", quoteKey(k.Value))
 			}
 		}
 		if len(o.globs) == 0 {
@@ -490,6 +509,10 @@ func settingFrom(c *ucli.Context, name string) string {
 	return froms[name]
 }
 
+// configDirKey holds, in the app's metadata, the folder of the
+// configuration file in use, if any.
+const configDirKey = "config-dir"
+
 type settingSource struct {
 	name, value, from string
 }
@@ -513,7 +536,11 @@ func applyConfig(c *ucli.Context, args []string, only ...string) (*fileConfig, [
 		}
 	default:
 		wd, _ := os.Getwd()
-		if p := findConfig(wd); p != "" {
+		p, note := findConfig(wd)
+		if note != "" {
+			fmt.Fprintf(c.App.ErrWriter, "iiscfg: note: %s\n", note)
+		}
+		if p != "" {
 			var err error
 			if cfg, err = loadConfig(p); err != nil {
 				return nil, nil, err
@@ -553,6 +580,9 @@ func applyConfig(c *ucli.Context, args []string, only ...string) (*fileConfig, [
 		}
 	}
 	c.App.Metadata = map[string]any{settingOriginsKey: origins, settingFromKey: froms}
+	if cfg != nil {
+		c.App.Metadata[configDirKey] = cfg.dir
+	}
 	if err := setInputLimit(c); err != nil {
 		return nil, nil, err
 	}

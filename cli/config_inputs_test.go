@@ -3,6 +3,7 @@ package cli
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -95,4 +96,103 @@ func writeTreeIn(t *testing.T, dir string, files map[string]string) string {
 		}
 	}
 	return dir
+}
+
+// Regression (review R2b): an applicationHost.config named by the
+// configuration file is the repository's, so its physical paths could
+// point anywhere (physicalPath="/etc/app", a link in the repository, a
+// web.config that is a link): lint, apps and migrate read and quoted the
+// web.config there. The folders and files it names stay below the
+// configuration file's folder, links resolved; the command line's
+// --apphost may name any folder.
+func TestConfigApphostPhysicalPathsStayInTheRepository(t *testing.T) {
+	host := func(physical string) string {
+		return `<configuration><system.applicationHost><applicationPools><add name="P" /></applicationPools><sites><site name="S" id="1">
+<application path="/" applicationPool="P"><virtualDirectory path="/" physicalPath="` + physical + `" /></application></site></sites></system.applicationHost></configuration>`
+	}
+	for name, physical := range map[string]string{
+		"absolute physical path":  "OUTSIDE",
+		"dot-dot physical path":   "site/../../outside",
+		"a link in the repo":      "out",
+		"a web.config that links": "linked",
+	} {
+		for _, args := range [][]string{{"lint"}, {"apps"}, {"migrate", "--all"}, {"lint", "--no-config", "--apphost", "applicationHost.config"}, {"apps", "--no-config", "--apphost", "applicationHost.config"}} {
+			t.Run(name+"/"+strings.Join(args, " "), func(t *testing.T) {
+				base := t.TempDir()
+				outside := writeTreeIn(t, filepath.Join(base, "outside"), map[string]string{
+					"web.config": "<configuration>\n<system.web><compilation note=\"OUTSIDE-DATA\"/></system.web>\n</configuration>\n"})
+				dir := filepath.Join(base, "repo")
+				physical := strings.ReplaceAll(physical, "OUTSIDE", outside)
+				if !filepath.IsAbs(physical) {
+					physical = filepath.Join(dir, filepath.FromSlash(physical))
+				}
+				writeTreeIn(t, dir, map[string]string{
+					".git/HEAD":              "ref: refs/heads/main\n",
+					".iiscfg.yaml":           "apphost: applicationHost.config\n",
+					"applicationHost.config": host(physical),
+					"site/.keep":             "",
+					"linked/.keep":           "",
+				})
+				if err := os.Symlink(outside, filepath.Join(dir, "out")); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.Symlink(filepath.Join(outside, "web.config"), filepath.Join(dir, "linked", "web.config")); err != nil {
+					t.Fatal(err)
+				}
+				t.Chdir(dir)
+				r := runCLI(t, args...)
+				fromFile := !slices.Contains(args, "--no-config")
+				if args[0] == "apps" {
+					// apps shows no file's content; its row says whether the
+					// folder was read (a folder that is a link panicked before).
+					if notRead := strings.Contains(r.stdout, "missing folder") || strings.Contains(r.stdout, "web.config does not parse"); notRead != fromFile {
+						t.Errorf("apps: exit %d %s%s", r.code, r.stdout, r.stderr)
+					}
+					return
+				}
+				if read := strings.Contains(r.stdout+r.stderr, "OUTSIDE-DATA") || strings.Contains(r.stdout+r.stderr, "unknown-attribute"); read == fromFile {
+					t.Errorf("from the configuration file: %v, outside file read: %v\n%s%s", fromFile, read, r.stdout, r.stderr)
+				}
+				if fromFile && !strings.Contains(r.stderr, "outside the folder of the configuration file that names applicationHost.config; not read") {
+					t.Errorf("no note: exit %d %s%s", r.code, r.stdout, r.stderr)
+				}
+			})
+		}
+	}
+}
+
+// Regression (review R2c): a .iiscfg.yaml found by looking up from the
+// working folder may be a link a pull request commits (to /etc/shadow):
+// it was followed and its first line echoed as an unknown setting. A
+// discovered link is not followed (a note says so); --config may name
+// one; an unknown key that cannot be a name is never quoted.
+func TestDiscoveredConfigFileLinkNotFollowed(t *testing.T) {
+	outside := t.TempDir()
+	shadow := filepath.Join(outside, "shadow")
+	if err := os.WriteFile(shadow, []byte("root:$6$SECRETHASH$abc:19000:0:99999:7:::\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	dir := writeTree(t, map[string]string{".git/HEAD": "ref: refs/heads/main\n", "web.config": cleanConfig})
+	if err := os.Symlink(shadow, filepath.Join(dir, ".iiscfg.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	r := runCLI(t, "lint", "--no-gitignore")
+	if r.code != ExitOK || !strings.Contains(r.stderr, ".iiscfg.yaml is a symbolic link; not read (name it with --config to use it)") {
+		t.Errorf("discovered link: exit %d %s", r.code, r.stderr)
+	}
+	r = runCLI(t, "lint", "--no-gitignore", "--config", ".iiscfg.yaml")
+	if r.code != ExitUsage || !strings.Contains(r.stderr, "unknown setting (a key that cannot be a name; not shown)") {
+		t.Errorf("named link: exit %d %s", r.code, r.stderr)
+	}
+	for _, r := range []result{r, runCLI(t, "lint", "--no-gitignore")} {
+		if strings.Contains(r.stdout+r.stderr, "SECRETHASH") {
+			t.Errorf("the linked file was echoed: %s%s", r.stdout, r.stderr)
+		}
+	}
+	// A key that could be a setting's name is still quoted.
+	writeTreeIn(t, outside, map[string]string{"c.yaml": "fail-ob: error\n"})
+	if r := runCLI(t, "lint", "--config", filepath.Join(outside, "c.yaml")); !strings.Contains(r.stderr, `unknown setting "fail-ob"`) {
+		t.Errorf("a name-like key: %s", r.stderr)
+	}
 }

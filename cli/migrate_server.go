@@ -120,7 +120,8 @@ func (r *migrateRun) migrateServer(c *ucli.Context, srv *server, out *migrateOut
 		appDoc := res.Doc
 
 		// Subfolders: handlers only, against what the application now says.
-		for _, folder := range srv.appFolders(app)[1:] {
+		folders := srv.appFolders(app)
+		for _, folder := range folders[min(1, len(folders)):] {
 			fnodes, err := srv.chain(app.Site, urlOf(app, root.folder, folder))
 			if err != nil || fnodes[len(fnodes)-1].doc == nil || len(unreadable(fnodes)) > 0 {
 				continue // a file that does not parse is reported once, at the end

@@ -62,6 +62,10 @@ type server struct {
 	poolApps map[string][]*config.App // by lower-cased pool name, for hosting
 	// lists are rootLists' answers by runtime: shared, never changed.
 	lists map[schema.Runtime][2][]config.Item
+	// confine is, when applicationHost.config was named by a
+	// configuration file, that file's folder: the folders and files the
+	// server names must stay below it, links resolved (see outside).
+	confine string
 }
 
 // rootLists are rootLists(s.rootWeb, r), made once per runtime.
@@ -100,6 +104,11 @@ func openServer(c *ucli.Context, e *env) (*server, *config.Document, error) {
 		return nil, rootWeb, nil
 	}
 	s := &server{getenv: e.getenv, rootWeb: rootWeb, files: map[string]*loaded{}, reported: map[string]bool{}, folders: map[string]localFolder{}}
+	if settingFrom(c, "apphost") == "file" {
+		// A repository's applicationHost.config is the pull request's
+		// too: its physical paths must not make CI read the machine.
+		s.confine, _ = c.App.Metadata[configDirKey].(string)
+	}
 	for _, m := range c.StringSlice("path-map") {
 		from, to, err := config.ParsePathMapping(m)
 		if err != nil {
@@ -150,6 +159,7 @@ func readDoc(path string) (*config.Document, error) {
 type localFolder struct {
 	path    string
 	present bool
+	outside bool // there, but outside the configuration file's folder
 }
 
 // localFolder turns a physical path of the server into a local folder:
@@ -160,8 +170,30 @@ func (s *server) localFolder(physical string) (string, bool) {
 		return f.path, f.present
 	}
 	p, ok := s.findFolder(physical)
-	s.folders[physical] = localFolder{p, ok}
-	return p, ok
+	f := localFolder{path: p, present: ok}
+	if ok && s.outside(p) {
+		f.present, f.outside = false, true
+	}
+	s.folders[physical] = f
+	return f.path, f.present
+}
+
+// outside reports whether p, links resolved, leaves the configuration
+// file's folder that named applicationHost.config (never without one).
+func (s *server) outside(p string) bool {
+	if s.confine == "" {
+		return false
+	}
+	root, err := filepath.EvalSymlinks(s.confine)
+	if err != nil {
+		return true
+	}
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return true
+	}
+	real, err := filepath.EvalSymlinks(abs)
+	return err != nil || !within(root, real)
 }
 
 func (s *server) findFolder(physical string) (string, bool) {
@@ -179,6 +211,12 @@ func (s *server) findFolder(physical string) (string, bool) {
 // machine, with the local path that was tried.
 func (s *server) missingFolder(physical string) string {
 	local, _ := s.localFolder(physical)
+	if s.folders[physical].outside {
+		if local != physical {
+			physical += " (" + local + ")"
+		}
+		return fmt.Sprintf("folder %s is outside the folder of the configuration file that names applicationHost.config; not read (give --apphost on the command line instead)", physical)
+	}
 	expanded := config.ExpandVars(physical, s.getenv)
 	if _, mapped := s.paths.Map(expanded); mapped {
 		return fmt.Sprintf("folder %s is not on this machine: --path-map maps it to %s, which is not a folder", physical, local)
@@ -217,7 +255,12 @@ func (s *server) webConfig(folder string) *loaded {
 			name = de.Name() // sorted: "web.config" wins over "Web.config"
 		}
 	}
-	if name != "" {
+	if name != "" && s.outside(filepath.Join(folder, name)) {
+		// A link out of the repository (see localFolder): not read.
+		l.err = &report.Error{File: filepath.Join(folder, name), Message: "a link leading outside the folder of the configuration file that names applicationHost.config; not read"}
+		s.reported[l.err.File] = true
+		s.errs = append(s.errs, *l.err)
+	} else if name != "" {
 		*l = *loadAll([]input{{path: filepath.Join(folder, name)}}, nil)[0]
 		if l.err != nil && !s.reported[l.err.File] {
 			s.reported[l.err.File] = true
@@ -453,7 +496,13 @@ func (s *server) appFolders(app *config.App) []string {
 		}
 	}
 	var out []string
-	_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+	// A physical path may be a link to a folder (IIS follows it): the
+	// walk starts below it, as a trailing separator makes WalkDir do.
+	walkRoot := strings.TrimSuffix(root, string(filepath.Separator)) + string(filepath.Separator)
+	_ = filepath.WalkDir(walkRoot, func(p string, d fs.DirEntry, err error) error {
+		if p == walkRoot {
+			p = root
+		}
 		if err != nil || !d.IsDir() {
 			return nil
 		}
