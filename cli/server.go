@@ -382,6 +382,7 @@ func (s *server) appContext(app *config.App, nodes []*node, n int) validate.Cont
 		Prefix:   nodes[n].config,
 		AppRoot:  strings.EqualFold(nodes[n].url, app.Path),
 		Above:    []config.Source{{Doc: s.host.Doc}},
+		Host:     s.host,
 	}
 	if pool.Classic {
 		ctx.Pipeline = validate.Classic

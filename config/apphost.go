@@ -329,6 +329,17 @@ func (h *AppHost) Site(name string) *Site {
 	return h.sites[foldKey(name)]
 }
 
+// App returns the application whose configuration path (App.ConfigPath:
+// "Site" or "Site/app1") is path, letter case aside, or nil.
+func (h *AppHost) App(path string) *App {
+	siteName, rest, _ := strings.Cut(NormalizeLocationPath(path), "/")
+	site := h.Site(siteName)
+	if site == nil {
+		return nil
+	}
+	return site.apps[foldKey(normalizeAppPath(rest))]
+}
+
 // Apps lists every application of every site.
 func (h *AppHost) Apps() []*App {
 	var out []*App

@@ -41,6 +41,12 @@ func TestLookupsFirstOfEqualNames(t *testing.T) {
 	if s := h.Site("web"); s == nil || s.ID != "1" {
 		t.Errorf("site: %+v, want the first", s)
 	}
+	for path, want := range map[string]string{"web/A": `C:\first`, "Web": `C:\root`, "web/": `C:\root`, "web/a/x": "", "nosite/a": ""} {
+		app := h.App(path)
+		if (app == nil) != (want == "") || app != nil && app.VDirs[0].PhysicalPath != want {
+			t.Errorf("App(%q): %v, want %s", path, app, want)
+		}
+	}
 	for id, want := range map[string]string{"web/a/x": `C:\first\x`, "Web/ax": `C:\root\ax`, "WEB/": `C:\root`} {
 		if r, err := h.Resolve(id); err != nil || r.PhysicalPath != want {
 			t.Errorf("%s: %v, %v; want %s", id, r, err, want)

@@ -582,14 +582,15 @@ func (p *pass) inheritedAnchor() (span config.Span, ok bool) {
 				return config.Span{}, false // the application's web.config pass reports it
 			}
 		}
-		host, err := config.NewAppHost(p.doc)
-		if err != nil {
-			return config.Span{}, false
-		}
-		for _, app := range host.Apps() {
-			if app.Elem != nil && strings.EqualFold(config.NormalizeLocationPath(app.ConfigPath()), p.base()) {
-				return p.doc.Info(app.Elem).StartTag, true
+		host := p.ctx.Host
+		if host == nil || host.Doc != p.doc {
+			var err error
+			if host, err = config.NewAppHost(p.doc); err != nil {
+				return config.Span{}, false
 			}
+		}
+		if app := host.App(p.base()); app != nil && app.Elem != nil {
+			return p.doc.Info(app.Elem).StartTag, true
 		}
 	}
 	return config.Span{}, false

@@ -119,6 +119,10 @@ type Context struct {
 	// passes on the document; unused ones are then reported by
 	// UnusedSuppressions, not by each pass.
 	Uses *SuppressionUses
+	// Host, when set, is the applicationHost model of the document (the
+	// server commands have it): rules that need it do not build it again
+	// in every pass.
+	Host *config.AppHost
 }
 
 // severity is the severity a finding of rule r reported at sev gets.
