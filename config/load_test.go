@@ -42,8 +42,6 @@ func TestMalformedInput(t *testing.T) {
 			"undefined entity &p; (iiscfg, like ASP.NET's configuration system, reads no DTD: only &amp; &lt; &gt; &quot; &apos; and character references are defined)"},
 		{"entity declared in the DOCTYPE, in text", "<!DOCTYPE c [<!ENTITY e 'v'>]><c>&e;</c>", 1, 34,
 			"entity &e; is declared in the DOCTYPE, but iiscfg (like ASP.NET's configuration system) does not expand DTD entities; write its text instead"},
-		{"html entity in a value: no text of the value", `<a b="x&nbsp;y"/>`, 1, 8,
-			`"&" in the value of attribute "b" must start a reference such as &amp; (unescaped ampersand?)`},
 		{"entity from an external DTD", `<!DOCTYPE c SYSTEM "c.dtd"><c>&x;</c>`, 1, 31,
 			"undefined entity &x; (iiscfg, like ASP.NET's configuration system, reads no DTD: only &amp; &lt; &gt; &quot; &apos; and character references are defined)"},
 		{"utf-16le without bom or declaration", string(utf16Bytes("<configuration/>", false, false)), 1, 1,
@@ -54,6 +52,16 @@ func TestMalformedInput(t *testing.T) {
 		{"bare ampersand", `<a b="x & y"/>`, 1, 9, `"&" in the value of attribute "b" must start a reference such as &amp; (unescaped ampersand?)`},
 		// What follows "&" in a value may be a password: not echoed.
 		{"undefined entity in a value", `<a connectionString="Password=p&ssw0rd;"/>`, 1, 32, `"&" in the value of attribute "connectionString" must start a reference such as &amp; (unescaped ampersand?)`},
+		// The kind of a bad reference in a value, and its text where it
+		// cannot be a secret: digits, an HTML entity's name.
+		{"invalid character reference in a value", `<a key="a&#xD800;"/>`, 1, 10, `invalid character reference &#xD800; in the value of attribute "key"`},
+		{"character reference zero in a value", `<a key="a&#0;"/>`, 1, 10, `invalid character reference &#0; in the value of attribute "key"`},
+		{"uppercase X reference in a value", `<a key="a&#X41;"/>`, 1, 10,
+			`invalid character reference &#X41; in the value of attribute "key" (a hexadecimal reference starts with a lowercase x: &#x41;)`},
+		{"uppercase X reference in text", `<a>&#X41;</a>`, 1, 4, `invalid character reference &#X41; (a hexadecimal reference starts with a lowercase x: &#x41;)`},
+		{"html entity in a value", `<a key="a&nbsp;"/>`, 1, 10,
+			`undefined entity &nbsp; in the value of attribute "key" (an HTML entity: XML predefines only &amp; &lt; &gt; &quot; &apos;; write &#160; instead)`},
+		{"malformed character reference in a value: not echoed", `<a p="x&#s3cr3t;"/>`, 1, 8, `invalid character reference in the value of attribute "p"`},
 		{"bare ampersand in text", "<a>x & y</a>", 1, 6, `"&" must start a reference such as &amp; (unescaped ampersand?)`},
 		{"lt in attribute", `<a b="x < y"/>`, 1, 9, `"<" is not allowed in an attribute value (write &lt;)`},
 		{"unquoted attribute", `<a b=c/>`, 1, 6, `the value of attribute "b" must be in quotes`},

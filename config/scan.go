@@ -345,7 +345,7 @@ func (s *scanner) checkReference(i int) (int, error) {
 	name := s.text[i+1 : i+end]
 	if _, ok := resolveReference(name); !ok {
 		if len(name) > 0 && name[0] == '#' {
-			return 0, s.errAt(i, "invalid character reference &%s;", name)
+			return 0, s.errAt(i, "invalid character reference &%s;%s", name, upperXHint(name))
 		}
 		return 0, s.undefinedEntity(i, name)
 	}
@@ -366,6 +366,61 @@ func (s *scanner) undefinedEntity(at int, name []byte) error {
 		return s.errAt(at, "undefined entity &%s; (iiscfg, like ASP.NET's configuration system, reads no DTD: only &amp; &lt; &gt; &quot; &apos; and character references are defined)", name)
 	}
 	return s.errAt(at, "undefined entity &%s; (XML predefines only &amp; &lt; &gt; &quot; &apos;)", name)
+}
+
+// valueReferenceError explains the bad reference at i in the value of
+// attribute attr. What follows "&" may be part of a password
+// (docs/secrets.md), so it is echoed only when it cannot be: a numeric
+// reference (digits) or the name of an HTML entity (a fixed list); of
+// other references the message gives the kind.
+func (s *scanner) valueReferenceError(i int, attr []byte) error {
+	if s.dtdEntityAt(i) {
+		return s.errAt(i, `"&" in the value of attribute %q starts an entity the DOCTYPE declares, but iiscfg (like ASP.NET's configuration system) does not expand DTD entities; write its text instead`, attr)
+	}
+	if end := bytes.IndexByte(s.text[i:min(len(s.text), i+32)], ';'); end > 0 {
+		name := s.text[i+1 : i+end]
+		if isNumericReference(name) {
+			return s.errAt(i, "invalid character reference &%s; in the value of attribute %q%s", name, attr, upperXHint(name))
+		}
+		if len(name) > 0 && name[0] == '#' {
+			return s.errAt(i, "invalid character reference in the value of attribute %q", attr)
+		}
+		if code := htmlEntities[string(name)]; code != 0 {
+			return s.errAt(i, "undefined entity &%s; in the value of attribute %q (an HTML entity: XML predefines only &amp; &lt; &gt; &quot; &apos;; write &#%d; instead)", name, attr, code)
+		}
+	}
+	return s.errAt(i, `"&" in the value of attribute %q must start a reference such as &amp; (unescaped ampersand?)`, attr)
+}
+
+// isNumericReference reports whether name (between "&" and ";") has the
+// shape of a character reference: #digits or #x/#X and hexadecimal digits.
+func isNumericReference(name []byte) bool {
+	if len(name) < 2 || name[0] != '#' {
+		return false
+	}
+	digits, hex := name[1:], false
+	if digits[0] == 'x' || digits[0] == 'X' {
+		digits, hex = digits[1:], true
+	}
+	if len(digits) == 0 {
+		return false
+	}
+	for _, c := range digits {
+		isDigit := c >= '0' && c <= '9'
+		isHex := hex && (c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')
+		if !isDigit && !isHex {
+			return false
+		}
+	}
+	return true
+}
+
+// upperXHint explains &#X41;: XML's hexadecimal references start "&#x".
+func upperXHint(name []byte) string {
+	if isNumericReference(name) && name[1] == 'X' {
+		return fmt.Sprintf(" (a hexadecimal reference starts with a lowercase x: &#x%s;)", name[2:])
+	}
+	return ""
 }
 
 // dtdEntityAt reports whether the reference at i names an entity the
@@ -1011,10 +1066,7 @@ func (s *scanner) attribute(ws, i int, tag []byte) (AttrInfo, bool, int, error) 
 			if err != nil {
 				// What follows "&" may be part of a password: name the
 				// attribute, never its text (docs/secrets.md).
-				if s.dtdEntityAt(k) {
-					return AttrInfo{}, false, 0, s.errAt(k, `"&" in the value of attribute %q starts an entity the DOCTYPE declares, but iiscfg (like ASP.NET's configuration system) does not expand DTD entities; write its text instead`, name)
-				}
-				return AttrInfo{}, false, 0, s.errAt(k, `"&" in the value of attribute %q must start a reference such as &amp; (unescaped ampersand?)`, name)
+				return AttrInfo{}, false, 0, s.valueReferenceError(k, name)
 			}
 			k += n
 			continue
