@@ -149,12 +149,18 @@ func sectionAddOn(path string) *schema.AddOn {
 	return nil
 }
 
-// handlers records handler entries whose modules are an add-on's.
+// handlers records handler entries whose modules are an add-on's, and
+// classic ASP pages, which IsapiModule hands to asp.dll.
 func (f *finder) handlers(e *etree.Element) {
 	for _, add := range e.SelectElements("add") {
 		for _, m := range strings.Split(add.SelectAttrValue("modules", ""), ",") {
+			m = strings.TrimSpace(m)
 			if a := schema.AddOnOfModule(m); a != nil {
-				f.add(a, add, "handler %q (modules=%q)", add.SelectAttrValue("name", ""), strings.TrimSpace(m))
+				f.add(a, add, "handler %q (modules=%q)", add.SelectAttrValue("name", ""), m)
+			}
+			script := strings.ToLower(strings.ReplaceAll(add.SelectAttrValue("scriptProcessor", ""), "/", `\`))
+			if a := schema.AddOnByKey("asp"); a != nil && strings.EqualFold(m, "IsapiModule") && (script == "asp.dll" || strings.HasSuffix(script, `\asp.dll`)) {
+				f.add(a, add, "handler %q (asp.dll)", add.SelectAttrValue("name", ""))
 			}
 		}
 	}

@@ -53,6 +53,8 @@ func TestFind(t *testing.T) {
     <handlers>
       <add name="both" path="*.x" verb="*" modules="IsapiModule, FastCgiModule" />
       <add name="core" path="*" verb="*" modules="AspNetCoreModuleV2" />
+      <add name="ASPClassic" path="*.asp" verb="GET,HEAD,POST" modules="IsapiModule" scriptProcessor="%windir%\system32\inetsrv\asp.dll" resourceType="File" />
+      <add name="SSINC-shtml" path="*.shtml" verb="GET,HEAD,POST" modules="ServerSideIncludeModule" resourceType="File" />
     </handlers>
     <webSocket />
     <security>
@@ -71,9 +73,11 @@ func TestFind(t *testing.T) {
 		"rewrite web.config:4:7 <rewrite>",
 		"aspnetcore web.config:16:7 handler \"core\" (modules=\"AspNetCoreModuleV2\")",
 		"arr web.config:5:37 rule \"g\" rewrites to HTTPS://other/{R:0} (a reverse proxy: ARR with its proxy enabled)",
-		"websocket web.config:18:5 <webSocket>",
-		"basicauth web.config:22:9 <basicAuthentication enabled=\"true\">",
+		"websocket web.config:20:5 <webSocket>",
+		"basicauth web.config:24:9 <basicAuthentication enabled=\"true\">",
 		"cgi web.config:15:7 handler \"both\" (modules=\"FastCgiModule\")",
+		"asp web.config:17:7 handler \"ASPClassic\" (asp.dll)",
+		"ssi web.config:18:7 handler \"SSINC-shtml\" (modules=\"ServerSideIncludeModule\")",
 	}
 	if got := summary(requires.Find([]*config.Document{web})); strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

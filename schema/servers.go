@@ -80,7 +80,7 @@ var AddOns = []*AddOn{
 	{Key: "asp", Name: "ASP (classic)", Sections: []string{"system.webServer/asp"},
 		Declared: true, Feature: "Web-ASP"},
 	{Key: "ssi", Name: "Server Side Includes", Sections: []string{"system.webServer/serverSideInclude"},
-		Declared: true, Feature: "Web-Includes"},
+		Modules: []string{"ServerSideIncludeModule"}, Declared: true, Feature: "Web-Includes"},
 	{Key: "tracing", Name: "Failed Request Tracing", Sections: []string{"system.webServer/tracing/traceFailedRequests"},
 		Declared: true, Feature: "Web-Http-Tracing"},
 }
