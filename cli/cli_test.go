@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/iiscfg/iiscfg/report"
+	"github.com/iiscfg/iiscfg/schema"
 	"github.com/iiscfg/iiscfg/validate"
 )
 
@@ -378,6 +380,40 @@ func TestLiveReportIsTheWholeReport(t *testing.T) {
 			if liveCode != ExitInput || !strings.Contains(liveOut+liveErr, "broken") || strings.Count(liveOut, "a-b") == 0 {
 				t.Errorf("--format %s: the report misses findings or errors (exit %d):\n%s", format, liveCode, liveOut)
 			}
+		}
+	}
+}
+
+// TestLiveReportHoldsNoFindings: while the report is written live, the
+// run keeps neither the findings nor the lines they quote (memory does
+// not grow with them); a report file beside it makes the run keep them.
+func TestLiveReportHoldsNoFindings(t *testing.T) {
+	files := map[string]string{}
+	for i := 0; i < 30; i++ {
+		files[fmt.Sprintf("app%02d/web.config", i)] = modulesConfig
+	}
+	dir := writeTree(t, files)
+	for _, keep := range []bool{false, true} {
+		outs := []output{{format: "text"}}
+		if keep {
+			outs = append(outs, output{format: "sarif", file: filepath.Join(t.TempDir(), "r.sarif")})
+		}
+		var stdout strings.Builder
+		e := &env{stdin: strings.NewReader(""), stdout: &stdout, stderr: io.Discard, getenv: func(string) string { return "" }}
+		live := newLiveReport(outs, &stdout, report.Meta{}, false, false, func(s report.Source) report.Source { return s })
+		res, src, err := lintFiles([]string{dir}, "-", schema.V40, nil, newPolicy(), walkOptions{}, false, nil, nil, live, e)
+		if err != nil || !live.active {
+			t.Fatalf("keep %v: err %v, live %v", keep, err, live.active)
+		}
+		if err := live.end(res); err != nil {
+			t.Fatal(err)
+		}
+		lines := src.(snippets)
+		if got := strings.Count(stdout.String(), "[classic-http-modules]"); got != 30 {
+			t.Errorf("keep %v: %d findings written, want 30", keep, got)
+		}
+		if keep != (len(res.Findings) == 30 && len(lines) == 30) || !keep && (len(res.Findings) > 0 || len(lines) > 0) {
+			t.Errorf("keep %v: the run holds %d findings and the lines of %d files", keep, len(res.Findings), len(lines))
 		}
 	}
 }
