@@ -67,6 +67,33 @@ func TestLintContextSameFindings(t *testing.T) {
 	}
 }
 
+// TestLintStdinAtItsPlace (review R6): standard input named by
+// --stdin-filename is judged at the folder that name gives, with the
+// web.config files above it, as an editor's unsaved buffer must get the
+// answer the saved file gets; it was judged alone (a false
+// classic-http-modules error). A name whose folder does not exist is
+// judged alone.
+func TestLintStdinAtItsPlace(t *testing.T) {
+	t.Chdir("testdata/context")
+	data, err := os.ReadFile("site/Views/web.config")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := func(out string) string {
+		_, rest, _ := strings.Cut(out, "\n")
+		return rest
+	}
+	named := body(runCLI(t, "", "lint", "--format", "compact", "site/Views/web.config"))
+	piped := body(runCLI(t, string(data), "lint", "--format", "compact", "--stdin-filename", "site/Views/web.config", "-"))
+	if piped != named || strings.Contains(piped, "[classic-http-modules]") {
+		t.Errorf("stdin as site/Views/web.config:\n%s\nwant (as the named file):\n%s", piped, named)
+	}
+	alone := body(runCLI(t, string(data), "lint", "--format", "compact", "--stdin-filename", "nowhere/web.config", "-"))
+	if !strings.Contains(alone, "[classic-http-modules]") {
+		t.Errorf("stdin named in a folder that does not exist is judged alone:\n%s", alone)
+	}
+}
+
 // TestLintNoParentsFromEnvironment: IISCFG_NO_PARENTS is --no-parents.
 func TestLintNoParentsFromEnvironment(t *testing.T) {
 	t.Chdir("testdata/context")

@@ -21,6 +21,21 @@ import (
 // The chain ends at the first file with a section ASP.NET allows only at
 // an application root: that folder is the application's root.
 
+// placed reports whether an input is judged in the chain of folders: a
+// web.config, unless --no-parents; standard input when --stdin-filename
+// names a web.config in a folder that exists (an editor's unsaved buffer
+// gets the saved file's answer).
+func (p *lintPipeline) placed(in input) bool {
+	if p.noParents || !isWebConfigName(in.path) {
+		return false
+	}
+	if in.stdin {
+		st, err := os.Stat(filepath.Dir(in.path))
+		return err == nil && st.IsDir()
+	}
+	return true
+}
+
 // fsContext finds and shares the web.config files above the judged ones.
 // A parent is parsed once, when a file first needs it, and dropped when
 // the last file below it has been judged.

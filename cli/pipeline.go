@@ -79,7 +79,7 @@ func (p *lintPipeline) plan(inputs []input) []*lintJob {
 	for i, in := range inputs {
 		j := &lintJob{in: in}
 		jobs[i] = j
-		if p.noParents || in.stdin || !isWebConfigName(in.path) {
+		if !p.placed(in) {
 			continue
 		}
 		j.parents, j.appRoot, _ = p.fs.candidates(in.path, displays)
@@ -113,7 +113,7 @@ func (p *lintPipeline) documentToJudge(j *lintJob) (*config.Document, *report.Er
 // policy and the server's lists.
 func (p *lintPipeline) contextFor(j *lintJob, doc *config.Document) validate.Context {
 	ctx := validate.DefaultContext(p.runtime)
-	if !p.noParents && !j.in.stdin && isWebConfigName(j.in.path) && doc.Kind() == config.KindWebConfig {
+	if p.placed(j.in) && doc.Kind() == config.KindWebConfig {
 		var parents []*config.Document
 		for _, pd := range j.parents {
 			d, _ := p.fs.load(pd)
