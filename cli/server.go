@@ -258,8 +258,10 @@ func (s *server) webConfig(folder string) *loaded {
 	if name != "" && s.outside(filepath.Join(folder, name)) {
 		// A link out of the repository (see localFolder): not read.
 		l.err = &report.Error{File: filepath.Join(folder, name), Message: "a link leading outside the folder of the configuration file that names applicationHost.config; not read"}
-		s.reported[l.err.File] = true
-		s.errs = append(s.errs, *l.err)
+		if !s.reported[l.err.File] { // read again once retain dropped it
+			s.reported[l.err.File] = true
+			s.errs = append(s.errs, *l.err)
+		}
 	} else if name != "" {
 		*l = *loadAll([]input{{path: filepath.Join(folder, name)}}, nil)[0]
 		if l.err != nil && !s.reported[l.err.File] {
