@@ -69,6 +69,7 @@ var fixtureSecrets = []string{
 	"Effective-Pass-61", "Effective-Key-62",
 	"NoEffect-Pass-71",
 	"Lint-Pool-Pass-81",
+	"Locator-Cond-Pass-101", "Locator-XPath-Pass-102", "Url-Pass-103", "Url-Code-104", "Url-Sig-105",
 	"Lone-Setting-Pass-91", "Lone-Custom-Key-92", "Lone-Setting-Pass-93", "Lone-Custom-Key-94", "Added-Lone-Token-95",
 }
 
@@ -107,6 +108,20 @@ func secretCases() []secretCase {
 	cases = append(cases,
 		secretCase{"transform warning", []string{"transform", "--color", "never", "--diff", dir + "no-effect/web.config", dir + "no-effect/Web.Release.config"}, nil},
 		secretCase{"lint xdt-no-effect", []string{"lint", "--color", "never", "--format", "json", dir + "no-effect/Web.Release.config"}, nil})
+	// A Condition or XPath locator that selects nothing is quoted in the
+	// warning (transform's stderr; lint's xdt-no-match, every format).
+	cases = append(cases, secretCase{"transform no-match", []string{"transform", "--color", "never", dir + "xdt-locator/web.config", dir + "xdt-locator/Web.Release.config"}, nil})
+	// A rewrite to a URL with credentials: rewrite-proxy's message, the
+	// quoted line, requires.
+	for _, f := range []string{"text", "compact", "json", "sarif", "github", "checkstyle", "junit"} {
+		cases = append(cases, secretCase{"lint xdt-no-match " + f, []string{"lint", "--color", "never", "--format", f, dir + "xdt-locator/Web.Release.config"}, nil},
+			secretCase{"lint rewrite url " + f, []string{"lint", "--color", "never", "--format", f, dir + "rewrite-url/web.config"}, nil})
+	}
+	cases = append(cases, secretCase{"lint rewrite url quoted line", []string{"lint", "--color", "never", dir + "rewrite-url/web.config"},
+		[]string{"Url-Pass-103", "Url-Code-104", "Url-Sig-105"}})
+	for _, f := range []string{"text", "json"} {
+		cases = append(cases, secretCase{"requires " + f, []string{"requires", "--format", f, dir + "rewrite-url"}, nil})
+	}
 	// The effective configuration of an application on the fixture server.
 	for _, f := range []string{"text", "json"} {
 		args := append([]string{"diff", "--color", "never", "--format", f, "--effective"}, siteArgs...)
@@ -190,6 +205,8 @@ func TestSecretsGolden(t *testing.T) {
 		"parse-error":      {"lint", "--color", "never", "--format", "github", dir + "parse-error.config"},
 		"diff-semantic":    {"diff", "--color", "never", dir + "diff/old", dir + "diff/new"},
 		"diff-text":        {"diff", "--color", "never", "--mode", "text", dir + "diff/old", dir + "diff/new"},
+		"xdt-locator":      {"lint", "--color", "never", "--format", "compact", dir + "xdt-locator/Web.Release.config"},
+		"rewrite-url":      {"lint", "--color", "never", "--format", "compact", dir + "rewrite-url/web.config"},
 		"diff-lone":        {"diff", "--color", "never", dir + "lone/old", dir + "lone/new"},
 		"diff-apphost":     {"diff", "--color", "never", dir + "apphost/old/applicationHost.config", dir + "apphost/new/applicationHost.config"},
 		"migrate":          {"migrate", "--color", "never", dir + "migrate/web.config"},

@@ -13,6 +13,7 @@ import (
 	"github.com/beevik/etree"
 
 	"github.com/iiscfg/iiscfg/config"
+	"github.com/iiscfg/iiscfg/internal/secret"
 	"github.com/iiscfg/iiscfg/schema"
 )
 
@@ -178,6 +179,6 @@ func (f *finder) proxyRule(rule *etree.Element) {
 		return
 	}
 	if arr := schema.AddOnByKey("arr"); arr != nil {
-		f.add(arr, a, "rule %q rewrites to %s (a reverse proxy: ARR with its proxy enabled)", rule.SelectAttrValue("name", ""), url)
+		f.add(arr, a, "rule %q rewrites to %s (a reverse proxy: ARR with its proxy enabled)", rule.SelectAttrValue("name", ""), secret.URL(url))
 	}
 }

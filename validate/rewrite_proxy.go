@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/iiscfg/iiscfg/config"
+	"github.com/iiscfg/iiscfg/internal/secret"
 )
 
 // RewriteProxy: a Rewrite action to another server, which needs ARR.
@@ -45,7 +46,7 @@ func checkRewriteProxy(p *pass) {
 		if p.proxyEnabled(p.pathOf(r.elem)) {
 			continue
 		}
-		p.reportAttr(a, "url", "a Rewrite to \"%s\" is a reverse proxy: it needs Application Request Routing installed with system.webServer/proxy enabled=\"true\", else IIS answers HTTP 404.4; enable the proxy, or use type=\"Redirect\"", a.SelectAttrValue("url", ""))
+		p.reportAttr(a, "url", "a Rewrite to \"%s\" is a reverse proxy: it needs Application Request Routing installed with system.webServer/proxy enabled=\"true\", else IIS answers HTTP 404.4; enable the proxy, or use type=\"Redirect\"", secret.URL(a.SelectAttrValue("url", "")))
 	}
 }
 

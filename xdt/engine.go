@@ -187,12 +187,12 @@ func (g *engine) apply(e *etree.Element, call Call) error {
 			return attrErr(g.tr, e, "Transform", "xdt:Transform=%q: XPath: %v", call.Name, err)
 		}
 		if len(targets) == 0 {
-			err := errAt(g.tr, e, ErrMissingTarget, "%s(%s) selects nothing in %s: the element cannot be inserted (Microsoft's engine fails the same way)", call.Name, call.Args, g.res.files[0].Path)
+			err := errAt(g.tr, e, ErrMissingTarget, "%s(%s) selects nothing in %s: the element cannot be inserted (Microsoft's engine fails the same way)", call.Name, secret.XPath(call.Args), g.res.files[0].Path)
 			return err
 		}
 		t := targets[0]
 		if t.Parent() == nil || t.Parent() == &g.cur.Tree.Element {
-			return errAt(g.tr, e, ErrInvalid, "%s(%s) selects the document element: a document has one root", call.Name, call.Args)
+			return errAt(g.tr, e, ErrInvalid, "%s(%s) selects the document element: a document has one root", call.Name, secret.XPath(call.Args))
 		}
 		m := g.markup(e, t.Parent())
 		g.touch(t)
@@ -724,7 +724,7 @@ func (g *engine) describePath(s *etree.Element) string {
 		loc, ok, _ := LocatorOf(step)
 		if ok && loc.Name == "XPath" {
 			b.Reset()
-			b.WriteString(loc.Args)
+			b.WriteString(secret.XPath(loc.Args))
 			continue
 		}
 		b.WriteString("/")
@@ -744,7 +744,7 @@ func (g *engine) describePath(s *etree.Element) string {
 			}
 			b.WriteString("[" + strings.Join(preds, " and ") + "]")
 		case "Condition":
-			b.WriteString("[" + loc.Args + "]")
+			b.WriteString("[" + secret.XPath(loc.Args) + "]")
 		}
 	}
 	return b.String()

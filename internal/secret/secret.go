@@ -108,13 +108,13 @@ func IsSecretConnectionKey(key string) bool {
 }
 
 // Value masks a decoded attribute value: all of it when it is a secret
-// (IsSecretValue), else the secret parts of a connection string in
-// it. An empty value stays empty.
+// (IsSecretValue), else the secret parts of a connection string or of a
+// URL (URL) in it. An empty value stays empty.
 func Value(attr, key, v string) string {
 	if IsSecretValue(attr, key, v) {
 		return Mask
 	}
-	return ConnectionString(v)
+	return apply(v, union(connectionCuts(v, 0, false), urlCuts(v, 0, false)), false)
 }
 
 // ConnectionString masks the values of secret keys (IsSecretConnectionKey)

@@ -188,7 +188,8 @@ func (s *scanner) tag(i int, name string, known bool) int {
 			s.cuts = append(s.cuts, Cut{a.start, a.end})
 			continue
 		}
-		s.cuts = append(s.cuts, connectionCuts(text[a.start:a.end], a.start, true)...)
+		v := text[a.start:a.end]
+		s.cuts = append(s.cuts, union(connectionCuts(v, a.start, true), urlCuts(v, a.start, true))...)
 	}
 	switch localName(name) {
 	case "setting":
