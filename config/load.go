@@ -30,7 +30,14 @@ func Load(name string, data []byte) (*Document, error) {
 	}
 	d.Tree.Child = make([]etree.Token, 0, 4) // declaration, root, and the line ends around them
 	d.str = string(src.text)
-	s := &scanner{text: src.text, str: d.str, doc: d, known: knownStrings(), children: make([]etree.Token, 0, 256)}
+	// Scratch space at the sizes most files need (a tag has up to a dozen
+	// attributes; configs nest about ten deep), so that it grows seldom.
+	s := &scanner{text: src.text, str: d.str, doc: d, known: knownStrings(),
+		children:      make([]etree.Token, 0, 256),
+		stack:         make([]openElement, 0, 32),
+		attrScratch:   make([]AttrInfo, 0, 16),
+		decodeScratch: make([]bool, 0, 16),
+	}
 	if err := s.run(); err != nil {
 		return nil, err
 	}
