@@ -18,6 +18,8 @@ func TestLintContextGolden(t *testing.T) {
 		{"lint-no-parents.want", "lint --color never --no-parents site/Views/web.config"},
 		{"lint-declared-app.want", "lint --color never site/api/v1/web.config"},
 		{"lint-undeclared-app.want", "lint --color never --no-config site/api/v1/web.config"},
+		{"lint-declared-app-inherits.want", "lint --color never --format compact inherit shielded"},
+		{"lint-declared-app-root.want", "lint --color never --format compact inherit/api/web.config"},
 		{"lint-broken-parent.want", "lint --color never broken/sub/web.config"},
 		{"lint-broken.want", "lint --color never broken"},
 	}

@@ -121,16 +121,19 @@ func (c *fsContext) forgetFolders() {
 }
 
 // chainStops reports whether the chain of folders ends at folder abs: a
-// repository root, a declared application root, or the file system root.
+// repository root or the file system root. A declared application root
+// does not end it: IIS merges a nested application's configuration with
+// the site's web.config files above it.
 func (c *fsContext) chainStops(abs string, info dirInfo) bool {
-	return info.repoRoot || c.appRoots[abs] || filepath.Dir(abs) == abs
+	return info.repoRoot || filepath.Dir(abs) == abs
 }
 
 // candidates lists the web.config files above a judged web.config, the
 // nearest first, and takes a reference on each: release gives them back.
 // displays maps the absolute path of every input to the name it is
 // reported by, so that a parent that is also an input keeps that name.
-// appRoot is the declared application root bounding the chain, if any.
+// appRoot is the nearest declared application root at or above the
+// file's folder, if any.
 func (c *fsContext) candidates(path string, displays map[string]string) (parents []*parentDoc, appRoot string, err error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
@@ -138,10 +141,10 @@ func (c *fsContext) candidates(path string, displays map[string]string) (parents
 	}
 	dir := filepath.Dir(abs)
 	if c.appRoots[dir] {
-		return nil, dir, nil
+		appRoot = dir
 	}
 	if c.chainStops(dir, c.dir(dir)) {
-		return nil, "", nil
+		return nil, appRoot, nil
 	}
 	up := filepath.Dir(path) // the display path of the folder being looked at
 	for {
@@ -164,11 +167,11 @@ func (c *fsContext) candidates(path string, displays map[string]string) (parents
 			c.mu.Unlock()
 			parents = append(parents, pd)
 		}
-		if c.appRoots[dir] {
-			return parents, dir, nil
+		if c.appRoots[dir] && appRoot == "" {
+			appRoot = dir
 		}
 		if c.chainStops(dir, info) {
-			return parents, "", nil
+			return parents, appRoot, nil
 		}
 	}
 }
@@ -225,46 +228,74 @@ type placement struct {
 
 // place decides a web.config's application and position from the files
 // above it (nearest first). The chain ends at the first with an
-// application-only section; without one, at the outermost file, or at
-// the declared application root.
+// application-only section; without one, at the outermost file. A declared
+// application root (declaredRoot) is the application's root, and the files
+// above it belong to the parent application (IIS merges them in, except
+// what their <location inheritInChildApplications="false"> holds: see
+// docs/iis-behaviour.md §8.1), up to
+// and including the first with an application-only section.
 func place(path string, doc *config.Document, parents []*config.Document, declaredRoot string) placement {
 	if len(parents) == 0 && declaredRoot == "" {
 		return placement{appRoot: true} // alone: nothing to place it under
 	}
 	abs, _ := filepath.Abs(path)
 	own := filepath.Dir(abs)
-	if isApplicationRoot(doc) || declaredRoot == own {
+	if isApplicationRoot(doc) && declaredRoot != own {
 		return placement{appRoot: true}
 	}
-	var chain []*config.Document // nearest first
+	type link struct {
+		doc       *config.Document
+		dir       string
+		parentApp bool
+	}
+	var chain []link // nearest first
+	appTop := ""     // the application root, once known
+	if declaredRoot == own {
+		appTop = own
+	}
 	for _, d := range parents {
 		if d == nil || d.Kind() != config.KindWebConfig {
 			continue
 		}
-		chain = append(chain, d)
+		a, _ := filepath.Abs(d.Path)
+		dir := filepath.Dir(a)
+		parentApp := declaredRoot != "" && !within(declaredRoot, dir)
+		if parentApp && appTop == "" {
+			appTop = declaredRoot // no application-only section below it
+		}
+		chain = append(chain, link{d, dir, parentApp})
 		if isApplicationRoot(d) {
+			if appTop == "" {
+				appTop = dir
+			}
 			break
 		}
 	}
-	top := declaredRoot
-	if len(chain) > 0 && (top == "" || isApplicationRoot(chain[len(chain)-1])) {
-		a, _ := filepath.Abs(chain[len(chain)-1].Path)
-		top = filepath.Dir(a)
+	if appTop == "" {
+		appTop = declaredRoot
 	}
-	if top == "" {
+	if appTop == "" && len(chain) > 0 {
+		appTop = chain[len(chain)-1].dir
+	}
+	if appTop == "" {
 		return placement{appRoot: true}
 	}
+	// Paths are relative to the outermost folder of the chain, which is
+	// the application root unless a parent application's files are in it.
+	base := appTop
+	if len(chain) > 0 && !within(base, chain[len(chain)-1].dir) {
+		base = chain[len(chain)-1].dir
+	}
 	prefix := func(dir string) string {
-		rel, _ := filepath.Rel(top, dir)
+		rel, _ := filepath.Rel(base, dir)
 		return config.NormalizeLocationPath(filepath.ToSlash(rel))
 	}
 	var out placement
 	for i := len(chain) - 1; i >= 0; i-- {
-		a, _ := filepath.Abs(chain[i].Path)
-		out.above = append(out.above, config.Source{Doc: chain[i], Prefix: prefix(filepath.Dir(a))})
+		out.above = append(out.above, config.Source{Doc: chain[i].doc, Prefix: prefix(chain[i].dir), ParentApp: chain[i].parentApp})
 	}
 	out.prefix = prefix(own)
-	out.appRoot = own == top
+	out.appRoot = own == appTop
 	return out
 }
 
