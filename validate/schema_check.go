@@ -907,7 +907,7 @@ func (w *schemaWalk) profileLocks() {
 		state := prof.OverrideMode(se.path)
 		why := `overrideModeDefault="Deny" on a stock IIS 10 server (assumed without --apphost; --server names another)`
 		if prof.Explicit {
-			why = fmt.Sprintf(`overrideModeDefault="Deny" on a %q server (--server)`, prof.Name)
+			why = fmt.Sprintf(`overrideModeDefault="Deny" on the %s server profile (--server)`, prof.Name)
 		}
 		if state != "Deny" {
 			for _, src := range w.p.ctx.Above {
