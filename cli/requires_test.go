@@ -33,7 +33,7 @@ func TestRequiresServerSources(t *testing.T) {
 	if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil || r.code != ExitOK || doc.Server != "azure-app-service" || len(doc.Requires) != 0 {
 		t.Errorf("IISCFG_SERVER over the file: exit %d, %v\n%s%s", r.code, err, r.stdout, r.stderr)
 	}
-	if r := runCLI(t, "requires", "--server", "iisexpress", "site"); r.code != ExitFindings || !strings.Contains(r.stdout, "ASP.NET Core Module V2") {
+	if r := runCLI(t, "requires", "--server", "iis10", "site"); r.code != ExitFindings || !strings.Contains(r.stdout, "ASP.NET Core Module V2") {
 		t.Errorf("--server over IISCFG_SERVER: exit %d\n%s", r.code, r.stdout)
 	}
 }

@@ -193,9 +193,11 @@ var profiles = map[string]serverProfile{
 	// A stock IIS 10 with ASP.NET 4.x: no optional role service, no add-on.
 	"iis10": {unlocked: stockUnlocked},
 	// IIS Express 10 ships every role service's module and URL Rewrite;
-	// its locks are IIS 10's.
+	// its locks are IIS 10's. The ASP.NET Core Module comes with Visual
+	// Studio's ASP.NET workload, so whether it is there is not known.
 	"iisexpress": {installed: []string{"rewrite", "websocket", "windowsauth", "basicauth", "digestauth", "ipsecurity",
-		"urlauth", "appinit", "dyncompression", "httpredirect", "cgi", "asp", "ssi", "tracing"}, unlocked: stockUnlocked},
+		"urlauth", "appinit", "dyncompression", "httpredirect", "cgi", "asp", "ssi", "tracing"}, unlocked: stockUnlocked,
+		unknown: []string{"aspnetcore"}},
 	// Azure App Service (Windows): what its platform installs and which of
 	// the Deny sections it opens to web.config files.
 	"azure-app-service": {installed: []string{"rewrite", "aspnetcore", "arr", "httpplatform", "iisnode", "websocket",
