@@ -87,12 +87,14 @@ func (c *fsContext) dir(abs string) dirInfo {
 	if _, err := os.Lstat(filepath.Join(abs, ".git")); err == nil {
 		info.repoRoot = true
 	}
-	if st, err := os.Stat(filepath.Join(abs, "web.config")); err == nil && st.Mode().IsRegular() {
+	// A web.config that is not a regular file (a FIFO, a device) is
+	// taken too: reading it fails, and load notes it, as a too-large one.
+	if st, err := os.Stat(filepath.Join(abs, "web.config")); err == nil && !st.IsDir() {
 		info.webConfig = "web.config"
 	} else if entries, err := os.ReadDir(abs); err == nil {
 		for _, e := range entries {
 			if isWebConfigName(e.Name()) && e.Name() != "web.config" {
-				if st, err := os.Stat(filepath.Join(abs, e.Name())); err == nil && st.Mode().IsRegular() {
+				if st, err := os.Stat(filepath.Join(abs, e.Name())); err == nil && !st.IsDir() {
 					info.webConfig = e.Name()
 					break
 				}

@@ -303,6 +303,9 @@ func (w *walker) walkTree(dir, real, abs string, up *ancestor) []walkEvent {
 				continue
 			}
 		} else if !isDir && !d.Type().IsRegular() {
+			if isWebConfigName(name) && info.webConfig == "" {
+				info.webConfig = name // for context: reading it is refused, with a note
+			}
 			continue
 		}
 		if !isDir && isWebConfigName(name) && (info.webConfig == "" || name == "web.config") {
