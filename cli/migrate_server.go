@@ -76,7 +76,11 @@ func (r *migrateRun) migrateServer(c *ucli.Context, srv *server, out *migrateOut
 		if broken := unreadable(nodes); len(broken) > 0 {
 			// Migrated against a chain without it, the application could
 			// gain entries it already inherits.
-			out.errs = append(out.errs, reportError(app.Name(), "not migrated: "+broken[0].File+" does not parse"))
+			why := "does not parse" // its error follows, with its position
+			if broken[0].Line == 0 {
+				why = "cannot be read (" + broken[0].Message + ")"
+			}
+			out.errs = append(out.errs, reportError(app.Name(), "not migrated: "+broken[0].File+" "+why))
 			continue
 		}
 		pool, _ := srv.pool(app)
