@@ -207,6 +207,10 @@ func runLint(c *ucli.Context, e *env) error {
 	return nil
 }
 
+// defaultSoftLimit is lint's soft memory limit (gcPolicy) for inputs that
+// are not large (roomForInput raises it for those).
+const defaultSoftLimit = 64 << 20
+
 // gcPolicy lets the heap grow to a few times what is live before
 // collecting, up to a soft limit, unless GOGC or GOMEMLIMIT say otherwise:
 // the pipeline keeps little alive (a document per worker and the parents
@@ -218,7 +222,7 @@ func gcPolicy() (restore func()) {
 		percent = debug.SetGCPercent(800)
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
-		limit = debug.SetMemoryLimit(64 << 20)
+		limit = debug.SetMemoryLimit(defaultSoftLimit)
 	}
 	return func() {
 		if percent != -2 {
