@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -122,16 +123,19 @@ func noInputs(inputs []input, empties []emptyWalk, notes func(string)) error {
 	if len(empties) == 0 {
 		return nil
 	}
-	if len(inputs) == 0 {
-		msgs := make([]string, len(empties))
-		for i, w := range empties {
-			msgs[i] = w.String()
+	// A folder named twice (diff sub sub) is one message.
+	var msgs []string
+	for _, w := range empties {
+		if m := w.String(); !slices.Contains(msgs, m) {
+			msgs = append(msgs, m)
 		}
+	}
+	if len(inputs) == 0 {
 		return usageError("%s", strings.Join(msgs, "\niiscfg: "))
 	}
 	if notes != nil {
-		for _, w := range empties {
-			notes(w.String())
+		for _, m := range msgs {
+			notes(m)
 		}
 	}
 	return nil

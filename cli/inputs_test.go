@@ -26,6 +26,8 @@ func TestNoConfigurationFiles(t *testing.T) {
 	for _, args := range [][]string{
 		{"lint", "empty"},
 		{"migrate", "empty"},
+		{"lint", "empty", "empty"},
+		{"diff", "empty", "empty"}, // review R11: was printed twice
 	} {
 		r := runCLI(t, args...)
 		if r.code != ExitUsage || r.stderr != want || r.stdout != "" {
