@@ -76,8 +76,31 @@ func TestXMLFormatsParse(t *testing.T) {
 	if suites.Tests != 3 || suites.Failures != 1 || suites.Errors != 1 || len(suites.Suites) != 3 {
 		t.Errorf("junit counts: %+v", suites)
 	}
-	if c := suites.Suites[1].Cases; len(c) != 1 || c[0].Failure != nil || c[0].Error != nil {
-		t.Errorf("a clean file is one passing test case: %+v", c)
+	if c := suites.Suites[2].Cases; suites.Suites[2].Name != "clean.config" || len(c) != 1 || c[0].Failure != nil || c[0].Error != nil {
+		t.Errorf("a clean file is one passing test case: %+v", suites.Suites[2])
+	}
+}
+
+// TestJUnitSuitesSorted (review R11): test suites are ordered by file name,
+// as the other formats order files, whatever order the files were judged
+// in (it followed the arguments).
+func TestJUnitSuitesSorted(t *testing.T) {
+	r := &Result{Files: []string{"z/web.config", "b/web.config", "m/web.config"},
+		Errors: []Error{{File: "a/web.config", Message: "broken"}}}
+	var b bytes.Buffer
+	if err := JUnit(&b, r, Meta{}); err != nil {
+		t.Fatal(err)
+	}
+	var suites junitSuites
+	if err := xml.Unmarshal(b.Bytes(), &suites); err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, s := range suites.Suites {
+		names = append(names, s.Name)
+	}
+	if got := strings.Join(names, " "); got != "a/web.config b/web.config m/web.config z/web.config" {
+		t.Errorf("suites in order %s", got)
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"sort"
 )
 
 // JUnit XML, as CI servers (Azure Pipelines, GitLab, Jenkins) read it: a
@@ -72,6 +73,9 @@ func JUnit(w io.Writer, r *Result, _ Meta) error {
 			Error: &junitProblem{Message: e.Message, Type: "input", Text: e.where() + ": " + e.Message}})
 		s.Errors++
 	}
+	// By file name, as every other format orders files: r.Files comes in
+	// the order the files were judged, which follows the arguments.
+	sort.SliceStable(out.Suites, func(i, j int) bool { return out.Suites[i].Name < out.Suites[j].Name })
 	for i := range out.Suites {
 		s := &out.Suites[i]
 		if len(s.Cases) == 0 {
