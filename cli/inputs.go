@@ -85,7 +85,7 @@ func walkFlags() []ucli.Flag {
 // walkOptionsFrom reads the walk flags and the configuration file's
 // exclude patterns; notes go to stderr.
 func walkOptionsFrom(c *ucli.Context, cfg *fileConfig, e *env) (walkOptions, error) {
-	opts := walkOptions{gitignore: !c.Bool("no-gitignore"), notes: func(n string) { fmt.Fprintf(e.stderr, "iiscfg: note: %s\n", n) }}
+	opts := walkOptions{gitignore: !c.Bool("no-gitignore"), notes: func(n string) { fmt.Fprintf(e.stderr, "iiscfg: note: %s\n", report.PrintableText(n)) }}
 	if globs := c.StringSlice("exclude"); len(globs) > 0 {
 		for _, g := range globs {
 			if !doublestar.ValidatePattern(g) {

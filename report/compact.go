@@ -16,9 +16,9 @@ func Compact(w io.Writer, r *Result, _ Meta) error {
 func (e Error) where() string {
 	switch {
 	case e.Line > 0 && e.Column > 0:
-		return fmt.Sprintf("%s:%d:%d", e.File, e.Line, e.Column)
+		return fmt.Sprintf("%s:%d:%d", PrintablePath(e.File), e.Line, e.Column)
 	case e.Line > 0:
-		return fmt.Sprintf("%s:%d", e.File, e.Line)
+		return fmt.Sprintf("%s:%d", PrintablePath(e.File), e.Line)
 	}
-	return e.File
+	return PrintablePath(e.File)
 }

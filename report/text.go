@@ -293,11 +293,11 @@ func plural(n int, word string) string {
 func Errors(w io.Writer, errs []Error, pal Palette) error {
 	bw := stickyerr.New(w)
 	for _, e := range errs {
-		loc := e.File
+		loc := PrintablePath(e.File)
 		if e.Line > 0 {
-			loc = fmt.Sprintf("%s:%d:%d", e.File, e.Line, e.Column)
+			loc = fmt.Sprintf("%s:%d:%d", loc, e.Line, e.Column)
 		}
-		fmt.Fprintf(bw, "iiscfg: %s %s\n", pal.Location.Sprintf("%s:", loc), e.Message)
+		fmt.Fprintf(bw, "iiscfg: %s %s\n", pal.Location.Sprintf("%s:", loc), PrintableText(e.Message))
 	}
 	return bw.Err
 }
