@@ -40,12 +40,14 @@ func TestGitHubEscaping(t *testing.T) {
 	}
 }
 
+// TestCompact: one line per finding and error; control characters in a
+// path (Go-quoted) or a message (escaped) cannot break a line.
 func TestCompact(t *testing.T) {
 	var b bytes.Buffer
 	if err := Compact(&b, oddResult(), Meta{}); err != nil {
 		t.Fatal(err)
 	}
-	want := "a,b:c%d.config:2:3: warning: 100% wrong,\r\nreally: yes [invalid-value]\nbad\nname.config:1:2: error: it: broke, 50%\n"
+	want := "a,b:c%d.config:2:3: warning: 100% wrong,\\r\\nreally: yes [invalid-value]\n\"bad\\nname.config\":1:2: error: it: broke, 50%\n"
 	if b.String() != want {
 		t.Errorf("got %q", b.String())
 	}
