@@ -35,7 +35,12 @@ func runCLI(t *testing.T, args ...string) result { return runWith(t, "", nil, ar
 // writeTree creates files (path → content) under a temporary directory.
 func writeTree(t *testing.T, files map[string]string) string {
 	t.Helper()
-	dir := t.TempDir()
+	return writeTreeIn(t, t.TempDir(), files)
+}
+
+// writeTreeIn creates files (path → content) under dir and returns it.
+func writeTreeIn(t *testing.T, dir string, files map[string]string) string {
+	t.Helper()
 	for p, content := range files {
 		full := filepath.Join(dir, filepath.FromSlash(p))
 		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {

@@ -83,21 +83,6 @@ func TestConfigInputPathsStayInTheRepository(t *testing.T) {
 	}
 }
 
-// writeTreeIn creates files (path → content) under dir and returns it.
-func writeTreeIn(t *testing.T, dir string, files map[string]string) string {
-	t.Helper()
-	for p, content := range files {
-		full := filepath.Join(dir, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(full, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
-
 // Regression (review R2b): an applicationHost.config named by the
 // configuration file is the repository's, so its physical paths could
 // point anywhere (physicalPath="/etc/app", a link in the repository, a

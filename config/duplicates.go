@@ -31,21 +31,7 @@ func Duplicates(chain []Source, sec *schema.Section, path string, base func(elem
 			}
 		}
 		for _, child := range el.Children {
-			var sub []Level
-			for _, l := range levels {
-				var elems []*etree.Element
-				for _, e := range l.Elems {
-					for c := range e.ChildElementsSeq() {
-						if c.Space == "" && c.Tag == child.Name {
-							elems = append(elems, c)
-						}
-					}
-				}
-				if len(elems) > 0 {
-					sub = append(sub, Level{Doc: l.Doc, Location: l.Location, Elems: elems})
-				}
-			}
-			if len(sub) > 0 {
+			if sub := childLevels(levels, child.Name); len(sub) > 0 {
 				walk(p+"/"+child.Name, child, sub)
 			}
 		}

@@ -118,23 +118,30 @@ func (m *Merger) Effective(chain []Source, sec *schema.Section, path string, bas
 			out = append(out, ee)
 		}
 		for _, child := range el.Children {
-			var sub []Level
-			for _, l := range levels {
-				var elems []*etree.Element
-				for _, e := range l.Elems {
-					for c := range e.ChildElementsSeq() {
-						if c.Space == "" && c.Tag == child.Name {
-							elems = append(elems, c)
-						}
-					}
-				}
-				if len(elems) > 0 {
-					sub = append(sub, Level{Doc: l.Doc, Location: l.Location, Elems: elems})
-				}
-			}
-			walk(p+"/"+child.Name, child, sub)
+			walk(p+"/"+child.Name, child, childLevels(levels, child.Name))
 		}
 	}
 	walk(sec.Path, sec.Root, LevelsAt(chain, sec.Path, path))
 	return out
+}
+
+// childLevels is, level by level, the child elements named name of each
+// level's elements; levels without one are left out. Effective and
+// Duplicates descend the same way, so their answers stay in step.
+func childLevels(levels []Level, name string) []Level {
+	var sub []Level
+	for _, l := range levels {
+		var elems []*etree.Element
+		for _, e := range l.Elems {
+			for c := range e.ChildElementsSeq() {
+				if c.Space == "" && c.Tag == name {
+					elems = append(elems, c)
+				}
+			}
+		}
+		if len(elems) > 0 {
+			sub = append(sub, Level{Doc: l.Doc, Location: l.Location, Elems: elems})
+		}
+	}
+	return sub
 }

@@ -1,7 +1,6 @@
 package requires_test
 
 import (
-	"bufio"
 	"flag"
 	"fmt"
 	"os"
@@ -127,50 +126,7 @@ func TestCorpusRequires(t *testing.T) {
 		docs = append(docs, doc)
 	}
 	got := summary(requires.Find(docs))
-	path := filepath.Join(testutil.RepoRoot(), "testdata", "corpus", "requires.txt")
-	data, err := os.ReadFile(path)
-	if err != nil && !*update {
-		t.Fatal(err)
-	}
-	var header strings.Builder
-	why := map[string]string{}
-	sc := bufio.NewScanner(strings.NewReader(string(data)))
-	for sc.Scan() {
-		line := sc.Text()
-		if strings.HasPrefix(line, "#") {
-			header.WriteString(line + "\n")
-			continue
-		}
-		k, reason, _ := strings.Cut(line, " -- ")
-		why[k] = reason
-	}
-	if *update {
-		var b strings.Builder
-		b.WriteString(header.String())
-		for _, k := range got {
-			r := why[k]
-			if r == "" {
-				r = "UNCHECKED"
-			}
-			fmt.Fprintf(&b, "%s -- %s\n", k, r)
-		}
-		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	seen := map[string]bool{}
-	for _, k := range got {
-		seen[k] = true
-		if r, ok := why[k]; !ok || r == "UNCHECKED" {
-			t.Errorf("not checked by hand: %s", k)
-		}
-	}
-	for k := range why {
-		if !seen[k] {
-			t.Errorf("gone: %s", k)
-		}
-	}
+	testutil.CheckCorpusGolden(t, "requires.txt", got, *update)
 }
 
 // TestFindCaseSensitive: IIS reads section names as written, so a

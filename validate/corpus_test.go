@@ -1,13 +1,11 @@
 package validate_test
 
 import (
-	"bufio"
 	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
-	"strings"
 	"testing"
 
 	"github.com/iiscfg/iiscfg/config"
@@ -55,66 +53,10 @@ func corpusFindingsOn(t *testing.T, profile *schema.ServerProfile, rules ...stri
 	return out
 }
 
-// checkCorpusGolden compares findings with a golden file whose lines are
-// "file:line:col rule -- why this finding is right", checked by hand.
+// checkCorpusGolden compares findings with a hand-checked corpus golden.
 func checkCorpusGolden(t *testing.T, golden string, got []string) {
 	t.Helper()
-	path := filepath.Join(testutil.RepoRoot(), "testdata", "corpus", golden)
-	header, why := readCorpusGolden(t, path)
-	if *update {
-		var b strings.Builder
-		b.WriteString(header)
-		for _, k := range got {
-			reason := why[k]
-			if reason == "" {
-				reason = "UNCHECKED"
-			}
-			fmt.Fprintf(&b, "%s -- %s\n", k, reason)
-		}
-		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	gotSet := map[string]bool{}
-	for _, k := range got {
-		gotSet[k] = true
-		if _, ok := why[k]; !ok {
-			t.Errorf("new finding, not checked by hand: %s", k)
-		}
-	}
-	for k, reason := range why {
-		if !gotSet[k] {
-			t.Errorf("finding gone: %s (%s)", k, reason)
-		}
-		if reason == "UNCHECKED" {
-			t.Errorf("finding not checked by hand: %s", k)
-		}
-	}
-}
-
-func readCorpusGolden(t *testing.T, path string) (header string, why map[string]string) {
-	why = map[string]string{}
-	f, err := os.Open(path)
-	if err != nil {
-		if *update {
-			return "", why
-		}
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var h strings.Builder
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := sc.Text()
-		if strings.HasPrefix(line, "#") || strings.TrimSpace(line) == "" {
-			h.WriteString(line + "\n")
-			continue
-		}
-		k, reason, _ := strings.Cut(line, " -- ")
-		why[k] = reason
-	}
-	return h.String(), why
+	testutil.CheckCorpusGolden(t, golden, got, *update)
 }
 
 func TestCorpusIntegratedModeFindings(t *testing.T) {
