@@ -40,6 +40,16 @@ func TestPathCannotInjectWorkflowCommand(t *testing.T) {
 			}
 		}
 	}
+	// Diff headers name the files: semantic ("old → new") and unified
+	// ("--- a/..." quoted as git quotes such a name).
+	write("new.config", "<configuration>\n<system.web><compilation debug=\"false\"/></system.web>\n</configuration>\n")
+	for _, mode := range []string{"semantic", "text"} {
+		out := runCLI(t, "", "diff", "--color", "never", "--mode", mode, filepath.Join(evil, "web.config"), filepath.Join(evil, "new.config"))
+		out = out[strings.Index(out, "--- stdout"):]
+		if !strings.Contains(out, "INJECTED") || strings.Contains(out, "\n::error title=INJECTED") {
+			t.Errorf("diff --mode %s prints the path raw:\n%s", mode, out)
+		}
+	}
 	// The walk's notes name paths too.
 	out := runCLI(t, "", "lint", "--no-config", "--color", "never", "--format", "compact", root)
 	if out = out[strings.Index(out, "--- stdout"):]; !strings.Contains(out, "INJECTED") || strings.Contains(out, "\n::error title=INJECTED") {

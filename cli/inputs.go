@@ -18,6 +18,7 @@ import (
 	ucli "github.com/urfave/cli/v2"
 
 	"github.com/iiscfg/iiscfg/config"
+	"github.com/iiscfg/iiscfg/internal/printable"
 	"github.com/iiscfg/iiscfg/report"
 )
 
@@ -85,7 +86,7 @@ func walkFlags() []ucli.Flag {
 // walkOptionsFrom reads the walk flags and the configuration file's
 // exclude patterns; notes go to stderr.
 func walkOptionsFrom(c *ucli.Context, cfg *fileConfig, e *env) (walkOptions, error) {
-	opts := walkOptions{gitignore: !c.Bool("no-gitignore"), notes: func(n string) { fmt.Fprintf(e.stderr, "iiscfg: note: %s\n", report.PrintableText(n)) }}
+	opts := walkOptions{gitignore: !c.Bool("no-gitignore"), notes: func(n string) { fmt.Fprintf(e.stderr, "iiscfg: note: %s\n", printable.Text(n)) }}
 	if globs := c.StringSlice("exclude"); len(globs) > 0 {
 		for _, g := range globs {
 			if !doublestar.ValidatePattern(g) {

@@ -6,10 +6,10 @@ import (
 	"io"
 	"strings"
 
-	"github.com/iiscfg/iiscfg/internal/stickyerr"
-
 	"github.com/iiscfg/iiscfg/config"
 	"github.com/iiscfg/iiscfg/internal/ghactions"
+	"github.com/iiscfg/iiscfg/internal/printable"
+	"github.com/iiscfg/iiscfg/internal/stickyerr"
 )
 
 // File is the semantic comparison of one pair of files. Old or New is ""
@@ -37,15 +37,15 @@ func Differences(files []File) int {
 
 func (f File) header() string {
 	if f.At != "" {
-		return fmt.Sprintf("effective configuration at %s: %s → %s", f.At, f.Old, f.New)
+		return fmt.Sprintf("effective configuration at %s: %s → %s", printable.Text(f.At), printable.Path(f.Old), printable.Path(f.New))
 	}
 	switch {
 	case f.Old == "":
-		return "only in new: " + f.New
+		return "only in new: " + printable.Path(f.New)
 	case f.New == "":
-		return "only in old: " + f.Old
+		return "only in old: " + printable.Path(f.Old)
 	}
-	return f.Old + " → " + f.New
+	return printable.Path(f.Old) + " → " + printable.Path(f.New)
 }
 
 // WriteText renders changes grouped by element, dyff style:

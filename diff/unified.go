@@ -5,6 +5,8 @@ package diff
 import (
 	"fmt"
 	"strings"
+
+	"github.com/iiscfg/iiscfg/internal/printable"
 )
 
 // LineOp is one line of a line diff.
@@ -93,7 +95,9 @@ func headerName(prefix, name string) string {
 	if name == DevNull {
 		return name
 	}
-	return prefix + strings.TrimPrefix(strings.ReplaceAll(name, "\\", "/"), "./")
+	// A name with a control character is quoted as git quotes it
+	// ("a/x\n.config"), which git apply reads.
+	return printable.Path(prefix + strings.TrimPrefix(strings.ReplaceAll(name, "\\", "/"), "./"))
 }
 
 // DevNull names the missing side of a created or deleted file.

@@ -3,6 +3,8 @@ package report
 import (
 	"fmt"
 	"io"
+
+	"github.com/iiscfg/iiscfg/internal/printable"
 )
 
 // Compact writes one line per finding, "path:line:col: severity: message
@@ -16,9 +18,9 @@ func Compact(w io.Writer, r *Result, _ Meta) error {
 func (e Error) where() string {
 	switch {
 	case e.Line > 0 && e.Column > 0:
-		return fmt.Sprintf("%s:%d:%d", PrintablePath(e.File), e.Line, e.Column)
+		return fmt.Sprintf("%s:%d:%d", printable.Path(e.File), e.Line, e.Column)
 	case e.Line > 0:
-		return fmt.Sprintf("%s:%d", PrintablePath(e.File), e.Line)
+		return fmt.Sprintf("%s:%d", printable.Path(e.File), e.Line)
 	}
-	return PrintablePath(e.File)
+	return printable.Path(e.File)
 }

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/iiscfg/iiscfg/internal/ghactions"
+	"github.com/iiscfg/iiscfg/internal/printable"
 	"github.com/iiscfg/iiscfg/internal/stickyerr"
 	"github.com/iiscfg/iiscfg/validate"
 )
@@ -77,9 +78,9 @@ func (t *textStream) Findings(fs []validate.Finding, src Source) error {
 			t.fixable++
 		}
 		fmt.Fprintf(bw, "%s %s %s %s\n",
-			pal.Location.Sprintf("%s:%d:%d:", PrintablePath(f.File), f.Start.Line, f.Start.Column),
+			pal.Location.Sprintf("%s:%d:%d:", printable.Path(f.File), f.Start.Line, f.Start.Column),
 			pal.severity(f.Severity).Sprintf("%s:", f.Severity),
-			PrintableText(f.Message),
+			printable.Text(f.Message),
 			pal.Rule.Sprintf("[%s]", f.Rule.Name))
 		pad := " "
 		if src != nil && !f.Secret { // never quote a line a security rule found a secret on
@@ -90,10 +91,10 @@ func (t *textStream) Findings(fs []validate.Finding, src Source) error {
 			}
 		}
 		if f.Note != "" {
-			fmt.Fprintf(bw, "%s %s %s\n", pad, pal.Gutter.Sprint("="), pal.Bold.Sprint("note:")+" "+PrintableText(f.Note))
+			fmt.Fprintf(bw, "%s %s %s\n", pad, pal.Gutter.Sprint("="), pal.Bold.Sprint("note:")+" "+printable.Text(f.Note))
 		}
 		if f.Help != "" {
-			fmt.Fprintf(bw, "%s %s %s\n", pad, pal.Gutter.Sprint("="), pal.Bold.Sprint("help:")+" "+PrintableText(f.Help))
+			fmt.Fprintf(bw, "%s %s %s\n", pad, pal.Gutter.Sprint("="), pal.Bold.Sprint("help:")+" "+printable.Text(f.Help))
 		}
 	}
 	return bw.Err
@@ -113,14 +114,14 @@ type compactStream struct{ w *stickyerr.Writer }
 
 func (c *compactStream) Findings(fs []validate.Finding, _ Source) error {
 	for _, f := range fs {
-		fmt.Fprintf(c.w, "%s:%d:%d: %s: %s [%s]\n", PrintablePath(f.File), f.Start.Line, f.Start.Column, f.Severity, PrintableText(f.OneLine()), f.Rule.Name)
+		fmt.Fprintf(c.w, "%s:%d:%d: %s: %s [%s]\n", printable.Path(f.File), f.Start.Line, f.Start.Column, f.Severity, printable.Text(f.OneLine()), f.Rule.Name)
 	}
 	return c.w.Err
 }
 
 func (c *compactStream) End(r *Result) error {
 	for _, e := range r.Errors {
-		fmt.Fprintf(c.w, "%s: error: %s\n", e.where(), PrintableText(e.Message))
+		fmt.Fprintf(c.w, "%s: error: %s\n", e.where(), printable.Text(e.Message))
 	}
 	return c.w.Err
 }

@@ -8,12 +8,12 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/iiscfg/iiscfg/internal/printable"
 	"github.com/iiscfg/iiscfg/internal/secret"
 	"github.com/iiscfg/iiscfg/internal/stickyerr"
+	"github.com/iiscfg/iiscfg/validate"
 
 	"github.com/fatih/color"
-
-	"github.com/iiscfg/iiscfg/validate"
 )
 
 // Palette colours human-readable output. Colour is decided per output
@@ -293,11 +293,11 @@ func plural(n int, word string) string {
 func Errors(w io.Writer, errs []Error, pal Palette) error {
 	bw := stickyerr.New(w)
 	for _, e := range errs {
-		loc := PrintablePath(e.File)
+		loc := printable.Path(e.File)
 		if e.Line > 0 {
 			loc = fmt.Sprintf("%s:%d:%d", loc, e.Line, e.Column)
 		}
-		fmt.Fprintf(bw, "iiscfg: %s %s\n", pal.Location.Sprintf("%s:", loc), PrintableText(e.Message))
+		fmt.Fprintf(bw, "iiscfg: %s %s\n", pal.Location.Sprintf("%s:", loc), printable.Text(e.Message))
 	}
 	return bw.Err
 }

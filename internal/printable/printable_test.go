@@ -1,4 +1,4 @@
-package report
+package printable
 
 import "testing"
 
@@ -12,11 +12,11 @@ func TestPrintable(t *testing.T) {
 		{"bad\xffbyte", `"bad\xffbyte"`, `bad\xffbyte`},
 		{"tab\there", `"tab\there"`, `tab\there`},
 	} {
-		if got := PrintablePath(tc.in); got != tc.path {
-			t.Errorf("PrintablePath(%q) = %s, want %s", tc.in, got, tc.path)
+		if got := Path(tc.in); got != tc.path {
+			t.Errorf("Path(%q) = %s, want %s", tc.in, got, tc.path)
 		}
-		if got := PrintableText(tc.in); got != tc.text {
-			t.Errorf("PrintableText(%q) = %s, want %s", tc.in, got, tc.text)
+		if got := Text(tc.in); got != tc.text {
+			t.Errorf("Text(%q) = %s, want %s", tc.in, got, tc.text)
 		}
 	}
 }

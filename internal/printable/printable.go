@@ -1,4 +1,7 @@
-package report
+// Package printable writes names and messages for line-oriented output
+// (a terminal, a CI log) without the control characters that could start
+// a line of their own or rewrite what a terminal shows.
+package printable
 
 import (
 	"fmt"
@@ -11,26 +14,26 @@ import (
 // A file name may hold any character but "/" and NUL, and in a pull
 // request it is chosen by its author. Printed raw into a CI log, a name
 // such as "x\n::error title=...::..." starts a line that GitHub Actions
-// reads as a workflow command (see github.go), and an escape
-// sequence can rewrite what a terminal shows. The line formats (text,
-// compact, the error stream) print such a name Go-quoted instead; the
-// other formats escape it their own way (JSON, XML, the github format's
-// %0A).
+// reads as a workflow command (report/github.go), and an escape
+// sequence can rewrite what a terminal shows. The line formats (lint's
+// text and compact, the error stream, diff headers) print such a name
+// Go-quoted instead; the other formats escape it their own way (JSON, XML,
+// the github format's %0A).
 
-// PrintablePath is path as the line formats print it: unchanged when it
+// Path is path as the line formats print it: unchanged when it
 // holds only printable characters (every ordinary path, byte for byte),
 // else Go-quoted: "x\n::error title=INJECTED::pwned/web.config".
-func PrintablePath(path string) string {
+func Path(path string) string {
 	if !hasControl(path) {
 		return path
 	}
 	return strconv.Quote(path)
 }
 
-// PrintableText is a message with its control characters written as Go
+// Text is a message with its control characters written as Go
 // escapes (\n, \x1b, \u2028), so that a path quoted in it cannot start
 // a line of its own. Text without any is returned unchanged.
-func PrintableText(s string) string {
+func Text(s string) string {
 	if !hasControl(s) {
 		return s
 	}
