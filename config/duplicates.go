@@ -6,6 +6,7 @@ import (
 	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/beevik/etree"
 
@@ -130,15 +131,30 @@ func foldKeyCase(s string, caseSensitive bool) string {
 // takes as equal: each rune to the smallest of its case orbit. A string
 // with no lower-case ASCII letter and no other letter comes back as it is.
 func FoldCase(s string) string {
-	folded := true // already folded: no allocation
+	folded, ascii := true, true // already folded: no allocation
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= utf8.RuneSelf || 'a' <= c && c <= 'z' {
-			folded = false
+		if c := s[i]; c >= utf8.RuneSelf {
+			folded, ascii = false, false
 			break
+		} else if 'a' <= c && c <= 'z' {
+			folded = false
 		}
 	}
 	if folded {
 		return s
+	}
+	if ascii {
+		// Byte by byte: the common case (names, types, paths) spends
+		// most of its time in the rune loop's builder otherwise.
+		b := make([]byte, len(s))
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if 'a' <= c && c <= 'z' {
+				c -= 'a' - 'A'
+			}
+			b[i] = c
+		}
+		return unsafe.String(unsafe.SliceData(b), len(b)) // b is not used again
 	}
 	var b strings.Builder
 	b.Grow(len(s))

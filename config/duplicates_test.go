@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/iiscfg/iiscfg/config"
 	"github.com/iiscfg/iiscfg/internal/testutil"
@@ -121,5 +122,35 @@ func TestDuplicatesMatchEffective(t *testing.T) {
 	}
 	if errorsSeen < 20 {
 		t.Errorf("only %d merge errors in %d comparisons: the fixtures no longer exercise duplicates", errorsSeen, compared)
+	}
+}
+
+// TestFoldCaseASCIIPathAgreesWithRuneFolding checks FoldCase's byte-wise
+// ASCII path against folding rune by rune (each rune to the smallest of
+// its case orbit), and that equal folds are exactly strings.EqualFold.
+func TestFoldCaseASCIIPathAgreesWithRuneFolding(t *testing.T) {
+	byRune := func(s string) string {
+		var b strings.Builder
+		for _, r := range s {
+			smallest := r
+			for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+				smallest = min(smallest, f)
+			}
+			b.WriteRune(smallest)
+		}
+		return b.String()
+	}
+	inputs := []string{"", "a", "Z", "add", "ADD", "System.Web.UI.PageHandlerFactory", "*.axd", "ScriptModule-4.0",
+		"name with spaces", "az{}[]@`", "k", "K", "\u212a", "stra\u00dfe", "STRASSE", "\u017f", "s", "caf\u00e9", "CAF\u00c9",
+		"mixed\u00e9ASCII", "\x7f~", "0123456789"}
+	for _, s := range inputs {
+		if got, want := config.FoldCase(s), byRune(s); got != want {
+			t.Errorf("config.FoldCase(%q) = %q, folding rune by rune gives %q", s, got, want)
+		}
+		for _, u := range inputs {
+			if (config.FoldCase(s) == config.FoldCase(u)) != strings.EqualFold(s, u) {
+				t.Errorf("config.FoldCase(%q) == config.FoldCase(%q) is %v, strings.EqualFold says %v", s, u, config.FoldCase(s) == config.FoldCase(u), strings.EqualFold(s, u))
+			}
+		}
 	}
 }
