@@ -96,6 +96,30 @@ func TestLintStdinAtItsPlace(t *testing.T) {
 	}
 }
 
+// TestMigrateStdinAtItsPlace: migrate places standard input named by
+// --stdin-filename as lint does (was migrated as an application root: its
+// httpModules too). The default name ("web.config") places nothing.
+func TestMigrateStdinAtItsPlace(t *testing.T) {
+	t.Chdir("testdata/context")
+	data, err := os.ReadFile("site/Views/web.config")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := func(out string) string {
+		_, rest, _ := strings.Cut(out, "\n")
+		return rest
+	}
+	named := body(runCLI(t, "", "migrate", "--color", "never", "site/Views/web.config"))
+	piped := body(runCLI(t, string(data), "migrate", "--color", "never", "--stdin-filename", "site/Views/web.config", "-"))
+	if piped != named || strings.Contains(piped, "httpModules") {
+		t.Errorf("stdin as site/Views/web.config:\n%s\nwant (as the named file):\n%s", piped, named)
+	}
+	t.Chdir("site/Views")
+	if alone := runCLI(t, string(data), "migrate", "--color", "never", "-"); !strings.Contains(alone, "httpModules") {
+		t.Errorf("stdin with the default name is migrated alone:\n%s", alone)
+	}
+}
+
 // TestLintNoParentsFromEnvironment: IISCFG_NO_PARENTS is --no-parents.
 func TestLintNoParentsFromEnvironment(t *testing.T) {
 	t.Chdir("testdata/context")

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/fatih/color"
@@ -53,7 +54,7 @@ Exit status: 0 done (or nothing to do), 1 with --check when a file would change,
 			&ucli.StringFlag{Name: "server-runtime", Usage: "the runtime of the server-level root web.config (default: --runtime; with --compat appcmd v4.0, or with --apphost v2.0 when it shows no .NET 4)"},
 			&ucli.StringFlag{Name: "compat", Value: "best", Usage: "best (iiscfg's corrections) or appcmd (appcmd's exact output, quirks included)"},
 			&ucli.StringFlag{Name: "color", Value: "auto", EnvVars: envVar("color"), Usage: "colour output: auto, always or never (NO_COLOR is honoured)"},
-			&ucli.StringFlag{Name: "stdin-filename", Value: "web.config", Usage: "the name to use for standard input"},
+			&ucli.StringFlag{Name: "stdin-filename", Value: "web.config", Usage: "the name to use for standard input; a web.config name given here is migrated in that folder"},
 			showSecretsFlag(),
 		}, append(walkFlags(), serverFlags()...)...),
 		Action: func(c *ucli.Context) error { return runMigrate(c, e) },
@@ -74,6 +75,7 @@ type migrateRun struct {
 	outColor      bool
 	errColor      bool
 	stdinName     string
+	stdinPlaced   bool        // --stdin-filename names a web.config in a folder that exists
 	walk          walkOptions // --exclude, .gitignore
 	noParents     bool        // --no-parents
 	appRoots      []string    // the configuration file's apps:
@@ -84,6 +86,12 @@ func parseMigrateFlags(c *ucli.Context, e *env) (*migrateRun, error) {
 		showDiff: c.Bool("diff"), quiet: c.Bool("quiet"), stdinName: c.String("stdin-filename"), showSecrets: c.Bool("show-secrets")}
 	if b, ok := c.Generic("backup").(*backupFlag); ok {
 		r.backup = b.suffix
+	}
+	// Only a name given on purpose places standard input: the default
+	// "web.config" would put every piped file in the working folder.
+	if c.IsSet("stdin-filename") && isWebConfigName(r.stdinName) {
+		st, err := os.Stat(filepath.Dir(r.stdinName))
+		r.stdinPlaced = err == nil && st.IsDir()
 	}
 	switch {
 	case r.write && r.toStdout:

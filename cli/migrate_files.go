@@ -39,7 +39,7 @@ func (r *migrateRun) migrateInOrder(inputs []input, out *migrateOutput) error {
 	declared := make([]string, len(inputs))
 	if !r.noParents {
 		for i, in := range inputs {
-			if abs[i] != "" {
+			if abs[i] != "" || in.stdin && r.stdinPlaced {
 				parents[i], declared[i], _ = fsc.candidates(in.path, displays)
 			}
 		}
@@ -115,7 +115,7 @@ func (r *migrateRun) migrateOne(in input, doc *config.Document, pds []*parentDoc
 	}
 	opts := r.opts
 	opts.AppRoot = true
-	if !r.noParents && !in.stdin && isWebConfigName(in.path) {
+	if !r.noParents && (!in.stdin || r.stdinPlaced) && isWebConfigName(in.path) {
 		read := make([]*config.Document, len(pds))
 		inherited := map[*config.Document]*config.Document{}
 		for j, pd := range pds {
