@@ -70,6 +70,7 @@ var fixtureSecrets = []string{
 	"NoEffect-Pass-71",
 	"Lint-Pool-Pass-81",
 	"Locator-Cond-Pass-101", "Locator-XPath-Pass-102", "Url-Pass-103", "Url-Code-104", "Url-Sig-105",
+	"Url-Text-Pass-106", "Url-Text-Pass-107",
 	"Lone-Setting-Pass-91", "Lone-Custom-Key-92", "Lone-Setting-Pass-93", "Lone-Custom-Key-94", "Added-Lone-Token-95",
 }
 
@@ -100,6 +101,8 @@ func secretCases() []secretCase {
 				[]string{"Old-Pool-Pass-21", "New-Pool-Pass-23"}},
 			secretCase{"diff lone elements " + f, []string{"diff", "--color", "never", "--format", f, dir + "lone/old", dir + "lone/new"},
 				[]string{"Lone-Setting-Pass-91", "Lone-Custom-Key-92", "Lone-Setting-Pass-93", "Lone-Custom-Key-94", "Added-Lone-Token-95"}},
+			secretCase{"diff url in text " + f, []string{"diff", "--color", "never", "--format", f, dir + "url-text/old", dir + "url-text/new"},
+				[]string{"Url-Text-Pass-106", "Url-Text-Pass-107"}},
 			secretCase{"diff --transform " + f, []string{"diff", "--color", "never", "--format", f, "--transform", dir + "transform/Web.Release.config", dir + "transform/web.config"},
 				[]string{"Release-Pass-41"}})
 	}

@@ -32,7 +32,7 @@ func redactChange(c *Change) {
 	case c.Attr == "#text":
 		// A setting's value: <setting name="SmtpPassword"><value>... A
 		// lone setting's path shows no name: whose value? assume the worst.
-		mask = secret.ConnectionString
+		mask = secret.Text
 		if slash := strings.LastIndexByte(where, '/'); slash >= 0 && where[slash+1:] == "value" {
 			if setting, known := keyOf(where[:slash]); !known || secret.IsSecretKey(setting) {
 				mask = maskAll
@@ -96,7 +96,7 @@ func redactRendered(s string) string {
 		rest = strings.TrimPrefix(rest[eq+1+len(q):], " ")
 	}
 	if len(pairs) == 0 {
-		return secret.ConnectionString(s)
+		return secret.Text(s)
 	}
 	key := ""
 	for _, name := range []string{"key", "name"} {

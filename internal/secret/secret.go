@@ -114,6 +114,13 @@ func Value(attr, key, v string) string {
 	if IsSecretValue(attr, key, v) {
 		return Mask
 	}
+	return Text(v)
+}
+
+// Text masks the secret parts of a decoded value or text whose attribute
+// is not known: the values of connection-string keys (ConnectionString)
+// and the credentials of URLs (URL).
+func Text(v string) string {
 	return apply(v, union(connectionCuts(v, 0, false), urlCuts(v, 0, false)), false)
 }
 
