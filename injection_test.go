@@ -50,8 +50,14 @@ func TestPathCannotInjectWorkflowCommand(t *testing.T) {
 			t.Errorf("diff --mode %s prints the path raw:\n%s", mode, out)
 		}
 	}
+	// transform's warnings name the transform and the source.
+	write("Web.Release.config", `<configuration xmlns:xdt="http://schemas.microsoft.com/XML-Document-Transform"><appSettings><add key="k" xdt:Transform="Remove" xdt:Locator="Match(key)"/></appSettings></configuration>`)
+	out := runCLI(t, "", "transform", "--color", "never", filepath.Join(evil, "web.config"), filepath.Join(evil, "Web.Release.config"))
+	if out = out[strings.Index(out, "--- stdout"):]; !strings.Contains(out, "warning") || strings.Contains(out, "\n::error title=INJECTED") {
+		t.Errorf("transform prints the path raw:\n%s", out)
+	}
 	// The walk's notes name paths too.
-	out := runCLI(t, "", "lint", "--no-config", "--color", "never", "--format", "compact", root)
+	out = runCLI(t, "", "lint", "--no-config", "--color", "never", "--format", "compact", root)
 	if out = out[strings.Index(out, "--- stdout"):]; !strings.Contains(out, "INJECTED") || strings.Contains(out, "\n::error title=INJECTED") {
 		t.Errorf("walk prints the path raw:\n%s", out)
 	}

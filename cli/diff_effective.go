@@ -9,6 +9,7 @@ import (
 
 	"github.com/iiscfg/iiscfg/config"
 	"github.com/iiscfg/iiscfg/diff"
+	"github.com/iiscfg/iiscfg/internal/printable"
 	"github.com/iiscfg/iiscfg/report"
 	"github.com/iiscfg/iiscfg/schema"
 )
@@ -86,7 +87,7 @@ func effectiveDiff(c *ucli.Context, srv *server, id string, a, b *loaded, stderr
 	for _, el := range after {
 		for _, me := range el.Errors {
 			p := me.Doc.StartPos(me.Elem)
-			fmt.Fprintf(stderr, "%s %s %s (IIS answers HTTP 500.19)\n", pal.Location.Sprintf("%s:%d:%d:", me.Doc.Path, p.Line, p.Column), pal.Warning.Sprint("warning:"), me.Msg)
+			fmt.Fprintf(stderr, "%s %s %s (IIS answers HTTP 500.19)\n", pal.Location.Sprintf("%s:%d:%d:", printable.Path(me.Doc.Path), p.Line, p.Column), pal.Warning.Sprint("warning:"), printable.Text(me.Msg))
 		}
 	}
 	changes := diff.Effective(before, after, diff.Options{IgnoreOrder: c.Bool("ignore-order")})

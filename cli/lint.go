@@ -10,6 +10,7 @@ import (
 	ucli "github.com/urfave/cli/v2"
 
 	"github.com/iiscfg/iiscfg/config"
+	"github.com/iiscfg/iiscfg/internal/printable"
 	"github.com/iiscfg/iiscfg/report"
 	"github.com/iiscfg/iiscfg/schema"
 	"github.com/iiscfg/iiscfg/validate"
@@ -151,7 +152,7 @@ func runLint(c *ucli.Context, e *env) error {
 			return err
 		}
 		for _, n := range notes {
-			fmt.Fprintf(e.stderr, "iiscfg: note: %s\n", n)
+			fmt.Fprintf(e.stderr, "iiscfg: note: %s\n", printable.Text(n))
 		}
 	} else {
 		opts, err := walkOptionsFrom(c, cfg, e)
@@ -169,7 +170,7 @@ func runLint(c *ucli.Context, e *env) error {
 			return err
 		}
 		for _, t := range deploy.unused() {
-			fmt.Fprintf(e.stderr, "iiscfg: note: --transform %s: no web.config in its folder was linted, so it was not applied\n", t)
+			fmt.Fprintf(e.stderr, "iiscfg: note: --transform %s: no web.config in its folder was linted, so it was not applied\n", printable.Path(t))
 		}
 	}
 

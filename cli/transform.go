@@ -9,6 +9,7 @@ import (
 
 	"github.com/iiscfg/iiscfg/config"
 	"github.com/iiscfg/iiscfg/diff"
+	"github.com/iiscfg/iiscfg/internal/printable"
 	"github.com/iiscfg/iiscfg/report"
 	"github.com/iiscfg/iiscfg/xdt"
 )
@@ -141,8 +142,8 @@ func transformError(w io.Writer, pal report.Palette, err error) error {
 
 func printWarnings(w io.Writer, pal report.Palette, warnings []xdt.Warning) {
 	for _, wn := range warnings {
-		where := fmt.Sprintf("%s:%d:%d:", wn.Doc.Path, wn.Start.Line, wn.Start.Column)
-		fmt.Fprintf(w, "%s %s %s\n", pal.Location.Sprint(where), pal.Warning.Sprint("warning:"), wn.Msg)
+		where := fmt.Sprintf("%s:%d:%d:", printable.Path(wn.Doc.Path), wn.Start.Line, wn.Start.Column)
+		fmt.Fprintf(w, "%s %s %s\n", pal.Location.Sprint(where), pal.Warning.Sprint("warning:"), printable.Text(wn.Msg))
 	}
 }
 
