@@ -201,8 +201,17 @@ func (d *Document) OwnSection(section string) []*etree.Element {
 // findSection returns the elements at section path below container, in
 // document order (a section group may be written more than once).
 func findSection(container *etree.Element, section string) []*etree.Element {
-	cur := []*etree.Element{container}
-	for _, seg := range strings.Split(section, "/") {
+	// Most look-ups find nothing at the first segment: they allocate
+	// nothing (no split of the path, no slice until a match).
+	seg, rest, more := strings.Cut(section, "/")
+	var cur []*etree.Element
+	for ch := range container.ChildElementsSeq() {
+		if ch.Space == "" && ch.Tag == seg {
+			cur = append(cur, ch)
+		}
+	}
+	for more && len(cur) > 0 {
+		seg, rest, more = strings.Cut(rest, "/")
 		var next []*etree.Element
 		for _, c := range cur {
 			for ch := range c.ChildElementsSeq() {
@@ -212,9 +221,9 @@ func findSection(container *etree.Element, section string) []*etree.Element {
 			}
 		}
 		cur = next
-		if len(cur) == 0 {
-			return nil
-		}
+	}
+	if len(cur) == 0 {
+		return nil
 	}
 	return cur
 }
