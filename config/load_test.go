@@ -76,6 +76,10 @@ func TestMalformedInput(t *testing.T) {
 		{"empty", "", 1, 1, "no root element"},
 		{"only a comment", "<!-- nothing -->", 1, 17, "no root element"},
 		{"bad char reference", "<a>&#0;</a>", 1, 4, "invalid character reference &#0;"},
+		// Comments are checked byte by byte for ASCII, rune by rune after.
+		{"control character in a comment", "<a><!-- tab\tcr\r\nok \x1f --></a>", 2, 4, "invalid character U+001F"},
+		{"invalid UTF-8 in a comment", "<a><!-- \u00e9 \xc3( --></a>", 1, 11, "invalid UTF-8 byte 0xC3 (is the file's encoding declared correctly?)"},
+		{"non-character in a comment", "<a><!-- x \uFFFE --></a>", 1, 11, "invalid character U+FFFE"},
 		{"cdata end in text", "<a>x ]]> y</a>", 1, 6, `"]]>" is not allowed in text`},
 		{"lone lt", "<a>x < y</a>", 1, 6, `"<" must start a tag (unescaped "<" in text?)`},
 		{"multi-byte columns", "<a>\n  \u00e9\u00e9<b></c></a>", 2, 8, "end tag </c> does not match start tag <b> at line 2, column 5"},

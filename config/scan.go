@@ -576,6 +576,12 @@ func (s *scanner) comment() error {
 // checkChars validates the characters of text[from:to].
 func (s *scanner) checkChars(from, to int) error {
 	for i := from; i < to; {
+		// Printable ASCII and the three allowed controls without a call:
+		// comments are long runs of them.
+		if c := s.text[i]; c >= 0x20 && c < utf8.RuneSelf || c == '\t' || c == '\n' || c == '\r' {
+			i++
+			continue
+		}
 		n, err := s.charAt(i)
 		if err != nil {
 			return err
