@@ -837,6 +837,14 @@ func (s *scanner) skipSpace(i int) int {
 // scanName returns the end of the XML Name at i (i itself when there is none).
 func (s *scanner) scanName(i int) (int, error) {
 	start := i
+	// An ASCII name through the table (most names); the loop below goes
+	// on from where it stops, for other characters.
+	if i < len(s.text) && asciiNameClass[s.text[i]] == asciiNameStart {
+		i++
+		for i < len(s.text) && asciiNameClass[s.text[i]] == asciiNameStart {
+			i++
+		}
+	}
 	for i < len(s.text) {
 		c := s.text[i]
 		if c < utf8.RuneSelf {
@@ -857,6 +865,26 @@ func (s *scanner) scanName(i int) (int, error) {
 	}
 	return i, nil
 }
+
+// asciiNameClass classes each byte as isASCIINameChar does:
+// asciiNameStart may start a name, asciiNameRest only follow; 0 for the
+// rest and for every byte of a multi-byte character.
+var asciiNameClass = func() (t [256]uint8) {
+	for c := range utf8.RuneSelf {
+		switch {
+		case isASCIINameChar(byte(c), true):
+			t[c] = asciiNameStart
+		case isASCIINameChar(byte(c), false):
+			t[c] = asciiNameRest
+		}
+	}
+	return t
+}()
+
+const (
+	asciiNameRest  = 1
+	asciiNameStart = 2
+)
 
 func isASCIINameChar(c byte, first bool) bool {
 	switch {
@@ -1053,6 +1081,10 @@ func (s *scanner) attribute(ws, i int, tag []byte) (AttrInfo, bool, int, error) 
 	k := valStart
 	needsDecode := false
 	for {
+		// The bytes the first case below passes, without the switch.
+		for k < len(s.text) && s.text[k] != q && plainValueByte[s.text[k]] {
+			k++
+		}
 		if k >= len(s.text) {
 			return AttrInfo{}, false, 0, s.errAt(j, "unexpected end of file inside the value of attribute %q", name)
 		}
@@ -1094,6 +1126,15 @@ func (s *scanner) attribute(ws, i int, tag []byte) (AttrInfo, bool, int, error) 
 		Quote: q,
 	}, needsDecode, k + 1, nil
 }
+
+// plainValueByte marks the bytes an attribute value holds as they are:
+// printable ASCII but "<" and "&".
+var plainValueByte = func() (t [256]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '<' && c != '&'
+	}
+	return t
+}()
 
 func describeByte(text []byte, i int) string {
 	if i >= len(text) {
