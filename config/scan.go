@@ -2,6 +2,7 @@ package config
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"strconv"
 	"strings"
@@ -576,6 +577,20 @@ func (s *scanner) comment() error {
 // checkChars validates the characters of text[from:to].
 func (s *scanner) checkChars(from, to int) error {
 	for i := from; i < to; {
+		// Eight bytes at a time while all are printable ASCII (0x20-0x7F):
+		// a byte below 0x20 borrows and sets its lane's high bit, so does a
+		// byte of 0x80 or more by itself, and no lane below such a byte
+		// borrows into it.
+		for i+8 <= to {
+			w := binary.LittleEndian.Uint64(s.text[i:])
+			if (w|(w-0x2020202020202020))&0x8080808080808080 != 0 {
+				break
+			}
+			i += 8
+		}
+		if i >= to {
+			break
+		}
 		// Printable ASCII and the three allowed controls without a call:
 		// comments are long runs of them.
 		if c := s.text[i]; c >= 0x20 && c < utf8.RuneSelf || c == '\t' || c == '\n' || c == '\r' {
