@@ -1096,7 +1096,11 @@ func (s *scanner) attribute(ws, i int, tag []byte) (AttrInfo, bool, int, error) 
 	k := valStart
 	needsDecode := false
 	for {
-		// The bytes the first case below passes, without the switch.
+		// The bytes the first case below passes, without the switch:
+		// eight at a time while a word holds none but them.
+		for k+8 <= len(s.text) && plainValueWord(binary.LittleEndian.Uint64(s.text[k:]), q) {
+			k += 8
+		}
 		for k < len(s.text) && s.text[k] != q && plainValueByte[s.text[k]] {
 			k++
 		}
@@ -1150,6 +1154,23 @@ var plainValueByte = func() (t [256]bool) {
 	}
 	return t
 }()
+
+// plainValueWord reports whether the eight bytes of w are all
+// plainValueByte and none is the quote q.
+func plainValueWord(w uint64, q byte) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	if (w|(w-0x20*ones))&highs != 0 {
+		return false // a byte below 0x20 or from 0x80 (see checkChars)
+	}
+	// hasByte is the exact test for a lane equal to b: a zero lane of w^b
+	// borrows and sets its high bit; a lane that is not zero, below the
+	// first zero lane, never does.
+	hasByte := func(b uint64) bool {
+		v := w ^ (b * ones)
+		return (v-ones)&^v&highs != 0
+	}
+	return !hasByte('<') && !hasByte('&') && !hasByte(uint64(q))
+}
 
 func describeByte(text []byte, i int) string {
 	if i >= len(text) {
