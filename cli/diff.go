@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/iiscfg/iiscfg/config"
 	"github.com/iiscfg/iiscfg/diff"
+	"github.com/iiscfg/iiscfg/internal/printable"
 	"github.com/iiscfg/iiscfg/report"
 )
 
@@ -116,7 +118,8 @@ func runDiff(c *ucli.Context, e *env) error {
 	if err != nil {
 		return err
 	}
-	pairs, err := diffPairs(args[0], args[1], c.String("stdin-filename"))
+	notes := func(n string) { fmt.Fprintf(e.stderr, "iiscfg: note: %s\n", printable.Text(n)) }
+	pairs, err := diffPairs(args[0], args[1], c.String("stdin-filename"), notes)
 	if err != nil {
 		return err
 	}
@@ -306,8 +309,9 @@ func repoRoot(dir string) string {
 }
 
 // diffPairs resolves the two arguments: two files (or stdin), or two
-// folders whose configuration files are paired by relative path.
-func diffPairs(oldArg, newArg, stdinName string) ([]pair, error) {
+// folders whose configuration files are paired by relative path; what the
+// walks leave out (a link loop, a link out of the folder) goes to notes.
+func diffPairs(oldArg, newArg, stdinName string, notes func(string)) ([]pair, error) {
 	isDir := func(p string) (bool, error) {
 		if p == "-" {
 			return false, nil
@@ -340,7 +344,7 @@ func diffPairs(oldArg, newArg, stdinName string) ([]pair, error) {
 	}
 	var empties []emptyWalk
 	walk := func(root string) (map[string]*input, []string, error) {
-		ins, errs, empty := collectInputs([]string{root}, stdinName)
+		ins, errs, empty := collectInputsWith([]string{root}, stdinName, walkOptions{notes: notes})
 		if len(errs) > 0 {
 			return nil, nil, &exitError{code: ExitInput, msg: errs[0].File + ": " + errs[0].Message}
 		}

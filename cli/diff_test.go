@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -134,5 +135,26 @@ func TestDiffFoldersInBatches(t *testing.T) {
 					size, i, got[i].code, got[i].stdout, got[i].stderr, want[i].code, want[i].stdout, want[i].stderr)
 			}
 		}
+	}
+}
+
+// TestDiffFoldersNoteLinksNotFollowed: a web.config that links out of its
+// folder is left out of a folder diff like out of any walk, and the diff
+// says so on stderr (it was silent, and "only in new" read as if the file
+// were missing).
+func TestDiffFoldersNoteLinksNotFollowed(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"out/web.config":     `<configuration><appSettings><add key="k" value="OUTSIDE-OLD"/></appSettings></configuration>` + "\n",
+		"new/app/web.config": `<configuration><appSettings><add key="k" value="v"/></appSettings></configuration>` + "\n",
+		"old/app/readme.txt": "",
+	})
+	if err := os.Symlink(filepath.Join("..", "..", "out", "web.config"), filepath.Join(dir, "old", "app", "web.config")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	t.Chdir(dir)
+	r := runCLI(t, "diff", "--color", "never", "old", "new")
+	want := "iiscfg: note: " + filepath.Join("old", "app", "web.config") + ": symbolic link to "
+	if !strings.Contains(r.stderr, want) || !strings.Contains(r.stderr, "not followed") || strings.Contains(r.stdout, "OUTSIDE") {
+		t.Errorf("exit %d; want a note %q on stderr\nstdout:\n%s\nstderr:\n%s", r.code, want, r.stdout, r.stderr)
 	}
 }
