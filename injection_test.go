@@ -62,3 +62,77 @@ func TestPathCannotInjectWorkflowCommand(t *testing.T) {
 		t.Errorf("walk prints the path raw:\n%s", out)
 	}
 }
+
+// TestMigrateRequiresAppsCannotInjectWorkflowCommand: migrate (its status
+// lines, the --check list, the --write and --backup notes), requires and
+// apps print such a name quoted too, and so do apps and migrate --all for
+// the site, pool and physical path names of an applicationHost.config
+// ("&#10;" is a newline once parsed).
+func TestMigrateRequiresAppsCannotInjectWorkflowCommand(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("Windows file names cannot hold a newline")
+	}
+	const needsMigrate = "<configuration>\n<system.web><httpModules><add name=\"M\" type=\"A.M\"/></httpModules></system.web>\n" +
+		"<system.webServer><rewrite><rules><rule name=\"r\"><match url=\"x\"/><action type=\"Rewrite\" url=\"http://b/\"/></rule></rules></rewrite></system.webServer>\n</configuration>\n"
+	root := t.TempDir()
+	mkEvil := func(parent string) string {
+		dir := filepath.Join(parent, "x\n::error title=INJECTED::pwned")
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Skipf("file system refuses the name: %v", err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "web.config"), []byte(needsMigrate), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return dir
+	}
+	checked := mkEvil(filepath.Join(root, "check"))
+	written := mkEvil(filepath.Join(root, "write"))
+	tabbed := filepath.Join(root, "tab\tname")
+	if err := os.Mkdir(tabbed, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(tabbed, "web.config"), []byte(needsMigrate), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	apphost := filepath.Join(root, "applicationHost.config")
+	if err := os.WriteFile(apphost, []byte(`<configuration><system.applicationHost>
+<applicationPools><add name="P&#10;::error title=INJECTED::pool"/></applicationPools>
+<sites><site name="S&#10;::error title=INJECTED::site" id="1"><application path="/" applicationPool="P&#10;::error title=INJECTED::pool">
+<virtualDirectory path="/" physicalPath="d&#10;::error title=INJECTED::phys"/></application></site></sites>
+</system.applicationHost></configuration>
+`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		args []string
+		want string // what shows that the case reached the name
+	}{
+		{"migrate", []string{"migrate", "--no-config", "--color", "never", filepath.Join(checked, "web.config")}, "would migrate"},
+		{"migrate --check", []string{"migrate", "--no-config", "--color", "never", "--check", filepath.Join(checked, "web.config")}, "pwned/web.config\"\n--- stderr"},
+		{"migrate --check folder", []string{"migrate", "--no-config", "--no-gitignore", "--color", "never", "--check", filepath.Join(root, "check")}, "would migrate"},
+		{"migrate --write --backup", []string{"migrate", "--no-config", "--color", "never", "--write", "--backup", filepath.Join(written, "web.config")}, "original kept as"},
+		{"migrate unchanged", []string{"migrate", "--no-config", "--color", "never", filepath.Join(written, "web.config")}, "unchanged"},
+		{"requires", []string{"requires", "--no-config", "--no-gitignore", filepath.Join(root, "check")}, "<rewrite>"},
+		{"apps", []string{"apps", "--no-config", "--apphost", apphost}, "missing folder"},
+		{"migrate --all", []string{"migrate", "--no-config", "--color", "never", "--apphost", apphost, "--all"}, "skipped"},
+	} {
+		out := runCLI(t, "", tc.args...)
+		out = out[strings.Index(out, "--- stdout"):] // the command line above echoes the arguments
+		if !strings.Contains(out, "INJECTED") || !strings.Contains(out, tc.want) {
+			t.Errorf("%s: the case does not reach the name:\n%s", tc.name, out)
+			continue
+		}
+		for _, line := range strings.Split(out, "\n") {
+			if strings.HasPrefix(strings.TrimSpace(line), "::error title=INJECTED") {
+				t.Errorf("%s: a name starts a workflow command:\n%s", tc.name, out)
+				break
+			}
+		}
+	}
+	// A tab is quoted as well: it is no part of a name anyone means.
+	out := runCLI(t, "", "migrate", "--no-config", "--color", "never", filepath.Join(tabbed, "web.config"))
+	if stderr := out[strings.Index(out, "--- stderr"):]; !strings.Contains(stderr, `tab\tname/web.config": would migrate`) {
+		t.Errorf("migrate prints a tab in a name raw:\n%s", out)
+	}
+}

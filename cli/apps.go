@@ -8,6 +8,7 @@ import (
 	ucli "github.com/urfave/cli/v2"
 
 	"github.com/iiscfg/iiscfg/config"
+	"github.com/iiscfg/iiscfg/internal/printable"
 	"github.com/iiscfg/iiscfg/report"
 	"github.com/iiscfg/iiscfg/schema"
 	"github.com/iiscfg/iiscfg/validate"
@@ -106,7 +107,7 @@ func runApps(c *ucli.Context, e *env) error {
 			if rt == "" {
 				rt = "none"
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.Site, r.Path, r.Pool, r.Mode, rt, wc, r.Readiness, dash(r.IfIntegrated), r.PhysicalPath)
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", printable.Path(r.Site), printable.Path(r.Path), printable.Path(r.Pool), r.Mode, rt, wc, printable.Text(r.Readiness), printable.Text(dash(r.IfIntegrated)), printable.Path(r.PhysicalPath))
 		}
 		if err := tw.Flush(); err != nil {
 			return err

@@ -13,6 +13,7 @@ import (
 
 	"github.com/iiscfg/iiscfg/config"
 	"github.com/iiscfg/iiscfg/diff"
+	"github.com/iiscfg/iiscfg/internal/printable"
 	"github.com/iiscfg/iiscfg/migrate"
 	"github.com/iiscfg/iiscfg/report"
 	"github.com/iiscfg/iiscfg/schema"
@@ -256,7 +257,7 @@ func (o *migrateOutput) migrate(path string, doc *config.Document, opts migrate.
 	default:
 		o.unchanged++
 		if !o.run.quiet && !o.walked {
-			fmt.Fprintf(o.stderr, "%s unchanged (nothing to migrate)\n", o.pal.Location.Sprint(path+":"))
+			fmt.Fprintf(o.stderr, "%s unchanged (nothing to migrate)\n", o.pal.Location.Sprint(printable.Path(path)+":"))
 		}
 	}
 	return res
@@ -292,7 +293,7 @@ func (o *migrateOutput) emit(path string, before, after *config.Document, create
 			o.written++
 		}
 	case r.check && !r.showDiff:
-		_, err = fmt.Fprintln(o.e.stdout, path)
+		_, err = fmt.Fprintln(o.e.stdout, printable.Path(path))
 	case r.semantic:
 		f := diff.File{Old: path, New: path, Changes: diff.Semantic(before, after, diff.Options{})}
 		err = diff.WriteText(o.stdout, redactChanges(r.showSecrets, []diff.File{f}), diffPalette(r.outColor))
@@ -386,10 +387,11 @@ func printMessages(w io.Writer, path string, msgs []migrate.Message, pal report.
 				m.Text = "would migrate " + rest
 			}
 		}
-		where := path
+		where := printable.Path(path)
 		if m.Location != "" {
-			where = fmt.Sprintf("%s (location %q)", path, m.Location)
+			where = fmt.Sprintf("%s (location %q)", where, m.Location)
 		}
+		m.Text = printable.Text(m.Text)
 		switch m.Kind {
 		case migrate.Warning:
 			fmt.Fprintf(w, "%s %s %s\n", pal.Location.Sprint(where+":"), pal.Warning.Sprint("warning:"), m.Text)

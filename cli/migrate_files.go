@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/iiscfg/iiscfg/config"
+	"github.com/iiscfg/iiscfg/internal/printable"
 )
 
 // migrateInOrder migrates the inputs, a folder's web.config before the
@@ -109,7 +110,7 @@ func (r *migrateRun) migrateOne(in input, doc *config.Document, pds []*parentDoc
 	}
 	if doc.Kind() != config.KindWebConfig {
 		if in.walkRoot == "" {
-			fmt.Fprintf(out.stderr, "iiscfg: %s: a %s, not an application's web.config; nothing to migrate\n", in.path, doc.Kind())
+			fmt.Fprintf(out.stderr, "iiscfg: %s: a %s, not an application's web.config; nothing to migrate\n", printable.Path(in.path), doc.Kind())
 		}
 		return doc
 	}

@@ -8,6 +8,7 @@ import (
 	ucli "github.com/urfave/cli/v2"
 
 	"github.com/iiscfg/iiscfg/config"
+	"github.com/iiscfg/iiscfg/internal/printable"
 	"github.com/iiscfg/iiscfg/migrate"
 	"github.com/iiscfg/iiscfg/report"
 	"github.com/iiscfg/iiscfg/schema"
@@ -29,7 +30,7 @@ func (r *migrateRun) migrateServer(c *ucli.Context, srv *server, out *migrateOut
 			switch p, _ := srv.pool(a); {
 			case p.Classic:
 			case p.Runtime == schema.V11:
-				fmt.Fprintf(out.stderr, "iiscfg: %s: skipped: %s\n", a.Name(), unsupportedRuntime(p))
+				fmt.Fprintf(out.stderr, "iiscfg: %s: skipped: %s\n", printable.Path(a.Name()), printable.Text(unsupportedRuntime(p)))
 			default:
 				apps = append(apps, a)
 			}
@@ -67,7 +68,7 @@ func (r *migrateRun) migrateServer(c *ucli.Context, srv *server, out *migrateOut
 			// an application named on the command line must be there.
 			msg := srv.missingFolder(root.res.PhysicalPath)
 			if c.Bool("all") {
-				fmt.Fprintf(out.stderr, "iiscfg: %s: skipped: %s\n", app.Name(), msg)
+				fmt.Fprintf(out.stderr, "iiscfg: %s: skipped: %s\n", printable.Path(app.Name()), printable.Text(msg))
 			} else {
 				out.errs = append(out.errs, reportError(app.Name(), msg))
 			}
@@ -85,7 +86,7 @@ func (r *migrateRun) migrateServer(c *ucli.Context, srv *server, out *migrateOut
 		}
 		pool, _ := srv.pool(app)
 		if srv.host.Pool(app.PoolName) == nil {
-			fmt.Fprintf(out.stderr, "iiscfg: note: %s: %s; migrated as for an Integrated v4.0 pool\n", app.Name(), missingPool(app))
+			fmt.Fprintf(out.stderr, "iiscfg: note: %s: %s; migrated as for an Integrated v4.0 pool\n", printable.Path(app.Name()), printable.Text(missingPool(app)))
 		}
 		if pool.Runtime == schema.V11 {
 			out.errs = append(out.errs, reportError(app.Name(), unsupportedRuntime(pool)+"; give the application a v2.0 or v4.0 pool first"))

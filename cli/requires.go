@@ -8,6 +8,7 @@ import (
 	ucli "github.com/urfave/cli/v2"
 
 	"github.com/iiscfg/iiscfg/config"
+	"github.com/iiscfg/iiscfg/internal/printable"
 	"github.com/iiscfg/iiscfg/report"
 	"github.com/iiscfg/iiscfg/requires"
 	"github.com/iiscfg/iiscfg/schema"
@@ -111,11 +112,11 @@ func runRequires(c *ucli.Context, e *env) error {
 				errs = append(errs, *l.err)
 			case l.doc.Kind() == config.KindTransform:
 				if plan == nil {
-					opts.notes(fmt.Sprintf("%s is a transform: --configuration or --transform reads the web.config it deploys", l.doc.Path))
+					opts.notes(fmt.Sprintf("%s is a transform: --configuration or --transform reads the web.config it deploys", printable.Path(l.doc.Path)))
 				}
 			case l.doc.Kind() != config.KindWebConfig:
 				// The server's own files list every feature it has, used or not.
-				opts.notes(fmt.Sprintf("%s is a server-level %s: requires reads the web.config files of a deployment", l.doc.Path, l.doc.Kind()))
+				opts.notes(fmt.Sprintf("%s is a server-level %s: requires reads the web.config files of a deployment", printable.Path(l.doc.Path), l.doc.Kind()))
 			default:
 				files++
 				chain := plan.chainFor(l.doc.Path)
@@ -133,7 +134,7 @@ func runRequires(c *ucli.Context, e *env) error {
 		}
 	}
 	for _, t := range plan.unused() {
-		opts.notes(fmt.Sprintf("--transform %s: no web.config read in its folder", t))
+		opts.notes(fmt.Sprintf("--transform %s: no web.config read in its folder", printable.Path(t)))
 	}
 	needs := found.Needs()
 	lacking := 0
@@ -207,7 +208,7 @@ func writeRequiresText(e *env, server *schema.ServerProfile, needs, shown []requ
 		}
 		b.WriteString("\n")
 		for _, u := range n.Uses {
-			fmt.Fprintf(&b, "  %s:%d:%d: %s\n", u.File, u.Pos.Line, u.Pos.Column, u.What)
+			fmt.Fprintf(&b, "  %s:%d:%d: %s\n", printable.Path(u.File), u.Pos.Line, u.Pos.Column, printable.Text(u.What))
 		}
 	}
 	switch {

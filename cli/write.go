@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/iiscfg/iiscfg/internal/printable"
 	"github.com/iiscfg/iiscfg/internal/safefile"
 )
 
@@ -20,10 +21,10 @@ func writeConfig(path string, data, original []byte, backup string, notes io.Wri
 	}
 	res, err := safefile.WriteFileAtomic(path, data, opts)
 	for _, n := range res.Notes {
-		fmt.Fprintf(notes, "iiscfg: note: %s\n", n)
+		fmt.Fprintf(notes, "iiscfg: note: %s\n", printable.Text(n))
 	}
 	if err == nil && res.Backup != "" {
-		fmt.Fprintf(notes, "iiscfg: %s: original kept as %s\n", path, res.Backup)
+		fmt.Fprintf(notes, "iiscfg: %s: original kept as %s\n", printable.Path(path), printable.Path(res.Backup))
 	}
 	return err
 }
