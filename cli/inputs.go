@@ -9,7 +9,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
-	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -124,11 +123,13 @@ func noInputs(inputs []input, empties []emptyWalk, notes func(string)) error {
 	if len(empties) == 0 {
 		return nil
 	}
-	// A folder named twice (diff sub sub) is one message.
+	// A folder named twice (diff sub sub, lint sub ./sub/) is one message.
 	var msgs []string
+	seen := map[string]bool{}
 	for _, w := range empties {
-		if m := w.String(); !slices.Contains(msgs, m) {
-			msgs = append(msgs, m)
+		if dir := filepath.Clean(w.dir); !seen[dir] {
+			seen[dir] = true
+			msgs = append(msgs, w.String())
 		}
 	}
 	if len(inputs) == 0 {
