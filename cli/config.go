@@ -17,6 +17,7 @@ import (
 	ucli "github.com/urfave/cli/v2"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/iiscfg/iiscfg/internal/printable"
 	"github.com/iiscfg/iiscfg/internal/safefile"
 	"github.com/iiscfg/iiscfg/schema"
 	"github.com/iiscfg/iiscfg/validate"
@@ -317,6 +318,11 @@ func (cfg *fileConfig) checkValue(key string, v *yaml.Node, vals []string) error
 		if err := confined(key, v, vals[0]); err != nil {
 			return err
 		}
+		if key == "schema-dir" {
+			if err := cfg.confinedSchemaFiles(v, vals[0]); err != nil {
+				return err
+			}
+		}
 		vals[0] = cfg.local(vals[0])
 	case "path-map":
 		for i, m := range vals {
@@ -351,6 +357,33 @@ func (cfg *fileConfig) confined(key string, v *yaml.Node, p string) error {
 // file of the machine. The command line may name any path.
 func (cfg *fileConfig) confinedInput(key string, v *yaml.Node, p string) error {
 	return cfg.below(p, configError(cfg.path, v, "%s: %s is outside this file's folder; a configuration file can only name inputs below its folder (give the path on the command line instead)", key, p))
+}
+
+// confinedSchemaFiles checks each *.xml file of a schema-dir the
+// configuration file names as the folder is checked: the folder below this
+// file's folder can still hold a link to a file of the machine, whose names
+// the schema reader would echo in its errors.
+func (cfg *fileConfig) confinedSchemaFiles(v *yaml.Node, dir string) error {
+	abs := dir
+	if !filepath.IsAbs(abs) {
+		abs = filepath.Join(cfg.dir, dir)
+	}
+	files, err := filepath.Glob(filepath.Join(abs, "*.xml")) // as readSchemaDir reads them
+	if err != nil {
+		return nil // a malformed pattern: the folder reads nothing
+	}
+	for _, f := range files {
+		name := f
+		if rel, err := filepath.Rel(cfg.dir, f); err == nil {
+			name = rel
+		}
+		// The name is the repository's: quoted if it holds a control character.
+		outside := configError(cfg.path, v, "schema-dir: %s is outside this file's folder; a configuration file can only name inputs below its folder (give the path on the command line instead)", printable.Path(name))
+		if err := cfg.below(name, outside); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // below returns outside unless p (relative to the file's folder) is below

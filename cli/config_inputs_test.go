@@ -37,6 +37,7 @@ func TestConfigInputPathsStayInTheRepository(t *testing.T) {
 		"root-web-config via link": {"root-web-config: out/web.config\n", []string{"lint", "web.config"}},
 		"root-web-config, migrate": {"root-web-config: " + filepath.Join(outside, "web.config") + "\n", []string{"migrate", "web.config"}},
 		"schema-dir":               {"schema-dir: out/schema\n", []string{"lint", "web.config"}},
+		"schema-dir file via link": {"schema-dir: schema\n", []string{"lint", "web.config"}},
 		"transforms":               {"transforms: [" + filepath.Join(outside, "Web.Release.config") + "]\n", []string{"lint", "web.config"}},
 		"path-map to a folder":     {"apphost: applicationHost.config\npath-map: ['C:\\site=" + filepath.Join(outside, "site") + "']\n", []string{"lint"}},
 		"path-map through a link":  {"apphost: applicationHost.config\npath-map: ['C:\\site=out/site']\n", []string{"migrate", "--all"}},
@@ -60,6 +61,13 @@ func TestConfigInputPathsStayInTheRepository(t *testing.T) {
 			if err := os.Symlink(host, filepath.Join(dir, "host.config")); err != nil {
 				t.Fatal(err)
 			}
+			// The folder is inside; a file in it is a link to the machine's (review2 F4).
+			if err := os.Mkdir(filepath.Join(dir, "schema"), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Symlink(filepath.Join(outside, "schema", "x_schema.xml"), filepath.Join(dir, "schema", "evil_schema.xml")); err != nil {
+				t.Fatal(err)
+			}
 			t.Chdir(dir)
 			args := tc.args
 			r := runCLI(t, args...)
@@ -77,6 +85,17 @@ func TestConfigInputPathsStayInTheRepository(t *testing.T) {
 	t.Chdir(dir)
 	if r := runCLI(t, "lint", "web.config"); r.code != ExitOK {
 		t.Errorf("inside: %d %s", r.code, r.stderr)
+	}
+	// A schema file that is a link to another file of the repository is read.
+	schemaText := "<configSchema><sectionSchema name=\"system.webServer/contoso\"><attribute name=\"enabled\" type=\"bool\"/></sectionSchema></configSchema>"
+	dir = writeTree(t, map[string]string{".git/HEAD": "ref: refs/heads/main\n", ".iiscfg.yaml": "schema-dir: schema\n", "shared/contoso.xml": schemaText,
+		"schema/.keep": "", "web.config": "<configuration><system.webServer><contoso enabled=\"maybe\"/></system.webServer></configuration>"})
+	if err := os.Symlink(filepath.Join("..", "shared", "contoso.xml"), filepath.Join(dir, "schema", "contoso_schema.xml")); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	if r := runCLI(t, "lint", "web.config"); r.code != ExitFindings || !strings.Contains(r.stdout, "maybe") {
+		t.Errorf("schema file linked inside: %d %s%s", r.code, r.stdout, r.stderr)
 	}
 	if r := runCLI(t, "lint", "--root-web-config", filepath.Join(outside, "web.config"), "web.config"); r.code != ExitInput {
 		t.Errorf("command line: %d %s", r.code, r.stderr)
