@@ -31,7 +31,8 @@ whether its web.config was found, and its readiness for the Integrated pipeline:
   missing pool                             the pool is not defined in the file
   unsupported runtime                      .NET 1.1 in an Integrated pool`,
 		Flags: append([]ucli.Flag{
-			&ucli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "text or json"},
+			// Not IISCFG_FORMAT: lint's formats (github, sarif, ...) are not apps'.
+			&ucli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", EnvVars: envVar("apps-format"), Usage: "text or json"},
 		}, serverFlags()...),
 		Action: func(c *ucli.Context) error { return runApps(c, e) },
 	}

@@ -607,7 +607,7 @@ func applyConfig(c *ucli.Context, args []string, only ...string) (*fileConfig, [
 		froms[name] = from
 		switch from {
 		case "environment":
-			origins[name] = envVar(name)[0]
+			origins[name] = envVarSet(f, name)
 		case "file":
 			origins[name] = cfg.path + ": " + name
 		}
@@ -748,6 +748,19 @@ parents: true
 // envVar is the IISCFG_* variable of a flag: IISCFG_FAIL_ON for fail-on.
 func envVar(flag string) []string {
 	return []string{"IISCFG_" + strings.ToUpper(strings.ReplaceAll(flag, "-", "_"))}
+}
+
+// envVarSet is the variable a flag's value came from: its own, which is
+// not always envVar(name) (requires' --format is IISCFG_REQUIRES_FORMAT).
+func envVarSet(f ucli.Flag, name string) string {
+	if d, ok := f.(ucli.DocGenerationFlag); ok {
+		for _, v := range d.GetEnvVars() {
+			if _, set := os.LookupEnv(v); set {
+				return v
+			}
+		}
+	}
+	return envVar(name)[0]
 }
 
 // printSettings writes what --verbose shows: the configuration file, and

@@ -35,7 +35,8 @@ Exit status: 0 listed (with --server: the server has everything), 1 the --server
 add-on, 2 usage error, 3 a file could not be read or parsed (the others are still read).`,
 		Flags: []ucli.Flag{
 			&ucli.StringFlag{Name: "server", EnvVars: envVar("server"), Usage: "list only what this server lacks, and exit 1 if it lacks anything: iis10, iisexpress, azure-app-service, with +ADDON for each add-on it also has"},
-			&ucli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "text or json"},
+			// Not IISCFG_FORMAT: lint's formats (github, sarif, ...) are not requires'.
+			&ucli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", EnvVars: envVar("requires-format"), Usage: "text or json"},
 			&ucli.StringFlag{Name: "color", Value: "auto", EnvVars: envVar("color"), Usage: "colour of error messages: auto, always or never (NO_COLOR is honoured)"},
 			&ucli.StringSliceFlag{Name: "exclude", EnvVars: envVar("exclude"), Usage: "leave out walked files and folders matching this glob (doublestar: **/obj/**; repeatable)"},
 			&ucli.BoolFlag{Name: "no-gitignore", EnvVars: envVar("no-gitignore"), Usage: "also take the files .gitignore ignores"},

@@ -79,3 +79,43 @@ func TestRequiresTransforms(t *testing.T) {
 		t.Errorf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 }
+
+// TestFormatEnvVars: requires and apps take --format from their own
+// variables, not lint's IISCFG_FORMAT (whose values, github or sarif, they
+// do not have); a bad value names the variable.
+func TestFormatEnvVars(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		".git/HEAD":       "ref: refs/heads/main\n",
+		"site/web.config": addOnSite,
+		"applicationHost.config": `<configuration><system.applicationHost><applicationPools><add name="P"/></applicationPools>
+<sites><site name="S" id="1"><application path="/" applicationPool="P"><virtualDirectory path="/" physicalPath="site"/></application></site></sites>
+</system.applicationHost></configuration>`,
+	})
+	t.Chdir(dir)
+	t.Setenv("IISCFG_FORMAT", "github")
+	for _, cmd := range [][]string{{"requires", "site"}, {"apps", "--apphost", "applicationHost.config"}} {
+		if r := runCLI(t, cmd...); r.code != ExitOK || strings.HasPrefix(r.stdout, "{") {
+			t.Errorf("%s with IISCFG_FORMAT=github: exit %d\n%s%s", cmd[0], r.code, r.stdout, r.stderr)
+		}
+	}
+	t.Setenv("IISCFG_REQUIRES_FORMAT", "json")
+	t.Setenv("IISCFG_APPS_FORMAT", "json")
+	for _, cmd := range [][]string{{"requires", "site"}, {"apps", "--apphost", "applicationHost.config"}} {
+		r := runCLI(t, cmd...)
+		var doc map[string]any
+		if r.code != ExitOK || json.Unmarshal([]byte(r.stdout), &doc) != nil {
+			t.Errorf("%s with IISCFG_%s_FORMAT=json: exit %d\n%s%s", cmd[0], strings.ToUpper(cmd[0]), r.code, r.stdout, r.stderr)
+		}
+		if r := runCLI(t, append([]string{cmd[0], "--format", "text"}, cmd[1:]...)...); r.code != ExitOK || strings.HasPrefix(r.stdout, "{") {
+			t.Errorf("%s --format text over the variable: exit %d\n%s", cmd[0], r.code, r.stdout)
+		}
+	}
+	t.Setenv("IISCFG_REQUIRES_FORMAT", "sarif")
+	t.Setenv("IISCFG_APPS_FORMAT", "sarif")
+	for _, cmd := range [][]string{{"requires", "site"}, {"apps", "--apphost", "applicationHost.config"}} {
+		want := "IISCFG_" + strings.ToUpper(cmd[0]) + "_FORMAT must be text or json"
+		if r := runCLI(t, cmd...); r.code != ExitUsage || !strings.Contains(r.stderr, want) {
+			t.Errorf("%s with a bad variable: exit %d, want %q in\n%s", cmd[0], r.code, want, r.stderr)
+		}
+	}
+}
