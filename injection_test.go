@@ -136,3 +136,28 @@ func TestMigrateRequiresAppsCannotInjectWorkflowCommand(t *testing.T) {
 		t.Errorf("migrate prints a tab in a name raw:\n%s", out)
 	}
 }
+
+// TestConfigFileValueCannotInjectWorkflowCommand: an error about a value of
+// the repository's .iiscfg.yaml ("\n" in a quoted YAML string is a
+// newline) does not start a line of the log either.
+func TestConfigFileValueCannotInjectWorkflowCommand(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		".git/HEAD":    "ref: refs/heads/main\n",
+		".iiscfg.yaml": "apphost: \"../x\\n::error title=INJECTED::pwned\"\n",
+		"web.config":   "<configuration/>\n",
+	} {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Chdir(dir)
+	out := runCLI(t, "", "lint")
+	if !strings.Contains(out, "INJECTED") || !strings.Contains(out, "outside this file's folder") || strings.Contains(out, "\n::error title=INJECTED") {
+		t.Errorf("a configuration file's value is printed raw:\n%s", out)
+	}
+}

@@ -56,7 +56,9 @@ var configKeys = map[string]string{
 
 // configError is a problem in the configuration file, at a position.
 func configError(path string, n *yaml.Node, format string, args ...any) error {
-	return &exitError{code: ExitUsage, msg: fmt.Sprintf("%s:%d:%d: %s", path, n.Line, n.Column, fmt.Sprintf(format, args...))}
+	// The file's values are the repository's: a "\n" in a quoted YAML
+	// string must not start a line of the log.
+	return &exitError{code: ExitUsage, msg: fmt.Sprintf("%s:%d:%d: %s", printable.Path(path), n.Line, n.Column, printable.Text(fmt.Sprintf(format, args...)))}
 }
 
 // yamlLine finds yaml.v3's "line N: message" in a syntax error.
