@@ -160,3 +160,35 @@ func TestMigrateWalkExcludes(t *testing.T) {
 		t.Errorf("exit %d\n%s\n%s", r.code, r.stdout, r.stderr)
 	}
 }
+
+// TestMigrateNestedAppLeavesParentEntries: a declared application whose
+// httpModules come only from its site's web.config is left unchanged, with
+// a warning to migrate the parent: copying the parent's entries into it
+// made them duplicates (HTTP 500.19) once the parent was migrated (review2
+// F7). Migrated child first, then parent, the site lints clean.
+func TestMigrateNestedAppLeavesParentEntries(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		".iiscfg.yaml":   "apps: [api]\n",
+		"web.config":     "<configuration>\n<system.web><httpModules><add name=\"Mod\" type=\"A.M\"/></httpModules></system.web>\n</configuration>\n",
+		"api/web.config": "<configuration>\n<appSettings/>\n</configuration>\n",
+	})
+	t.Chdir(dir)
+	r := runCLI(t, "migrate", "--no-gitignore", "--write", filepath.Join("api", "web.config"))
+	if r.code != ExitOK || !strings.Contains(r.stderr, "note: system.web/httpModules entries inherited from the parent application's web.config are left to its migration") {
+		t.Fatalf("child: exit %d\n%s", r.code, r.stderr)
+	}
+	if data, _ := os.ReadFile(filepath.Join(dir, "api", "web.config")); string(data) != "<configuration>\n<appSettings/>\n</configuration>\n" {
+		t.Fatalf("child changed:\n%s", data)
+	}
+	// appcmd's own algorithm copies the effective collection, inherited
+	// entries included.
+	if r := runCLI(t, "migrate", "--no-gitignore", "--compat", "appcmd", "--stdout", filepath.Join("api", "web.config")); !strings.Contains(r.stdout, `<add name="Mod" type="A.M"`) {
+		t.Errorf("--compat appcmd: want the inherited entry copied\n%s%s", r.stdout, r.stderr)
+	}
+	if r := runCLI(t, "migrate", "--no-gitignore", "--write", "web.config"); r.code != ExitOK {
+		t.Fatalf("parent: exit %d\n%s", r.code, r.stderr)
+	}
+	if r := runCLI(t, "lint", "--no-gitignore", "--format", "compact", "."); r.code != ExitOK {
+		t.Errorf("after migrating child then parent: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}

@@ -99,8 +99,9 @@ func (m *migration) handlersAt(rel string) (bool, error) {
 	var unmatched []config.Item // root entries removed here with no handler to remove
 	insertPos := 0
 	changed := false
+	var parents parentEntries
 	for _, e := range entries {
-		if e.state == 1 {
+		if e.state == 1 || e.state == 2 && parents.leave(m, e.item) {
 			continue
 		}
 		path, verb, typ := get(e.item, "path"), get(e.item, "verb"), get(e.item, "type")
@@ -146,6 +147,7 @@ func (m *migration) handlersAt(rel string) (bool, error) {
 			changed = true
 		}
 	}
+	parents.say(m, rel, schema.HTTPHandlers, schema.Handlers)
 	if m.opts.Compat == Best {
 		m.reportStillServed(rel, H, unmatched)
 	}

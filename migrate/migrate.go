@@ -9,6 +9,7 @@ package migrate
 import (
 	"bytes"
 	"fmt"
+	"slices"
 
 	"github.com/iiscfg/iiscfg/config"
 	"github.com/iiscfg/iiscfg/schema"
@@ -255,4 +256,39 @@ func (m *migration) effective(sec *schema.Section, base []config.Item, rel strin
 func get(it config.Item, name string) string {
 	v, _ := it.Get(name)
 	return v
+}
+
+// parentEntries collects the classic entries a migration leaves to a
+// parent application. appcmd migrates the effective collection, inherited
+// entries included, so migrating a nested application first copies its
+// parent's entries into it, where they become duplicates (HTTP 500.19) once
+// the parent is migrated; and the nested application inherits the
+// parent's system.webServer entries and validation anyway. iiscfg's own
+// mode leaves them to the parent's migration and says so.
+type parentEntries struct {
+	files []string // the parent applications' files, in the order met
+}
+
+// leave reports whether an entry to add comes from a parent application's
+// file and is left to it.
+func (p *parentEntries) leave(m *migration, it config.Item) bool {
+	if m.opts.Compat != Best || it.Doc == nil || it.Doc == m.doc() {
+		return false
+	}
+	for _, s := range m.opts.Above {
+		if s.ParentApp && s.Doc == it.Doc {
+			if !slices.Contains(p.files, it.Doc.Path) {
+				p.files = append(p.files, it.Doc.Path)
+			}
+			return true
+		}
+	}
+	return false
+}
+
+func (p *parentEntries) say(m *migration, rel string, classic, integrated *schema.Section) {
+	for _, f := range p.files {
+		m.say(Note, rel, "%s entries inherited from the parent application's %s are left to its migration: this application inherits its %s (copied here, they would become duplicates: HTTP 500.19)",
+			classic.Path, f, integrated.Path)
+	}
 }

@@ -76,8 +76,9 @@ func (m *migration) modules() (bool, error) {
 	}
 	t := m.target(schema.Modules, schema.HTTPModules, "")
 	changed := false
+	var parents parentEntries
 	for _, e := range entries {
-		if e.state == 1 {
+		if e.state == 1 || e.state == 2 && parents.leave(m, e.item) {
 			continue
 		}
 		name, typ := get(e.item, "name"), get(e.item, "type")
@@ -113,6 +114,7 @@ func (m *migration) modules() (bool, error) {
 			changed = true
 		}
 	}
+	parents.say(m, "", schema.HTTPModules, schema.Modules)
 	if err := t.write(); err != nil {
 		return false, err
 	}
