@@ -126,8 +126,10 @@ func union(lists ...[]Cut) []Cut {
 
 // XPath masks the secrets compared in an XPath expression, such as an XDT
 // Condition or XPath locator: each string literal is masked as a value of
-// the attribute named just before it (@password='x', @connectionString=
-// 'Server=z;Password=x'), the element's key being the literal compared
+// the attribute named last before it in its predicate (@password='x',
+// @connectionString='Server=z;Password=x', every part of
+// @value=concat('a','b')), or, when none is, of the attribute it is
+// compared with ('x'=@password); the element's key is the literal compared
 // with @key (or @name). A value whose key the expression does not give is
 // masked.
 func XPath(expr string) string {
@@ -139,6 +141,8 @@ func XPath(expr string) string {
 	attr := ""
 	for i := 0; i < len(expr); i++ {
 		switch c := expr[i]; {
+		case c == '[' || c == ']':
+			attr = "" // a new predicate
 		case c == '@':
 			attr = nameAt(expr, i+1)
 			i += len(attr)
@@ -147,8 +151,11 @@ func XPath(expr string) string {
 			if end < 0 {
 				end = len(expr) - i - 1
 			}
-			lits = append(lits, literal{attr, i + 1, i + 1 + end})
-			attr = ""
+			a := attr
+			if a == "" {
+				a = comparedAttr(expr[i+2+end:])
+			}
+			lits = append(lits, literal{a, i + 1, i + 1 + end})
 			i += 1 + end
 		}
 	}
@@ -173,4 +180,19 @@ func XPath(expr string) string {
 		}
 	}
 	return apply(expr, cuts, false)
+}
+
+// comparedAttr is the attribute a literal is compared with when it stands
+// on the left: the name after the comparison that follows it ("" if none).
+func comparedAttr(rest string) string {
+	rest = strings.TrimLeft(rest, " \t\r\n")
+	op := strings.TrimLeft(rest, "=!<>")
+	if len(op) == len(rest) {
+		return ""
+	}
+	op = strings.TrimLeft(op, " \t\r\n")
+	if !strings.HasPrefix(op, "@") {
+		return ""
+	}
+	return nameAt(op, 1)
 }

@@ -49,6 +49,12 @@ func TestXPath(t *testing.T) {
 		{"@url='https://u:p@h/'", "@url='https://u:***@h/'"},
 		{"@name='a'", "@name='a'"},
 		{"@password='unterminated", "@password='***"},
+		// review2 F8: the literal on the left, and every part of a concat().
+		{"add['HunterRev'=@password]", "add['***'=@password]"},
+		{"add['a' != @connectionString]", "add['***' != @connectionString]"},
+		{"add[@value=concat('Hun','terCC')]", "add[@value=concat('***','***')]"},
+		{"add[@key='Mode'][@x='y']", "add[@key='Mode'][@x='y']"},
+		{"add['Mode'=@key and @value='v']", "add['Mode'=@key and @value='v']"},
 	} {
 		if got := XPath(tc.in); got != tc.want {
 			t.Errorf("XPath(%q) = %q, want %q", tc.in, got, tc.want)
