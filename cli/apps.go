@@ -28,6 +28,8 @@ whether its web.config was found, and its readiness for the Integrated pipeline:
   Classic pool                             runs in Classic mode (IF INTEGRATED says what moving needs)
   missing folder                           the physical path is not on this machine (see --path-map)
   web.config does not parse                its web.config, or one above it, has an XML error (reported below)
+  web.config cannot be read                its web.config, or one above it, was not read (reported below: not
+                                           a regular file, too large, a link out of the repository, ...)
   missing pool                             the pool is not defined in the file
   unsupported runtime                      .NET 1.1 in an Integrated pool`,
 		Flags: append([]ucli.Flag{
@@ -155,6 +157,9 @@ func (s *server) inventory(app *config.App) appRow {
 		row.Readiness = "missing folder"
 	case len(unreadable(nodes)) > 0:
 		row.Readiness = "web.config does not parse"
+		if unreadable(nodes)[0].Line == 0 { // no position: refused before parsing
+			row.Readiness = "web.config cannot be read"
+		}
 	case pool.Classic:
 		row.Readiness, row.IfIntegrated = "Classic pool", readiness
 	case pool.Runtime == schema.V11:
