@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/beevik/etree"
+
 	"github.com/iiscfg/iiscfg/internal/secret"
 )
 
@@ -31,14 +33,22 @@ func redactChange(c *Change) {
 		return
 	case c.Attr == "#text":
 		// A setting's value: <setting name="SmtpPassword"><value>... A
-		// lone setting's path shows no name: whose value? assume the worst.
+		// lone setting's path shows no name: its element's is read, and
+		// without one, whose value? assume the worst.
 		mask = secret.Text
 		if slash := strings.LastIndexByte(where, '/'); slash >= 0 && where[slash+1:] == "value" {
-			if setting, known := keyOf(where[:slash]); !known || secret.IsSecretKey(setting) {
+			setting, known := keyOf(where[:slash])
+			if !known {
+				setting, known = c.elementKey()
+			}
+			if !known || secret.IsSecretKey(setting) {
 				mask = maskAll
 			}
 		}
 	case c.Attr != "":
+		if !known {
+			key, known = c.elementKey()
+		}
 		mask = func(v string) string {
 			if !known && strings.EqualFold(c.Attr, "value") {
 				return maskAll(v) // whose value? the key is not in sight
@@ -65,6 +75,42 @@ func keyOf(path string) (key string, known bool) {
 		return m[1] + m[2], true
 	}
 	return "", false
+}
+
+// elementKey is the key of the element a change is on, read from the
+// element itself: the secret one when the old and the new differ. known is
+// false when neither has one.
+func (c *Change) elementKey() (key string, known bool) {
+	old, new := c.keys[0], c.keys[1]
+	switch {
+	case old == "" && new == "":
+		return "", false
+	case secret.IsSecretKey(new) || old == "":
+		return new, true
+	}
+	return old, true
+}
+
+// keysOf are the key (or name) attributes of an old and a new element.
+func keysOf(x, y *etree.Element) [2]string { return [2]string{elementKey(x), elementKey(y)} }
+
+func parentOf(e *etree.Element) *etree.Element {
+	if e == nil {
+		return nil
+	}
+	return e.Parent()
+}
+
+func elementKey(e *etree.Element) string {
+	if e == nil {
+		return ""
+	}
+	for _, name := range []string{"key", "name"} {
+		if a := e.SelectAttr(name); a != nil {
+			return a.Value
+		}
+	}
+	return ""
 }
 
 // maskAll masks a whole value; an empty one stays empty.

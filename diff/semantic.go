@@ -68,6 +68,11 @@ type Change struct {
 	// OldFile and NewFile name the file of OldPos and NewPos when it is not
 	// the one compared (an effective diff's inherited entries), or BuiltIn.
 	OldFile, NewFile string
+	// keys are the key (or name) attributes of the old and new element
+	// whose attribute changed, or of the element holding the text that
+	// changed (<setting name="x"><value>): Redact reads them where the
+	// path leaves the key out (a lone element).
+	keys [2]string
 }
 
 // Options tune a semantic diff.
@@ -257,15 +262,15 @@ func (d *differ) compareAttrs(p *elemPath, entry string, x, y *etree.Element, sk
 		switch {
 		case len(bv) == 0 || len(av) > 0 && av[0].name < bv[0].name:
 			n := av[0].name
-			d.add(Change{Kind: Removed, Path: p.String(), Entry: entry, Attr: n, Old: av[0].value, OldPos: posOf(d.a, x, n), NewPos: posOf(d.b, y, "")})
+			d.add(Change{Kind: Removed, Path: p.String(), Entry: entry, Attr: n, Old: av[0].value, OldPos: posOf(d.a, x, n), NewPos: posOf(d.b, y, ""), keys: keysOf(x, y)})
 			av = av[1:]
 		case len(av) == 0 || bv[0].name < av[0].name:
 			n := bv[0].name
-			d.add(Change{Kind: Added, Path: p.String(), Entry: entry, Attr: n, New: bv[0].value, OldPos: posOf(d.a, x, ""), NewPos: posOf(d.b, y, n)})
+			d.add(Change{Kind: Added, Path: p.String(), Entry: entry, Attr: n, New: bv[0].value, OldPos: posOf(d.a, x, ""), NewPos: posOf(d.b, y, n), keys: keysOf(x, y)})
 			bv = bv[1:]
 		default:
 			if n := av[0].name; av[0].value != bv[0].value {
-				d.add(Change{Kind: Changed, Path: p.String(), Entry: entry, Attr: n, Old: av[0].value, New: bv[0].value, OldPos: posOf(d.a, x, n), NewPos: posOf(d.b, y, n)})
+				d.add(Change{Kind: Changed, Path: p.String(), Entry: entry, Attr: n, Old: av[0].value, New: bv[0].value, OldPos: posOf(d.a, x, n), NewPos: posOf(d.b, y, n), keys: keysOf(x, y)})
 			}
 			av, bv = av[1:], bv[1:]
 		}
@@ -306,7 +311,8 @@ func (d *differ) compareText(p *elemPath, entry string, x, y *etree.Element) {
 	if ta == tb {
 		return
 	}
-	c := Change{Path: p.String(), Entry: entry, Attr: "#text", Old: ta, New: tb, OldPos: posOf(d.a, x, ""), NewPos: posOf(d.b, y, "")}
+	c := Change{Path: p.String(), Entry: entry, Attr: "#text", Old: ta, New: tb, OldPos: posOf(d.a, x, ""), NewPos: posOf(d.b, y, ""),
+		keys: keysOf(parentOf(x), parentOf(y))}
 	switch {
 	case ta == "":
 		c.Kind = Added
