@@ -192,3 +192,25 @@ func TestMigrateNestedAppLeavesParentEntries(t *testing.T) {
 		t.Errorf("after migrating child then parent: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 }
+
+// TestMigrateNestedAppClearingInheritedGetsItsOwn: a nested application
+// whose own modules and handlers <clear/> (or <remove>) what it inherits
+// would not inherit its parent's migrated entries, so it gets its own
+// copies (review3: it silently lost the module and the handler).
+func TestMigrateNestedAppClearingInheritedGetsItsOwn(t *testing.T) {
+	parent := "<configuration>\n<system.web><httpModules><add name=\"Mod\" type=\"A.M\"/></httpModules>" +
+		"<httpHandlers><add path=\"x.axd\" verb=\"*\" type=\"A.H\"/></httpHandlers></system.web>\n</configuration>\n"
+	for name, child := range map[string]string{
+		"clear":  "<configuration>\n<system.webServer><modules><clear/></modules><handlers><clear/></handlers></system.webServer>\n</configuration>\n",
+		"remove": "<configuration>\n<system.webServer><modules><remove name=\"Mod\"/></modules><handlers><remove name=\"x.axd_*\"/></handlers></system.webServer>\n</configuration>\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			dir := writeTree(t, map[string]string{".iiscfg.yaml": "apps: [api]\n", "web.config": parent, "api/web.config": child})
+			t.Chdir(dir)
+			r := runCLI(t, "migrate", "--no-gitignore", "--stdout", filepath.Join("api", "web.config"))
+			if !strings.Contains(r.stdout, `<add name="Mod" type="A.M"`) || !strings.Contains(r.stdout, `name="x.axd_*"`) || strings.Contains(r.stderr, "left to its migration") {
+				t.Errorf("want the inherited entries copied:\n%s%s", r.stdout, r.stderr)
+			}
+		})
+	}
+}

@@ -101,7 +101,7 @@ func (m *migration) handlersAt(rel string) (bool, error) {
 	changed := false
 	var parents parentEntries
 	for _, e := range entries {
-		if e.state == 1 || e.state == 2 && parents.leave(m, e.item) {
+		if e.state == 1 || e.state == 2 && parents.leave(m, e.item, schema.Handlers, rel, get(e.item, "path")+"_"+get(e.item, "verb")) {
 			continue
 		}
 		path, verb, typ := get(e.item, "path"), get(e.item, "verb"), get(e.item, "type")

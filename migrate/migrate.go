@@ -269,10 +269,13 @@ type parentEntries struct {
 	files []string // the parent applications' files, in the order met
 }
 
-// leave reports whether an entry to add comes from a parent application's
-// file and is left to it.
-func (p *parentEntries) leave(m *migration, it config.Item) bool {
-	if m.opts.Compat != Best || it.Doc == nil || it.Doc == m.doc() {
+// leave reports whether an entry to add, named name in the integrated
+// section at rel, comes from a parent application's file and is left to
+// it. It is not when this application's own integrated section clears
+// the inherited entries or removes that name: it would not inherit the
+// parent's migrated entry, so it gets its own.
+func (p *parentEntries) leave(m *migration, it config.Item, integrated *schema.Section, rel, name string) bool {
+	if m.opts.Compat != Best || it.Doc == nil || it.Doc == m.doc() || m.blocksInherited(integrated, rel, name) {
 		return false
 	}
 	for _, s := range m.opts.Above {
@@ -281,6 +284,24 @@ func (p *parentEntries) leave(m *migration, it config.Item) bool {
 				p.files = append(p.files, it.Doc.Path)
 			}
 			return true
+		}
+	}
+	return false
+}
+
+// blocksInherited reports whether the document's own integrated section
+// at rel has a <clear/>, or a <remove> of name.
+func (m *migration) blocksInherited(integrated *schema.Section, rel, name string) bool {
+	for _, l := range m.levels(integrated, rel) {
+		if l.Doc != m.doc() {
+			continue
+		}
+		for _, e := range l.Elems {
+			for c := range e.ChildElementsSeq() {
+				if c.Tag == "clear" || c.Tag == "remove" && c.SelectAttrValue("name", "") == name {
+					return true
+				}
+			}
 		}
 	}
 	return false

@@ -78,7 +78,7 @@ func (m *migration) modules() (bool, error) {
 	changed := false
 	var parents parentEntries
 	for _, e := range entries {
-		if e.state == 1 || e.state == 2 && parents.leave(m, e.item) {
+		if e.state == 1 || e.state == 2 && parents.leave(m, e.item, schema.Modules, "", get(e.item, "name")) {
 			continue
 		}
 		name, typ := get(e.item, "name"), get(e.item, "type")

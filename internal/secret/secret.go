@@ -53,7 +53,7 @@ func IsSecretValue(attr, key, v string) bool {
 // secretWords are the parts of a setting's name that say its value is a
 // secret (compared in lower case).
 var secretWords = []string{
-	"password", "passwd", "pwd", "secret", "token", "credential",
+	"password", "passwd", "pwd", "secret", "token", "credential", "authorization",
 	"apikey", "api_key", "api-key", "connectionstring",
 	"privatekey", "private_key", "accesskey", "access_key", "accountkey",
 	"signingkey", "encryptionkey", "clientkey",
@@ -61,7 +61,8 @@ var secretWords = []string{
 
 // IsSecretKey reports whether an appSettings key (or an environment
 // variable's or setting's name) looks like the name of a secret: it holds
-// one of secretWords, or its last word is "key" (ApiKey, SENDGRID_KEY).
+// one of secretWords, or its last word is "key" (ApiKey, SENDGRID_KEY) or
+// "auth" (a header value such as "Bearer ...").
 func IsSecretKey(key string) bool {
 	if key == "" {
 		return false
@@ -73,7 +74,7 @@ func IsSecretKey(key string) bool {
 		}
 	}
 	last := lastWord(key)
-	return last == "key" || last == "keys"
+	return last == "key" || last == "keys" || last == "auth"
 }
 
 // lastWord is the last word of a name in lower case, words being split at

@@ -22,6 +22,12 @@ func TestIsSecretAttr(t *testing.T) {
 		{"value", "ConnectionStrings__Db", true},
 		{"value", "Smtp:Password", true},
 		{"value", "AuthToken", true},
+		// review3: header credentials ("Bearer ...", "Basic ...").
+		{"value", "HTTP_AUTHORIZATION", true},
+		{"value", "Authorization", true},
+		{"value", "Auth", true},
+		{"value", "Api.Auth", true},
+		{"value", "AuthMode", false},
 		{"value", "webpages:Version", false},
 		{"value", "Monkey", false},
 		{"value", "", false},

@@ -126,10 +126,10 @@ func union(lists ...[]Cut) []Cut {
 
 // XPath masks the secrets compared in an XPath expression, such as an XDT
 // Condition or XPath locator: each string literal is masked as a value of
+// the attribute it is compared with from the left ('x'=@password), else of
 // the attribute named last before it in its predicate (@password='x',
 // @connectionString='Server=z;Password=x', every part of
-// @value=concat('a','b')), or, when none is, of the attribute it is
-// compared with ('x'=@password); the element's key is the literal compared
+// @value=concat('a','b')); the element's key is the literal compared
 // with @key (or @name). A value whose key the expression does not give is
 // masked.
 func XPath(expr string) string {
@@ -151,9 +151,12 @@ func XPath(expr string) string {
 			if end < 0 {
 				end = len(expr) - i - 1
 			}
-			a := attr
+			a := ""
+			if after := i + 2 + end; after <= len(expr) { // past the closing quote, if any
+				a = comparedAttr(expr[after:])
+			}
 			if a == "" {
-				a = comparedAttr(expr[i+2+end:])
+				a = attr
 			}
 			lits = append(lits, literal{a, i + 1, i + 1 + end})
 			i += 1 + end

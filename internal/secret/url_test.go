@@ -1,6 +1,9 @@
 package secret
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestURL(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
@@ -55,9 +58,28 @@ func TestXPath(t *testing.T) {
 		{"add[@value=concat('Hun','terCC')]", "add[@value=concat('***','***')]"},
 		{"add[@key='Mode'][@x='y']", "add[@key='Mode'][@x='y']"},
 		{"add['Mode'=@key and @value='v']", "add['Mode'=@key and @value='v']"},
+		// review3: a literal on the left after another attribute.
+		{"add[@key='Title' and 'hunter2'=@password]", "add[@key='Title' and '***'=@password]"},
+		{"'unterminated", "'unterminated"},
+		{"'", "'"},
 	} {
 		if got := XPath(tc.in); got != tc.want {
 			t.Errorf("XPath(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
+}
+
+// FuzzXPath: no expression makes the masking panic (an unterminated
+// literal on the left of nothing did), and an expression without quotes
+// is left as it is.
+func FuzzXPath(f *testing.F) {
+	for _, s := range []string{"add['x'=@password]", "'", "@value=concat('a','b')", "add[@key='k' and 'v'=@password]", `"`, "@a='"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, expr string) {
+		got := XPath(expr)
+		if !strings.ContainsAny(expr, `'"`) && got != expr {
+			t.Errorf("XPath(%q) = %q: nothing to mask", expr, got)
+		}
+	})
 }
