@@ -123,11 +123,16 @@ func noInputs(inputs []input, empties []emptyWalk, notes func(string)) error {
 	if len(empties) == 0 {
 		return nil
 	}
-	// A folder named twice (diff sub sub, lint sub ./sub/) is one message.
+	// A folder named twice (diff sub sub, lint sub ./sub/ $PWD/sub) is one
+	// message.
 	var msgs []string
 	seen := map[string]bool{}
 	for _, w := range empties {
-		if dir := filepath.Clean(w.dir); !seen[dir] {
+		dir, err := filepath.Abs(w.dir)
+		if err != nil {
+			dir = filepath.Clean(w.dir)
+		}
+		if !seen[dir] {
 			seen[dir] = true
 			msgs = append(msgs, w.String())
 		}

@@ -27,8 +27,8 @@ func TestNoConfigurationFiles(t *testing.T) {
 		{"lint", "empty"},
 		{"migrate", "empty"},
 		{"lint", "empty", "empty"},
-		{"diff", "empty", "empty"},              // review R11: was printed twice
-		{"lint", "empty", "./empty/", "empty/"}, // once per folder, however spelt
+		{"diff", "empty", "empty"}, // review R11: was printed twice
+		{"lint", "empty", "./empty/", "empty/", filepath.Join(dir, "empty")}, // once per folder, however spelt
 	} {
 		r := runCLI(t, args...)
 		if r.code != ExitUsage || r.stderr != want || r.stdout != "" {
