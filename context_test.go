@@ -81,10 +81,6 @@ func TestLintStdinAtItsPlace(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	body := func(out string) string {
-		_, rest, _ := strings.Cut(out, "\n")
-		return rest
-	}
 	named := body(runCLI(t, "", "lint", "--format", "compact", "site/Views/web.config"))
 	piped := body(runCLI(t, string(data), "lint", "--format", "compact", "--stdin-filename", "site/Views/web.config", "-"))
 	if piped != named || strings.Contains(piped, "[classic-http-modules]") {
@@ -104,10 +100,6 @@ func TestMigrateStdinAtItsPlace(t *testing.T) {
 	data, err := os.ReadFile("site/Views/web.config")
 	if err != nil {
 		t.Fatal(err)
-	}
-	body := func(out string) string {
-		_, rest, _ := strings.Cut(out, "\n")
-		return rest
 	}
 	named := body(runCLI(t, "", "migrate", "--color", "never", "site/Views/web.config"))
 	piped := body(runCLI(t, string(data), "migrate", "--color", "never", "--stdin-filename", "site/Views/web.config", "-"))
@@ -163,4 +155,10 @@ func TestMigrateContext(t *testing.T) {
 	}
 	checkGolden(t, "migrate-views.want", runCLI(t, "", "migrate", "--color", "never", "site/Views/web.config"))
 	checkGolden(t, "migrate-views-no-parents.want", runCLI(t, "", "migrate", "--color", "never", "--no-parents", "site/Views/web.config"))
+}
+
+// body is runCLI's output without its first line (the command).
+func body(out string) string {
+	_, rest, _ := strings.Cut(out, "\n")
+	return rest
 }

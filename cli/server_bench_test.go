@@ -126,19 +126,7 @@ func (s hostingServer) run(tb testing.TB, args ...string) {
 // big hosting server has a few thousand) and reports ns/app and the peak
 // live heap.
 func benchServer(b *testing.B, args ...string) {
-	const apps = 10000
-	s := writeHostingServer(b, apps)
-	b.ReportAllocs()
-	var peak atomic.Uint64
-	stop := sampleHeap(&peak)
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		s.run(b, args...)
-	}
-	b.StopTimer()
-	stop()
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*apps), "ns/app")
-	b.ReportMetric(float64(peak.Load())/(1<<20), "peak-heap-MB")
+	benchHosting(b, "ns/app", 1, func(s hostingServer) { s.run(b, args...) })
 }
 
 func BenchmarkApps(b *testing.B)           { benchServer(b, "apps") }
@@ -148,6 +136,19 @@ func BenchmarkMigrateAllApps(b *testing.B) { benchServer(b, "migrate", "--all") 
 // BenchmarkMigrateTree migrates the same 10,000 applications' folders as
 // a tree (20,000 web.config files), without applicationHost.config.
 func BenchmarkMigrateTree(b *testing.B) {
+	benchHosting(b, "ns/file", 2, func(s hostingServer) {
+		r := run([]string{"iiscfg", "migrate", "--quiet", "--no-config", "--no-gitignore", s.folder},
+			&env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: io.Discard, getenv: func(string) string { return "" }})
+		if r != ExitOK {
+			b.Fatalf("exit %d", r)
+		}
+	})
+}
+
+// benchHosting times op on a generated 10,000-application server and
+// reports the time per unit (perApp units per application) and the peak
+// live heap.
+func benchHosting(b *testing.B, unit string, perApp int, op func(hostingServer)) {
 	const apps = 10000
 	s := writeHostingServer(b, apps)
 	b.ReportAllocs()
@@ -155,14 +156,10 @@ func BenchmarkMigrateTree(b *testing.B) {
 	stop := sampleHeap(&peak)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		r := run([]string{"iiscfg", "migrate", "--quiet", "--no-config", "--no-gitignore", s.folder},
-			&env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: io.Discard, getenv: func(string) string { return "" }})
-		if r != ExitOK {
-			b.Fatalf("exit %d", r)
-		}
+		op(s)
 	}
 	b.StopTimer()
 	stop()
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*2*apps), "ns/file")
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*perApp*apps), unit)
 	b.ReportMetric(float64(peak.Load())/(1<<20), "peak-heap-MB")
 }
