@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"github.com/beevik/etree"
 )
@@ -11,6 +12,9 @@ import (
 // Load parses the bytes of a configuration file. name is used in messages
 // and to recognise the kind of file. A malformed file gives a *SyntaxError
 // with the line and column of the problem.
+//
+// The document keeps data and reads its text from it for as long as it
+// lives: the caller must not change data after Load.
 func Load(name string, data []byte) (*Document, error) {
 	src, err := decode(data)
 	if err != nil {
@@ -29,15 +33,19 @@ func Load(name string, data []byte) (*Document, error) {
 		lookups: &lookups{},
 	}
 	d.Tree.Child = make([]etree.Token, 0, 4) // declaration, root, and the line ends around them
-	d.str = string(src.text)
-	// Scratch space at the sizes most files need (a tag has up to a dozen
-	// attributes; configs nest about ten deep), so that it grows seldom.
+	// The text is never changed once decoded (Load's contract for data, and
+	// decode's own buffer otherwise), so the string can share its bytes
+	// instead of copying the whole file.
+	d.str = unsafe.String(unsafe.SliceData(src.text), len(src.text))
+	scratch := scratchPool.Get().(*scanScratch)
+	defer scratch.release()
 	s := &scanner{text: src.text, str: d.str, doc: d, known: knownStrings(),
-		children:      make([]etree.Token, 0, 256),
-		stack:         make([]openElement, 0, 32),
-		attrScratch:   make([]AttrInfo, 0, 16),
-		decodeScratch: make([]bool, 0, 16),
+		children:      scratch.children[:0],
+		stack:         scratch.stack[:0],
+		attrScratch:   scratch.attrs[:0],
+		decodeScratch: scratch.decode[:0],
 	}
+	defer scratch.keep(s)
 	if err := s.run(); err != nil {
 		return nil, err
 	}
@@ -64,4 +72,41 @@ func MustLoad(name string, data []byte) *Document {
 		panic(fmt.Sprintf("config.MustLoad: %v", err))
 	}
 	return d
+}
+
+// scanScratch is the scanner's working space, reused from one Load to the
+// next (sized for most files: a tag has up to a dozen attributes, configs
+// nest about ten deep) instead of being allocated per document.
+type scanScratch struct {
+	children []etree.Token
+	stack    []openElement
+	attrs    []AttrInfo
+	decode   []bool
+}
+
+var scratchPool = sync.Pool{New: func() any {
+	return &scanScratch{
+		children: make([]etree.Token, 0, 256),
+		stack:    make([]openElement, 0, 32),
+		attrs:    make([]AttrInfo, 0, 16),
+		decode:   make([]bool, 0, 16),
+	}
+}}
+
+// keep takes back the scanner's slices, which may have grown: by a little
+// (kept), or for an unusual file (left to the collector).
+func (sc *scanScratch) keep(s *scanner) {
+	const keepUpTo = 4096
+	if cap(s.children) <= keepUpTo && cap(s.stack) <= keepUpTo && cap(s.attrScratch) <= keepUpTo {
+		sc.children, sc.stack, sc.attrs, sc.decode = s.children, s.stack, s.attrScratch, s.decodeScratch
+	}
+}
+
+// release clears what points into the document (so that the pool does
+// not keep it alive) and returns the scratch to the pool.
+func (sc *scanScratch) release() {
+	clear(sc.children[:cap(sc.children)])
+	clear(sc.stack[:cap(sc.stack)])
+	clear(sc.attrs[:cap(sc.attrs)])
+	scratchPool.Put(sc)
 }
