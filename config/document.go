@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/beevik/etree"
 
@@ -85,8 +86,8 @@ type Document struct {
 
 	raw       []byte // the bytes as read
 	src       decoded
-	str       string // src.text as one string: values and lines are cut from it
-	elems     map[*etree.Element]*ElementInfo
+	str       string               // src.text as one string: values and lines are cut from it
+	elemSlabs [][]element          // the arrays the elements were cut from, by address (info)
 	tokens    map[etree.Token]Span // text, comments, CDATA, PIs, directives
 	order     []*etree.Element     // elements in document order
 	kind      Kind
@@ -139,7 +140,39 @@ func (d *Document) Kind() Kind { return d.kind }
 func (d *Document) Elements() []*etree.Element { return d.order }
 
 // Info returns the spans of an element of this document, or nil.
-func (d *Document) Info(e *etree.Element) *ElementInfo { return d.elems[e] }
+func (d *Document) Info(e *etree.Element) *ElementInfo { return d.info(e) }
+
+// info finds an element's spans from where the element lies: each element
+// is the first field of an entry of one of the scanner's arrays, beside its
+// info. Rules ask for nearly every element, so this is a comparison of
+// addresses (the collector does not move objects) instead of a map lookup;
+// an element from elsewhere (another document, a new etree element) lies
+// in no array and gets nil.
+func (d *Document) info(e *etree.Element) *ElementInfo {
+	p := uintptr(unsafe.Pointer(e))
+	slabs := d.elemSlabs
+	// The last array that starts at or before p.
+	lo, hi := 0, len(slabs)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if slabStart(slabs[mid]) <= p {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	if lo == 0 {
+		return nil
+	}
+	slab := slabs[lo-1]
+	off, size := p-slabStart(slab), unsafe.Sizeof(element{})
+	if off%size != 0 || off/size >= uintptr(len(slab)) {
+		return nil
+	}
+	return &slab[off/size].info
+}
+
+func slabStart(slab []element) uintptr { return uintptr(unsafe.Pointer(unsafe.SliceData(slab))) }
 
 // TokenSpan returns the span of a non-element token (text, comment, CDATA,
 // processing instruction, directive).
@@ -166,7 +199,7 @@ func (d *Document) whitespaceSpan(cd *etree.CharData) (Span, bool) {
 		return Span{}, false
 	}
 	start, end := 0, len(d.src.text)
-	if info := d.elems[parent]; info != nil {
+	if info := d.info(parent); info != nil {
 		start, end = info.StartTag.End, info.EndTag.Start
 	}
 	if i > 0 {
@@ -188,7 +221,7 @@ func (d *Document) whitespaceSpan(cd *etree.CharData) (Span, bool) {
 
 func (d *Document) tokenOrElementSpan(t etree.Token) (Span, bool) {
 	if e, ok := t.(*etree.Element); ok {
-		if info := d.elems[e]; info != nil {
+		if info := d.info(e); info != nil {
 			return info.Whole(), true
 		}
 		return Span{}, false
@@ -199,7 +232,7 @@ func (d *Document) tokenOrElementSpan(t etree.Token) (Span, bool) {
 
 // AttrInfo returns the spans of the named attribute of e.
 func (d *Document) AttrInfo(e *etree.Element, name string) (AttrInfo, bool) {
-	info := d.elems[e]
+	info := d.info(e)
 	if info == nil {
 		return AttrInfo{}, false
 	}
@@ -287,7 +320,7 @@ func countRuneStarts(b []byte) int {
 
 // StartPos is the position of an element's "<".
 func (d *Document) StartPos(e *etree.Element) Pos {
-	if info := d.elems[e]; info != nil {
+	if info := d.info(e); info != nil {
 		return d.Pos(info.StartTag.Start)
 	}
 	return Pos{Line: 1, Column: 1}

@@ -27,7 +27,6 @@ func Load(name string, data []byte) (*Document, error) {
 		src:  src,
 		// Sized from the corpus (see bytesPerElement): a token other than
 		// an element or indentation per ~960 bytes.
-		elems:   make(map[*etree.Element]*ElementInfo, len(src.text)/bytesPerElement+8),
 		order:   make([]*etree.Element, 0, len(src.text)/bytesPerElement+8),
 		tokens:  make(map[etree.Token]Span, len(src.text)/1024+8),
 		lookups: &lookups{},

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"unicode/utf16"
 
+	"github.com/beevik/etree"
+
 	"github.com/iiscfg/iiscfg/config"
 )
 
@@ -342,6 +344,41 @@ func TestCharacterReferences(t *testing.T) {
 	for _, bad := range []string{"&#x110000;", "&#1114112;", "&#x;", "&#;", "&#xD800;", "&#12a;", "&#-1;", "&#+1;"} {
 		if _, err := config.Load("web.config", []byte("<a>"+bad+"</a>")); err == nil || !strings.Contains(err.Error(), "invalid character reference") {
 			t.Errorf("%s: %v", bad, err)
+		}
+	}
+}
+
+// Info answers for the document's own elements only, in files small and
+// big (a big file's elements come from several arrays).
+func TestInfoOnlyForOwnElements(t *testing.T) {
+	for _, n := range []int{1, 3000} {
+		var b strings.Builder
+		b.WriteString("<configuration>\n")
+		for i := range n {
+			fmt.Fprintf(&b, "  <add key=\"k%d\" />\n", i)
+		}
+		b.WriteString("</configuration>\n")
+		text := b.String()
+		d := config.MustLoad("web.config", []byte(text))
+		other := config.MustLoad("web.config", []byte(text))
+		els := d.Elements()
+		if len(els) != n+1 {
+			t.Fatalf("%d elements, want %d", len(els), n+1)
+		}
+		for i, e := range els {
+			info := d.Info(e)
+			if info == nil {
+				t.Fatalf("n=%d: element %d has no info", n, i)
+			}
+			if got := text[info.Name.Start:info.Name.End]; got != e.Tag {
+				t.Fatalf("n=%d: element %d: name span gives %q, want %q", n, i, got, e.Tag)
+			}
+			if d.Info(other.Elements()[i]) != nil {
+				t.Fatalf("n=%d: element %d of another document has info", n, i)
+			}
+		}
+		if d.Info(etree.NewElement("add")) != nil || d.Info(nil) != nil || d.Info(&d.Tree.Element) != nil {
+			t.Fatalf("n=%d: an element not from the document has info", n)
 		}
 	}
 }

@@ -52,7 +52,7 @@ func (d *Document) sortedEdits() []edit {
 // InsertMarkupBefore writes m before sibling, on a line of its own at the
 // sibling's indentation when the sibling starts its line.
 func (d *Document) InsertMarkupBefore(sibling *etree.Element, st Style, m Markup) error {
-	info := d.elems[sibling]
+	info := d.info(sibling)
 	indent, own := d.IndentOf(sibling)
 	text := m(indent)
 	if own && st.Newline != "" {
@@ -64,7 +64,7 @@ func (d *Document) InsertMarkupBefore(sibling *etree.Element, st Style, m Markup
 // InsertMarkupAfter writes m after sibling, on a line of its own at the
 // sibling's indentation; the sibling's line is left as it is.
 func (d *Document) InsertMarkupAfter(sibling *etree.Element, st Style, m Markup) error {
-	info := d.elems[sibling]
+	info := d.info(sibling)
 	indent, own := d.IndentOf(sibling)
 	if own && st.Newline != "" {
 		if next, ok := d.nextLineStart(info.EndTag.End); ok {
@@ -81,7 +81,7 @@ func (d *Document) AppendMarkup(parent *etree.Element, st Style, m Markup) error
 	if len(children) > 0 {
 		return d.InsertMarkupAfter(children[len(children)-1], st, m)
 	}
-	info := d.elems[parent]
+	info := d.info(parent)
 	pIndent, _ := d.IndentOf(parent)
 	inner := st.childIndent(pIndent)
 	body := st.Newline + inner + m(inner)
@@ -109,7 +109,7 @@ func (d *Document) ReplaceElement(e *etree.Element, m Markup) error {
 	}
 	d.removed[e] = true
 	indent, _ := d.IndentOf(e)
-	return d.Replace(d.elems[e].Whole(), m(indent))
+	return d.Replace(d.info(e).Whole(), m(indent))
 }
 
 // RemoveAttr deletes attribute name of e, with the white space before it.
@@ -181,7 +181,7 @@ func (d *Document) TruncateEdits(n int) {
 	d.edits = kept
 	d.nextEdit = n
 	for el := range d.removed {
-		w := d.elems[el].Whole()
+		w := d.info(el).Whole()
 		covered := false
 		for _, e := range d.edits {
 			if e.span.Start <= w.Start && w.End <= e.span.End {

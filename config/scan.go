@@ -2,8 +2,10 @@ package config
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/binary"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -218,7 +220,18 @@ func (s *scanner) run() error {
 	if !s.root {
 		return s.errAt(len(s.text), "no root element")
 	}
+	s.finishElemSlabs()
 	return nil
+}
+
+// finishElemSlabs leaves the unused end of the last element array out of
+// the document, and orders the arrays by address for Document.info.
+func (s *scanner) finishElemSlabs() {
+	slabs := s.doc.elemSlabs
+	if n := len(slabs); n > 0 {
+		slabs[n-1] = slabs[n-1][:len(slabs[n-1])-len(s.elemSlab)]
+	}
+	slices.SortFunc(slabs, func(a, b []element) int { return cmp.Compare(slabStart(a), slabStart(b)) })
 }
 
 // charData scans text up to the next '<'.
@@ -1022,7 +1035,6 @@ func (s *scanner) startTag() error {
 	if err := s.checkPrefixes(el, info, nsMark); err != nil {
 		return err
 	}
-	s.doc.elems[el] = info
 	s.doc.order = append(s.doc.order, el)
 	if s.text[i] == '/' {
 		s.pos = i + 2
@@ -1058,6 +1070,7 @@ func (s *scanner) newComment(text string) *etree.Comment {
 func (s *scanner) newElement(name string) (*etree.Element, *ElementInfo) {
 	if len(s.elemSlab) == 0 {
 		s.elemSlab = make([]element, s.slabSize(1, bytesPerElement))
+		s.doc.elemSlabs = append(s.doc.elemSlabs, s.elemSlab)
 	}
 	n := &s.elemSlab[0]
 	s.elemSlab = s.elemSlab[1:]

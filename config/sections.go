@@ -155,7 +155,7 @@ func (d *Document) LocationsBelow(rel string) []Location {
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {
-		return d.elems[out[i].Elem].StartTag.Start < d.elems[out[j].Elem].StartTag.Start
+		return d.info(out[i].Elem).StartTag.Start < d.info(out[j].Elem).StartTag.Start
 	})
 	return out
 }
@@ -176,7 +176,7 @@ func depth(p string) int {
 
 func sortByDocumentOrder(d *Document, els []*etree.Element) {
 	sort.SliceStable(els, func(i, j int) bool {
-		return d.elems[els[i]].StartTag.Start < d.elems[els[j]].StartTag.Start
+		return d.info(els[i]).StartTag.Start < d.info(els[j]).StartTag.Start
 	})
 }
 

@@ -34,7 +34,7 @@ func (d *Document) Style() Style {
 	}
 	var dq, sq, spaced, tight int
 	for _, e := range d.order {
-		info := d.elems[e]
+		info := d.info(e)
 		for _, a := range info.Attrs {
 			if a.Quote == '"' {
 				dq++
@@ -71,7 +71,7 @@ func (d *Document) indentUnit() string {
 			tabs++
 		}
 		p := e.Parent()
-		if p == nil || d.elems[p] == nil {
+		if p == nil || d.info(p) == nil {
 			continue
 		}
 		pind, ok := d.IndentOf(p)
@@ -98,7 +98,7 @@ func (d *Document) indentUnit() string {
 // IndentOf returns the white space before e's start tag on its line, and
 // whether e starts its line (only white space before it).
 func (d *Document) IndentOf(e *etree.Element) (string, bool) {
-	info := d.elems[e]
+	info := d.info(e)
 	if info == nil {
 		return "", false
 	}
@@ -212,7 +212,7 @@ func (d *Document) InsertElementsBefore(sibling *etree.Element, st Style, elems 
 	if len(elems) == 0 {
 		return nil
 	}
-	info := d.elems[sibling]
+	info := d.info(sibling)
 	indent, own := d.IndentOf(sibling)
 	var b strings.Builder
 	for _, e := range elems {
@@ -233,7 +233,7 @@ func (d *Document) InsertElementsAfter(sibling *etree.Element, st Style, elems [
 	if len(elems) == 0 {
 		return nil
 	}
-	info := d.elems[sibling]
+	info := d.info(sibling)
 	indent, own := d.IndentOf(sibling)
 	if own && st.Newline != "" {
 		if next, ok := d.nextLineStart(info.EndTag.End); ok {
@@ -285,7 +285,7 @@ func (d *Document) AppendElements(parent *etree.Element, st Style, elems []*NewE
 	if len(children) > 0 {
 		return d.InsertElementsAfter(children[len(children)-1], st, elems)
 	}
-	info := d.elems[parent]
+	info := d.info(parent)
 	pIndent, _ := d.IndentOf(parent)
 	inner := st.childIndent(pIndent)
 	var body strings.Builder
@@ -338,7 +338,7 @@ func (d *Document) RemoveElement(e *etree.Element) error {
 		d.removed = map[*etree.Element]bool{}
 	}
 	d.removed[e] = true
-	info := d.elems[e]
+	info := d.info(e)
 	span := info.Whole()
 	text := d.src.text
 	start := span.Start
@@ -364,7 +364,7 @@ func (d *Document) RemoveElement(e *etree.Element) error {
 // SetAttr sets an attribute of e: its value is replaced in place, or a new
 // attribute is written after the last one, quoted like e's others.
 func (d *Document) SetAttr(e *etree.Element, name, value string, st Style) error {
-	info := d.elems[e]
+	info := d.info(e)
 	for _, a := range info.Attrs {
 		if a.Name == name {
 			return d.Replace(a.Value, EscapeAttr(value, a.Quote))
