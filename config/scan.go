@@ -45,6 +45,9 @@ type scanner struct {
 	known map[string]string // knownStrings
 	names map[string]string // what known lacks, by spelling
 
+	// recent caches intern's answers by a hash of the spelling.
+	recent [128]string
+
 	// dtdEntities are the general entities the DOCTYPE's internal subset
 	// declares: they are not expanded, but a reference to one gets a
 	// message that says so.
@@ -116,6 +119,24 @@ func (s *scanner) errAt(offset int, format string, args ...any) error {
 // every other occurrence (knownStrings; the document's own table for the
 // rest). Indentation comes back with its line ends normalized.
 func (s *scanner) intern(from, to int) string {
+	b := s.text[from:to]
+	if len(b) == 0 {
+		return ""
+	}
+	// A file repeats a few dozen names (add, name, type, value) over and
+	// over: a small cache answers most lookups before the maps.
+	slot := &s.recent[(uint(len(b))*31+uint(b[0])*7+uint(b[len(b)-1]))%uint(len(s.recent))]
+	if *slot == string(b) {
+		return *slot
+	}
+	str := s.internSlow(from, to)
+	if str == string(b) { // not indentation whose line ends were normalized
+		*slot = str
+	}
+	return str
+}
+
+func (s *scanner) internSlow(from, to int) string {
 	b := s.text[from:to]
 	if str, ok := s.known[string(b)]; ok {
 		return str
