@@ -1,6 +1,7 @@
 package validate_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/iiscfg/iiscfg/config"
@@ -51,6 +52,33 @@ func benchmarkRules(b *testing.B, enabled func(*validate.Rule) bool) {
 	for i := 0; i < b.N; i++ {
 		for _, doc := range docs {
 			validate.Lint(doc, ctx)
+		}
+	}
+}
+
+// BenchmarkRulesTree runs the rules on the corpus's web.config files, each
+// as the root web.config of an application: the per-file work of
+// "iiscfg lint TREE" after parsing.
+func BenchmarkRulesTree(b *testing.B) {
+	files, _ := testutil.ReadCorpus(b)
+	var docs []*config.Document
+	var total int64
+	for _, f := range files {
+		if !strings.HasSuffix(strings.ToLower(f.Name), "web.config") {
+			continue
+		}
+		if doc, err := config.Load("app/web.config", f.Data); err == nil {
+			docs = append(docs, doc)
+			total += int64(len(f.Data))
+		}
+	}
+	ctx := validate.DefaultContext(schema.V40)
+	b.SetBytes(total)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, doc := range docs {
+			validate.Check(doc, ctx)
 		}
 	}
 }

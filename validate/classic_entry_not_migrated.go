@@ -67,11 +67,11 @@ func (p *pass) modulesNotMigrated(scopes []string) {
 	base := p.base()
 	root := p.ctx.Server.RootHTTPModules
 	inRoot := exactSet(root, "name", "type")
-	classic := p.effective(schema.HTTPModules, root, base).Items
+	classic := p.effective(schema.HTTPModules, root, base)
 	var modules *moduleIndex // merged only when an entry needs it
 	modulesAt := func() *moduleIndex {
 		if modules == nil {
-			modules = newModuleIndex(p.effective(schema.Modules, p.ctx.Server.Modules, base).Items)
+			modules = newModuleIndex(p.effective(schema.Modules, p.ctx.Server.Modules, base))
 		}
 		return modules
 	}
@@ -127,12 +127,12 @@ func (p *pass) handlersNotMigrated(scopes []string) {
 	inRoot := exactSet(root, "path", "verb", "type")
 	for _, path := range scopes {
 		var handlers *handlerIndex // merged only when an entry needs it
-		for _, it := range p.effective(schema.HTTPHandlers, root, path).Items {
+		for _, it := range p.effective(schema.HTTPHandlers, root, path) {
 			if it.Doc != p.doc || it.Elem == nil || inRoot[exactKey(it, "path", "verb", "type")] {
 				continue
 			}
 			if handlers == nil {
-				handlers = newHandlerIndex(p.effective(schema.Handlers, p.ctx.Server.Handlers, path).Items)
+				handlers = newHandlerIndex(p.effective(schema.Handlers, p.ctx.Server.Handlers, path))
 			}
 			if handlers.hasHandlerFor(it) {
 				continue

@@ -56,7 +56,7 @@ func checkClassicHTTPHandlers(p *pass) {
 			continue
 		}
 		root := p.ctx.Server.RootHTTPHandlers
-		if sameCollection(schema.HTTPHandlers, root, p.effective(schema.HTTPHandlers, root, cp.path).Items) {
+		if sameCollection(schema.HTTPHandlers, root, p.effective(schema.HTTPHandlers, root, cp.path)) {
 			continue
 		}
 		for _, lc := range p.ownChanges(schema.HTTPHandlers, root, cp.path, label) {

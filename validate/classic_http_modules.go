@@ -38,7 +38,7 @@ func checkClassicHTTPModules(p *pass) {
 		return
 	}
 	root := p.ctx.Server.RootHTTPModules
-	if sameCollection(schema.HTTPModules, root, p.effective(schema.HTTPModules, root, p.base()).Items) {
+	if sameCollection(schema.HTTPModules, root, p.effective(schema.HTTPModules, root, p.base())) {
 		return
 	}
 	name := schema.HTTPModules.Root.Collection.Item.Attr("name")

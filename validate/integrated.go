@@ -120,12 +120,58 @@ func (m *integratedModel) validatedScopes() []string {
 }
 
 // effective merges a collection section from the server level down to path.
-func (p *pass) effective(sec *schema.Section, server []config.Item, path string) *config.Collection {
-	c := config.NewCollection(sec.Root.Collection, server)
-	for _, l := range p.levelsAt(sec.Path, path) {
-		c.ApplyLevel(l)
+func (p *pass) effective(sec *schema.Section, server []config.Item, path string) []config.Item {
+	return p.merge(sec, server, path).items()
+}
+
+// merged is a collection section merged from a server list down to a
+// path, with the list after each level.
+type merged struct {
+	server []config.Item
+	levels []config.Level
+	states [][]config.Item // states[i]: the list after levels[i]
+}
+
+// items is the merged list.
+func (m *merged) items() []config.Item {
+	if len(m.states) == 0 {
+		return m.server[:len(m.server):len(m.server)]
 	}
-	return c
+	return m.states[len(m.states)-1]
+}
+
+type mergeKey struct {
+	sec   *schema.Section
+	path  string
+	first *config.Item // the server list's, which the pass holds
+	n     int
+}
+
+// merge merges a collection section once per pass: the rules that compare
+// lists (IC101, IC102, IC105) ask for the same merges several times.
+// Lists are never changed once merged, so they are shared.
+func (p *pass) merge(sec *schema.Section, server []config.Item, path string) *merged {
+	k := mergeKey{sec: sec, path: path, n: len(server)}
+	if len(server) > 0 {
+		k.first = &server[0]
+	}
+	if m, ok := p.merges[k]; ok {
+		return m
+	}
+	m := &merged{server: server, levels: p.levelsAt(sec.Path, path)}
+	if len(m.levels) > 0 {
+		c := config.NewCollection(sec.Root.Collection, server)
+		m.states = make([][]config.Item, len(m.levels))
+		for i, l := range m.levels {
+			c.ApplyLevel(l)
+			m.states[i] = c.Items
+		}
+	}
+	if p.merges == nil {
+		p.merges = map[mergeKey]*merged{}
+	}
+	p.merges[k] = m
+	return m
 }
 
 // levelChange is what one level of the linted file does to a collection.
@@ -144,12 +190,13 @@ func (p *pass) ownChanges(sec *schema.Section, server []config.Item, path string
 
 // changesBy is ownChanges for the levels of the files from selects.
 func (p *pass) changesBy(sec *schema.Section, server []config.Item, path string, label func(config.Item) string, from func(*config.Document) bool) []levelChange {
-	c := config.NewCollection(sec.Root.Collection, server)
+	m := p.merge(sec, server, path)
 	var out []levelChange
-	for _, l := range p.levelsAt(sec.Path, path) {
-		before := c.Items
-		c.ApplyLevel(l)
-		if !from(l.Doc) || sameCollection(sec, before, c.Items) {
+	before := server[:len(server):len(server)]
+	for i, l := range m.levels {
+		after := m.states[i]
+		if !from(l.Doc) || sameCollection(sec, before, after) {
+			before = after
 			continue
 		}
 		var elems []*etree.Element
@@ -158,7 +205,8 @@ func (p *pass) changesBy(sec *schema.Section, server []config.Item, path string,
 				elems = append(elems, e)
 			}
 		}
-		out = append(out, levelChange{doc: l.Doc, elems: elems, change: collectionChange(sec, before, c.Items, sameList(before, server), label)})
+		out = append(out, levelChange{doc: l.Doc, elems: elems, change: collectionChange(sec, before, after, sameList(before, server), label)})
+		before = after
 	}
 	return out
 }
@@ -630,13 +678,13 @@ func Blockers(doc *config.Document, ctx Context) (modules, handlers, impersonati
 	}
 	if ctx.AppRoot {
 		root := ctx.Server.RootHTTPModules
-		modules = !sameCollection(schema.HTTPModules, root, p.effective(schema.HTTPModules, root, p.base()).Items)
+		modules = !sameCollection(schema.HTTPModules, root, p.effective(schema.HTTPModules, root, p.base()))
 		impersonate, userName, _ := p.identity()
 		impersonation = impersonate && userName == ""
 	}
 	for _, cp := range im.checkpoints {
 		root := ctx.Server.RootHTTPHandlers
-		if cp.validate && !sameCollection(schema.HTTPHandlers, root, p.effective(schema.HTTPHandlers, root, cp.path).Items) {
+		if cp.validate && !sameCollection(schema.HTTPHandlers, root, p.effective(schema.HTTPHandlers, root, cp.path)) {
 			handlers = true
 		}
 	}

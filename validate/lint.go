@@ -195,6 +195,8 @@ type pass struct {
 	xdt      *transformRun
 	sections map[string]sectionIndex     // by section path: see levels
 	elements map[string][]*etree.Element // by section path: see ownElements
+	merges   map[mergeKey]*merged        // see merge
+	sources  []config.Source             // see chain
 }
 
 // report records a finding of the rule's severity that spans element e.
@@ -247,11 +249,16 @@ func (p *pass) reportSpan(sev Severity, span config.Span, format string, args ..
 	})
 }
 
-// chain is the document's chain of files.
+// chain is the document's chain of files (made once per pass; callers
+// only read it).
 func (p *pass) chain() []config.Source {
-	out := append([]config.Source(nil), p.ctx.Above...)
-	out = append(out, config.Source{Doc: p.doc, Prefix: p.ctx.Prefix})
-	return append(out, p.ctx.Below...)
+	if p.sources == nil {
+		out := make([]config.Source, 0, len(p.ctx.Above)+1+len(p.ctx.Below))
+		out = append(out, p.ctx.Above...)
+		out = append(out, config.Source{Doc: p.doc, Prefix: p.ctx.Prefix})
+		p.sources = append(out, p.ctx.Below...)
+	}
+	return p.sources
 }
 
 // base is the path whose requests are checked.
