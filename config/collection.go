@@ -2,7 +2,10 @@ package config
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/beevik/etree"
 
@@ -66,18 +69,28 @@ type Collection struct {
 	Schema *schema.Collection
 	Items  []Item
 	keys   []*schema.Attribute
+	// base is the list the collection started from: a caller's
+	// long-lived list (a server's, a stock one), whose key index is kept.
+	base []Item
 }
 
 // NewCollection starts a collection with inherited items.
 // The items are shared, not copied: ApplyLevel never changes a list in
 // place, it builds the next one.
 func NewCollection(c *schema.Collection, inherited []Item) *Collection {
-	return &Collection{Schema: c, Items: inherited[:len(inherited):len(inherited)], keys: c.Keys()}
+	items := inherited[:len(inherited):len(inherited)]
+	return &Collection{Schema: c, Items: items, keys: c.Keys(), base: items}
 }
 
 // Clone copies the collection so that a branch of the hierarchy can be
 // merged without changing it.
-func (c *Collection) Clone() *Collection { return NewCollection(c.Schema, c.Items) }
+func (c *Collection) Clone() *Collection {
+	return &Collection{Schema: c.Schema, Items: c.Items, keys: c.keys, base: c.base}
+}
+
+// shortList is the length up to which a list is searched by scanning, not
+// through an index of its keys.
+const shortList = 16
 
 // ApplyLevel merges the directives of one configuration level (the
 // children of its collection elements, in document order) as IIS does:
@@ -90,80 +103,166 @@ func (c *Collection) ApplyLevel(l Level) []MergeError {
 	// A collection without key attributes (URL Rewrite's conditions)
 	// cannot have duplicates.
 	check := !c.Schema.AllowDuplicates && len(c.keys) > 0
-	ownInherited := false
-	var index map[string]int // normalized key -> items holding it, once a level has many adds
-	adds := 0
+	cleared := false // a <clear/> dropped every inherited item
+	var gone []bool  // inherited items a <remove> dropped, by index
+	var index *keyIndex
+	inheritedIndex := func() *keyIndex { // a long inherited list's keys
+		if index == nil {
+			if sameList(inherited, c.base) {
+				index = sharedKeyIndex(c.Schema, c.keys, inherited)
+			} else {
+				index = newKeyIndex(c.keys, inherited)
+			}
+		}
+		return index
+	}
+	// forInherited calls f with the index of each inherited item left
+	// that has key k.
+	forInherited := func(k Key, f func(i int)) {
+		if cleared {
+			return
+		}
+		if len(inherited) <= shortList {
+			for i, it := range inherited {
+				if (gone == nil || !gone[i]) && c.hasKey(it, k) {
+					f(i)
+				}
+			}
+			return
+		}
+		x := inheritedIndex()
+		for i := x.first[c.foldKey(k)]; i != 0; i = x.next[i-1] {
+			if gone == nil || !gone[i-1] {
+				f(int(i - 1))
+			}
+		}
+	}
+	var localKeys map[string]bool // folded keys of local, once it is long
 	for _, container := range l.Elems {
 		for d := range container.ChildElementsSeq() {
 			switch {
 			case d.Space != "":
 				continue // e.g. xdt:Import in a transform
 			case c.Schema.Clear != "" && d.Tag == c.Schema.Clear:
-				inherited, local = nil, nil
-				if index != nil {
-					index = map[string]int{}
+				cleared, gone, local = true, nil, nil
+				if localKeys != nil {
+					clear(localKeys)
 				}
 			case c.Schema.Remove != "" && d.Tag == c.Schema.Remove:
 				key := c.keyOf(itemFromElement(l.Doc, d))
-				if !ownInherited {
-					// The inherited items are shared: filter a copy.
-					inherited, ownInherited = append([]Item(nil), inherited...), true
-				}
-				inherited = c.without(inherited, key)
+				forInherited(key, func(i int) {
+					if gone == nil {
+						gone = make([]bool, len(inherited))
+					}
+					gone[i] = true
+				})
 				local = c.without(local, key)
-				if index != nil {
-					delete(index, c.normalize(key))
+				if localKeys != nil {
+					delete(localKeys, c.foldKey(key))
 				}
 			case c.Schema.IsAdd(d.Tag):
 				it := itemFromElement(l.Doc, d)
 				if check {
 					key := c.keyOf(it)
-					// A few adds to a short list are checked by scanning;
-					// long lists (the stock handlers, applicationHost.config's
-					// lists) through an index of the keys.
-					adds++
-					if index == nil && (adds > 8 || len(inherited)+len(local) > 16) {
-						n := len(inherited) + len(local)
-						for _, c := range l.Elems {
-							n += len(c.Child)
-						}
-						index = make(map[string]int, n)
-						for _, items := range [][]Item{inherited, local} {
-							for _, x := range items {
-								index[c.normalize(c.keyOf(x))]++
-							}
+					dup := false
+					forInherited(key, func(int) { dup = true })
+					var folded string
+					if localKeys == nil && len(local) >= shortList {
+						localKeys = make(map[string]bool, len(local))
+						for _, x := range local {
+							localKeys[foldedKey(c.keys, x.Value)] = true
 						}
 					}
-					var dup bool
-					if index != nil {
-						nk := c.normalize(key)
-						dup = index[nk] > 0
-						if !dup {
-							index[nk]++
-						}
+					if localKeys != nil {
+						folded = c.foldKey(key)
+						dup = dup || localKeys[folded]
 					} else {
-						dup = c.contains(inherited, key) || c.contains(local, key)
+						dup = dup || c.contains(local, key)
 					}
 					if dup {
 						errs = append(errs, MergeError{Doc: l.Doc, Elem: d, Msg: c.duplicateMessage(d.Tag, key), Key: key})
 						continue
+					}
+					if localKeys != nil {
+						localKeys[folded] = true
 					}
 				}
 				local = append(local, it)
 			}
 		}
 	}
-	if len(local) == 0 && !ownInherited && len(inherited) == len(c.Items) {
+	if len(local) == 0 && gone == nil && (!cleared || len(inherited) == 0) {
 		return errs // nothing added, removed or cleared: the list is as inherited
 	}
-	first, second := inherited, local
+	var kept []Item
+	switch {
+	case cleared:
+	case gone == nil:
+		kept = inherited
+	default:
+		kept = make([]Item, 0, len(inherited))
+		for i, it := range inherited {
+			if !gone[i] {
+				kept = append(kept, it)
+			}
+		}
+	}
+	first, second := kept, local
 	if !c.Schema.MergeAppend {
-		first, second = local, inherited
+		first, second = local, kept
 	}
 	items := make([]Item, 0, len(first)+len(second))
 	c.Items = append(append(items, first...), second...)
 	return errs
 }
+
+// foldKey is foldedKey of the key k.
+func (c *Collection) foldKey(k Key) string {
+	return foldedKey(c.keys, func(a *schema.Attribute) string { return k[slices.Index(c.keys, a)] })
+}
+
+// sameList reports whether a and b are the same list (not equal lists).
+func sameList(a, b []Item) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
+}
+
+// keyIndex finds a list's items by key: folded as foldedKey does, so that
+// keys found equal are those hasKey takes as equal.
+type keyIndex struct {
+	items []Item           // the list, held while the index is kept
+	first map[string]int32 // folded key -> first index + 1
+	next  []int32          // index -> next index with the same key + 1
+}
+
+func newKeyIndex(keys []*schema.Attribute, items []Item) *keyIndex {
+	x := &keyIndex{items: items, first: make(map[string]int32, len(items)), next: make([]int32, len(items))}
+	for i := len(items) - 1; i >= 0; i-- {
+		k := foldedKey(keys, items[i].Value)
+		x.next[i], x.first[k] = x.first[k], int32(i+1)
+	}
+	return x
+}
+
+// sharedKeyIndex is newKeyIndex for a list a collection starts from:
+// such lists are few and long-lived (a server's lists, the stock ones) and
+// never changed, so their indexes are kept, up to a bound, by the list's
+// first item and length.
+func sharedKeyIndex(c *schema.Collection, keys []*schema.Attribute, items []Item) *keyIndex {
+	id := inheritedID{c, &items[0], len(items)}
+	if v, ok := sharedKeyIndexes.Load(id); ok {
+		return v.(*keyIndex)
+	}
+	x := newKeyIndex(keys, items)
+	if sharedKeyIndexCount.Add(1) <= maxInheritedIndexes {
+		sharedKeyIndexes.Store(id, x) // x holds items: their address stays theirs
+	}
+	return x
+}
+
+var (
+	sharedKeyIndexes    sync.Map // inheritedID -> *keyIndex
+	sharedKeyIndexCount atomic.Int64
+)
 
 // normalize turns a key into a map key that compares as the schema says:
 // case-sensitively only for caseSensitive attributes.
