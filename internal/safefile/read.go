@@ -41,6 +41,14 @@ func (e *TooLargeError) Error() string {
 // without blocking, so that a named pipe with no writer is refused instead
 // of hanging, and its size is checked before anything is read.
 func ReadFile(path string, limit int64) ([]byte, error) {
+	if data, regular, err := readRegular(path, limit); regular {
+		return data, err
+	}
+	return readWithFile(path, limit)
+}
+
+// readWithFile is ReadFile through os.File, for every file type.
+func readWithFile(path string, limit int64) ([]byte, error) {
 	f, err := os.OpenFile(path, os.O_RDONLY|openNonblock, 0)
 	if err != nil {
 		return nil, err

@@ -63,3 +63,36 @@ func TestFormatSize(t *testing.T) {
 		}
 	}
 }
+
+// The direct read gives the errors os.ReadFile gives: the messages of a
+// missing or unreadable file stay the same, and errors.Is still knows them.
+func TestReadErrorsAsOS(t *testing.T) {
+	dir := t.TempDir()
+	locked := filepath.Join(dir, "locked.config")
+	if err := os.WriteFile(locked, []byte("<configuration/>"), 0o000); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{filepath.Join(dir, "missing.config"), filepath.Join(dir, "missing", "web.config"), locked} {
+		_, want := os.ReadFile(path)
+		if want == nil {
+			continue // run as root: the file is readable
+		}
+		_, err := ReadFile(path, DefaultMaxSize)
+		if err == nil || err.Error() != want.Error() {
+			t.Errorf("%s: err %v, want %v", path, err, want)
+		}
+		for _, target := range []error{os.ErrNotExist, os.ErrPermission} {
+			if errors.Is(err, target) != errors.Is(want, target) {
+				t.Errorf("%s: errors.Is(%v) differs from os.ReadFile's", path, target)
+			}
+		}
+	}
+	// A file larger than one read of the kernel's is read whole.
+	path := filepath.Join(dir, "web.config")
+	if err := os.WriteFile(path, []byte(strings.Repeat("y", 300000)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if data, err := ReadFile(path, DefaultMaxSize); err != nil || len(data) != 300000 {
+		t.Errorf("read %d bytes, %v", len(data), err)
+	}
+}

@@ -58,3 +58,6 @@ func tryLockFile(f *os.File) bool {
 	st, err := f.Stat()
 	return err == nil && time.Since(st.ModTime()) > time.Hour
 }
+
+// readRegular has no faster way here: readWithFile reads every file.
+func readRegular(string, int64) ([]byte, bool, error) { return nil, false, nil }

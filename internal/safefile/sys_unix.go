@@ -3,6 +3,7 @@
 package safefile
 
 import (
+	"io"
 	"io/fs"
 	"os"
 	"syscall"
@@ -79,4 +80,56 @@ func lockFile(f *os.File) { _ = unix.Flock(int(f.Fd()), unix.LOCK_EX|unix.LOCK_N
 // tryLockFile reports whether nobody holds f's lock.
 func tryLockFile(f *os.File) bool {
 	return unix.Flock(int(f.Fd()), unix.LOCK_EX|unix.LOCK_NB) == nil
+}
+
+// readRegular reads a regular file in four system calls (open, fstat,
+// read, read to the end), without the os.File around them: a lint of
+// 10,000 files spent a tenth of its time in system calls, and os.File
+// adds a poller registration, which fails for a regular file, to each.
+// regular is false for any other kind of file, left to readWithFile and
+// its messages.
+func readRegular(path string, limit int64) (data []byte, regular bool, err error) {
+	fd, err := retryEINTR(func() (int, error) { return unix.Open(path, unix.O_RDONLY|unix.O_NONBLOCK|unix.O_CLOEXEC, 0) })
+	if err != nil {
+		return nil, true, &fs.PathError{Op: "open", Path: path, Err: err}
+	}
+	defer unix.Close(fd)
+	var st unix.Stat_t
+	if err := unix.Fstat(fd, &st); err != nil {
+		return nil, true, &fs.PathError{Op: "stat", Path: path, Err: err}
+	}
+	if st.Mode&unix.S_IFMT != unix.S_IFREG {
+		return nil, false, nil
+	}
+	if st.Size > limit {
+		return nil, true, &TooLargeError{Size: st.Size, Limit: limit}
+	}
+	data, err = readLimited(fdReader{fd: fd, path: path}, st.Size, limit)
+	return data, true, err
+}
+
+// fdReader reads a file descriptor as an io.Reader.
+type fdReader struct {
+	fd   int
+	path string
+}
+
+func (r fdReader) Read(p []byte) (int, error) {
+	n, err := retryEINTR(func() (int, error) { return unix.Read(r.fd, p) })
+	switch {
+	case err != nil:
+		return 0, &fs.PathError{Op: "read", Path: r.path, Err: err}
+	case n == 0 && len(p) > 0:
+		return 0, io.EOF
+	}
+	return n, nil
+}
+
+func retryEINTR(call func() (int, error)) (int, error) {
+	for {
+		n, err := call()
+		if err != unix.EINTR {
+			return n, err
+		}
+	}
 }
