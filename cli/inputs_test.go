@@ -105,6 +105,26 @@ func TestGitignoreNotApplied(t *testing.T) {
 			t.Errorf("stderr %q", r.stderr)
 		}
 	})
+	// Outside a checkout git is not started at all (it cost 30-50 ms of
+	// every run); with GIT_DIR set, or a .git above, it is.
+	t.Run("outside a checkout, git is not run", func(t *testing.T) {
+		bin := t.TempDir()
+		ran := filepath.Join(bin, "ran")
+		if err := os.WriteFile(filepath.Join(bin, "git"), []byte("#!/bin/sh\necho \"$@\" >> "+ran+"\nexit 128\n"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		t.Setenv("PATH", bin)
+		t.Setenv("GIT_DIR", "")
+		runCLI(t, "lint", "--format", "compact", filepath.Join(dir, "publish"))
+		if _, err := os.Stat(ran); err == nil {
+			t.Errorf("git was run outside a checkout")
+		}
+		t.Setenv("GIT_DIR", filepath.Join(dir, "elsewhere.git"))
+		runCLI(t, "lint", "--format", "compact", filepath.Join(dir, "publish"))
+		if _, err := os.Stat(ran); err != nil {
+			t.Errorf("git was not run with GIT_DIR set: %v", err)
+		}
+	})
 }
 
 // TestSymlinkLoopToWalkRoot: a link back to the folder being walked is
