@@ -193,16 +193,33 @@ func className(typ string) string {
 }
 
 // moduleIndex finds modules by name (IIS compares names without regard to
-// case) and by class, through maps of the folded names: one lookup per
-// entry, whatever the lengths of the lists.
+// case) and by class. The first few lookups scan the list (a file has few
+// entries to look up); later ones go through maps of the folded names, so
+// that a long list costs one lookup per entry.
 type moduleIndex struct {
 	items           []config.Item
+	scans           int            // lookups answered by scanning
 	byName, byClass map[string]int // folded name or class -> first index
 }
 
-func newModuleIndex(items []config.Item) *moduleIndex {
-	x := &moduleIndex{items: items, byName: make(map[string]int, len(items)), byClass: make(map[string]int, len(items))}
-	for i, it := range items {
+// scannedLookups is how many lookups an index answers by scanning before
+// it builds its maps: a scan costs about what indexing one entry does.
+const scannedLookups = 4
+
+func newModuleIndex(items []config.Item) *moduleIndex { return &moduleIndex{items: items} }
+
+// indexed reports whether lookups go through the maps, building them
+// once the scans are spent.
+func (x *moduleIndex) indexed() bool {
+	if x.byName != nil {
+		return true
+	}
+	if x.scans < scannedLookups {
+		x.scans++
+		return false
+	}
+	x.byName, x.byClass = make(map[string]int, len(x.items)), make(map[string]int, len(x.items))
+	for i, it := range x.items {
 		if k := config.FoldCase(itemAttr(it, "name")); !mapHas(x.byName, k) {
 			x.byName[k] = i
 		}
@@ -210,7 +227,7 @@ func newModuleIndex(items []config.Item) *moduleIndex {
 			x.byClass[k] = i
 		}
 	}
-	return x
+	return true
 }
 
 func mapHas(m map[string]int, k string) bool {
@@ -218,48 +235,87 @@ func mapHas(m map[string]int, k string) bool {
 	return ok
 }
 
+// byNameOf is the index of the first module named name, or -1.
+func (x *moduleIndex) byNameOf(name string) int {
+	if x.indexed() {
+		if i, ok := x.byName[config.FoldCase(name)]; ok {
+			return i
+		}
+		return -1
+	}
+	for i, it := range x.items {
+		if strings.EqualFold(itemAttr(it, "name"), name) {
+			return i
+		}
+	}
+	return -1
+}
+
 // find finds a module by name or, failing that, by class; sameType says
 // whether its class is typ's.
 func (x *moduleIndex) find(name, typ string) (m *config.Item, sameType bool) {
-	if i, ok := x.byName[config.FoldCase(name)]; ok {
+	if i := x.byNameOf(name); i >= 0 {
 		m = &x.items[i]
 		return m, typ == "" || strings.EqualFold(className(itemAttr(*m, "type")), className(typ))
 	}
 	if typ == "" {
 		return nil, false
 	}
-	if i, ok := x.byClass[config.FoldCase(className(typ))]; ok {
-		return &x.items[i], true
+	class := className(typ)
+	if x.byClass != nil {
+		if i, ok := x.byClass[config.FoldCase(class)]; ok {
+			return &x.items[i], true
+		}
+		return nil, false
+	}
+	for i, it := range x.items {
+		if strings.EqualFold(className(itemAttr(it, "type")), class) {
+			return &x.items[i], true
+		}
 	}
 	return nil, false
 }
 
-func (x *moduleIndex) hasName(name string) bool { return mapHas(x.byName, config.FoldCase(name)) }
+func (x *moduleIndex) hasName(name string) bool { return x.byNameOf(name) >= 0 }
 
-// handlerIndex finds handlers by path, letter case folded.
+// handlerIndex finds handlers by path, letter case folded: by scanning for
+// the first few lookups, then through a map (see moduleIndex).
 type handlerIndex struct {
 	items  []config.Item
+	scans  int
 	byPath map[string][]int
 }
 
-func newHandlerIndex(items []config.Item) *handlerIndex {
-	x := &handlerIndex{items: items, byPath: make(map[string][]int, len(items))}
-	for i, it := range items {
-		k := config.FoldCase(itemAttr(it, "path"))
-		x.byPath[k] = append(x.byPath[k], i)
-	}
-	return x
-}
+func newHandlerIndex(items []config.Item) *handlerIndex { return &handlerIndex{items: items} }
 
 // hasHandlerFor reports whether a handler maps exactly its path with its
 // class, or a web.config maps that path with another (someone mapped it in
 // system.webServer on purpose). The server's own handlers for "*"
 // (StaticFile, the verb handlers) are no counterpart of another class.
 func (x *handlerIndex) hasHandlerFor(it config.Item) bool {
-	for _, i := range x.byPath[config.FoldCase(itemAttr(it, "path"))] {
-		h := x.items[i]
-		if strings.EqualFold(className(itemAttr(h, "type")), className(itemAttr(it, "type"))) ||
-			(h.Doc != nil && h.Doc.Kind() == config.KindWebConfig) {
+	path, class := itemAttr(it, "path"), className(itemAttr(it, "type"))
+	counterpart := func(h config.Item) bool {
+		return strings.EqualFold(className(itemAttr(h, "type")), class) ||
+			(h.Doc != nil && h.Doc.Kind() == config.KindWebConfig)
+	}
+	if x.byPath == nil && x.scans < scannedLookups {
+		x.scans++
+		for _, h := range x.items {
+			if strings.EqualFold(itemAttr(h, "path"), path) && counterpart(h) {
+				return true
+			}
+		}
+		return false
+	}
+	if x.byPath == nil {
+		x.byPath = make(map[string][]int, len(x.items))
+		for i, h := range x.items {
+			k := config.FoldCase(itemAttr(h, "path"))
+			x.byPath[k] = append(x.byPath[k], i)
+		}
+	}
+	for _, i := range x.byPath[config.FoldCase(path)] {
+		if counterpart(x.items[i]) {
 			return true
 		}
 	}
