@@ -49,7 +49,7 @@ type schemaWalk struct {
 	set      *schema.Set
 	declared map[string]bool // section paths declared in the chain's <configSections>
 	groups   map[string]bool // section group paths
-	seen     map[string]*etree.Element
+	seen     map[sectionAt]*etree.Element
 	repeated map[*etree.Element]bool // sections reported as duplicate-section
 	sections *[]sectionElement       // cached by sectionElements
 	// addOnElems are the sections of add-ons iiscfg has no schema for.
@@ -65,7 +65,7 @@ func (p *pass) schemaIssues() []schemaIssue {
 		return *p.schema
 	}
 	w := &schemaWalk{p: p, set: p.ctx.Schema, declared: map[string]bool{}, groups: map[string]bool{},
-		seen: map[string]*etree.Element{}, repeated: map[*etree.Element]bool{}, namesOnly: p.doc.Kind() == config.KindTransform}
+		seen: map[sectionAt]*etree.Element{}, repeated: map[*etree.Element]bool{}, namesOnly: p.doc.Kind() == config.KindTransform}
 	if w.set == nil {
 		w.set = schema.Builtin()
 	}
@@ -239,10 +239,13 @@ func (w *schemaWalk) location(e *etree.Element) {
 	}
 }
 
+// sectionAt is a section path and a lower-cased location path.
+type sectionAt struct{ section, location string }
+
 // sectionOnce reports a section seen twice at the same location path.
 func (w *schemaWalk) sectionOnce(e *etree.Element, path string) bool {
 	loc, _ := config.LocationOf(e)
-	key := strings.ToLower(loc) + "\x00" + path
+	key := sectionAt{path, strings.ToLower(loc)}
 	if first, dup := w.seen[key]; dup {
 		w.repeated[e] = true
 		if !w.namesOnly {
@@ -468,11 +471,11 @@ func (w *schemaWalk) duplicateKeys() {
 		path string
 	}
 	var todo []at
-	seen := map[string]bool{}
+	seen := map[sectionAt]bool{}
 	for _, e := range w.sectionElements() {
 		sec := w.set.Lookup(e.path)
 		loc, _ := config.LocationOf(e.elem)
-		key := e.path + "\x00" + strings.ToLower(loc)
+		key := sectionAt{e.path, strings.ToLower(loc)}
 		// Only a level that adds entries can add a duplicate.
 		if sec == nil || seen[key] || !addsEntries(e.elem, sec.Root) {
 			continue
