@@ -199,9 +199,26 @@ func (w *schemaWalk) container(e *etree.Element, prefix string, inLocation bool)
 // addOnSection reports whether an undescribed section belongs to an add-on
 // whose declaration the server profile, not applicationHost.config, decides.
 func (w *schemaWalk) addOnSection(path string) bool {
-	a := schema.AddOnOf(path)
+	a := addOnOf(path)
 	return a != nil && !a.Declared && !a.AppHostOnly && w.p.ctx.Profile != nil && w.p.doc.Kind() == config.KindWebConfig && w.hostAbove() == nil
 }
+
+// addOnOf is schema.AddOnOf, which compares the path with every add-on's
+// sections: answered from a table for the built-in sections.
+func addOnOf(path string) *schema.AddOn {
+	if a, ok := builtinAddOns()[path]; ok {
+		return a
+	}
+	return schema.AddOnOf(path)
+}
+
+var builtinAddOns = sync.OnceValue(func() map[string]*schema.AddOn {
+	out := map[string]*schema.AddOn{}
+	for path := range schema.Sections() {
+		out[path] = schema.AddOnOf(path)
+	}
+	return out
+})
 
 // suggestSection names the section meant by a misspelt one: the same
 // letters in another case.
@@ -819,7 +836,7 @@ func (w *schemaWalk) addOns() {
 	}
 	seen := map[*schema.AddOn]bool{}
 	for _, se := range append(w.sectionElements(), w.addOnElems...) {
-		a := schema.AddOnOf(se.path)
+		a := addOnOf(se.path)
 		if a != nil && a.Declared {
 			w.featureNotInstalled(prof, a, se)
 			continue
