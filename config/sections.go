@@ -80,9 +80,16 @@ func (d *Document) sectionLevels(section, rel string, parentApp bool) []Level {
 	if root == nil {
 		return nil
 	}
-	byPath := map[string][]*etree.Element{"": d.OwnSection(section)}
+	own, locs := d.OwnSection(section), d.LocationsCovering(rel)
+	if len(locs) == 0 { // the common file: no map, no sorting
+		if len(own) == 0 {
+			return nil
+		}
+		return []Level{{Doc: d, Location: "", Elems: own}}
+	}
+	byPath := map[string][]*etree.Element{"": own}
 	paths := []string{""}
-	for _, loc := range d.LocationsCovering(rel) {
+	for _, loc := range locs {
 		if parentApp && strings.EqualFold(loc.Elem.SelectAttrValue("inheritInChildApplications", ""), "false") {
 			continue
 		}
