@@ -136,15 +136,6 @@ func eachDeclaration(doc *config.Document, f func(path string, decl *etree.Eleme
 	}
 }
 
-// isGroup reports whether path is a section group: one the chain declares,
-// or a prefix of a section iiscfg knows.
-func (w *schemaWalk) isGroup(path string) bool {
-	if w.groups[path] {
-		return true
-	}
-	return schema.IsGroup(path)
-}
-
 // checkConfigSectionsPlacement: .NET and IIS require <configSections> to be
 // the first child of <configuration>, once.
 func (w *schemaWalk) checkConfigSectionsPlacement(root *etree.Element) {
@@ -162,7 +153,8 @@ func (w *schemaWalk) container(e *etree.Element, prefix string, inLocation bool)
 		if c.Space != "" {
 			continue // another namespace (xdt:Import and the like)
 		}
-		path := prefix + c.Tag
+		cp := w.child(prefix, c.Tag)
+		path := cp.path
 		switch {
 		case prefix == "" && c.Tag == "configSections":
 			if inLocation {
@@ -175,17 +167,17 @@ func (w *schemaWalk) container(e *etree.Element, prefix string, inLocation bool)
 			}
 			w.location(c)
 			w.container(c, "", true)
-		case w.set.Lookup(path) != nil:
-			w.section(c, w.set.Lookup(path), inLocation)
-		case w.declared[path] || w.set.Declared(path) != nil:
+		case cp.sec != nil:
+			w.section(c, cp.sec, inLocation)
+		case w.declared[path] || cp.reg != nil:
 			w.sectionOnce(c, path) // declared, not described: only the duplicate check
-			w.placement(c, w.set.Declared(path), inLocation)
-		case w.isGroup(path):
-			w.container(c, path+"/", inLocation)
+			w.placement(c, cp.reg, inLocation)
+		case cp.group || w.groups[path]:
+			w.container(c, cp.groupPrefix(), inLocation)
 		case !w.namesOnly && w.addOnSection(path):
 			// An add-on's section iiscfg has no schema for: the server
 			// profile says whether it is declared (module-not-installed).
-			w.addOnElems = append(w.addOnElems, sectionElement{path, c})
+			w.addOnElems = append(w.addOnElems, sectionElement{path: path, elem: c})
 		default:
 			// A root web.config or machine.config is declared by the
 			// machine.config of its own framework, which iiscfg does not pair.
@@ -490,7 +482,7 @@ func (w *schemaWalk) duplicateKeys() {
 	var todo []at
 	seen := map[sectionAt]bool{}
 	for _, e := range w.sectionElements() {
-		sec := w.set.Lookup(e.path)
+		sec := e.sec
 		loc, _ := config.LocationOf(e.elem)
 		key := sectionAt{e.path, strings.ToLower(loc)}
 		// Only a level that adds entries can add a duplicate.
@@ -593,7 +585,7 @@ func (w *schemaWalk) inRepeatedSection(e *etree.Element) bool {
 // which do not inherit: duplicates within one element.
 func (w *schemaWalk) nestedDuplicates(reported map[*etree.Element]bool) {
 	for _, se := range w.sectionElements() {
-		sec := w.set.Lookup(se.path)
+		sec := se.sec
 		if sec == nil {
 			continue
 		}
@@ -628,7 +620,70 @@ func (w *schemaWalk) nestedDuplicates(reported map[*etree.Element]bool) {
 type sectionElement struct {
 	path string
 	elem *etree.Element
+	sec  *schema.Section // the schema's description, or nil
+	reg  *schema.Section // the schema's registration (described or not), or nil
 }
+
+// childPath is what the schema says of an element in a section group (or
+// at the top, prefix ""): its path, and the section or group it names.
+type childPath struct {
+	path  string          // prefix + tag
+	sec   *schema.Section // the set's description of path, or nil
+	reg   *schema.Section // the set's registration of path, or nil
+	group bool            // a group of the schema's sections
+	sub   string          // path + "/", when known
+}
+
+// groupPrefix is the prefix of the group's children.
+func (cp childPath) groupPrefix() string {
+	if cp.sub != "" {
+		return cp.sub
+	}
+	return cp.path + "/"
+}
+
+type childKey struct{ prefix, tag string }
+
+// child says what the schema makes of an element named tag in the group
+// prefix; for the built-in schema's sections and groups from a table, so
+// that walking a file joins no strings and looks each path up once.
+func (w *schemaWalk) child(prefix, tag string) childPath {
+	if w.set == schema.Builtin() {
+		if cp, ok := builtinChildPaths()[childKey{prefix, tag}]; ok {
+			return cp
+		}
+	}
+	return childPathOf(w.set, prefix+tag)
+}
+
+func childPathOf(set *schema.Set, path string) childPath {
+	return childPath{path: path, sec: set.Lookup(path), reg: set.Declared(path), group: schema.IsGroup(path)}
+}
+
+var builtinChildPaths = sync.OnceValue(func() map[childKey]childPath {
+	out := map[childKey]childPath{}
+	for section := range schema.Sections() {
+		start := 0
+		for {
+			end := strings.IndexByte(section[start:], '/')
+			if end < 0 {
+				end = len(section)
+			} else {
+				end += start
+			}
+			cp := childPathOf(schema.Builtin(), section[:end])
+			if cp.group {
+				cp.sub = section[:end] + "/"
+			}
+			out[childKey{section[:start], section[start:end]}] = cp
+			if end == len(section) {
+				break
+			}
+			start = end + 1
+		}
+	}
+	return out
+})
 
 // sectionElements lists the elements of the sections in the document
 // (described or not), in document order.
@@ -644,15 +699,15 @@ func (w *schemaWalk) sectionElements() []sectionElement {
 			if c.Space != "" {
 				continue
 			}
-			path := prefix + c.Tag
+			cp := w.child(prefix, c.Tag)
 			switch {
 			case prefix == "" && c.Tag == "location":
 				walk(c, "")
 			case prefix == "" && c.Tag == "configSections":
-			case w.set.Lookup(path) != nil || w.declared[path] || w.set.Declared(path) != nil:
-				out = append(out, sectionElement{path, c})
-			case w.isGroup(path):
-				walk(c, path+"/")
+			case cp.reg != nil || w.declared[cp.path]:
+				out = append(out, sectionElement{path: cp.path, elem: c, sec: cp.sec, reg: cp.reg})
+			case cp.group || w.groups[cp.path]:
+				walk(c, cp.groupPrefix())
 			}
 		}
 	}
@@ -780,7 +835,7 @@ func (w *schemaWalk) locks() {
 		state, ok := defaults[se.path]
 		why := fmt.Sprintf(`overrideModeDefault="Deny" in %s's declaration`, host.Path)
 		if !ok {
-			if reg := w.set.Declared(se.path); reg != nil {
+			if reg := se.reg; reg != nil {
 				state = reg.OverrideModeDefault
 			} else {
 				state = "Allow"
@@ -918,7 +973,7 @@ func (w *schemaWalk) profileLocks() {
 		return
 	}
 	for _, se := range w.sectionElements() {
-		reg := w.set.Declared(se.path)
+		reg := se.reg
 		if reg == nil || reg.AllowDefinition == "AppHostOnly" {
 			continue // undeclared-section's or misplaced-section's finding
 		}
