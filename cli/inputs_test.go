@@ -224,3 +224,25 @@ func TestParallelWalkKeepsWalkOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestFileLinkInsideWalkLintedOnce: a web.config that is a link to another
+// one in the walk is the same file, linted once; without links every file
+// is linted.
+func TestFileLinkInsideWalkLintedOnce(t *testing.T) {
+	modules := "<configuration>\n<system.web><httpModules><add name=\"M\" type=\"A.M\"/></httpModules></system.web>\n</configuration>\n"
+	dir := writeTree(t, map[string]string{"a/web.config": modules, "c/web.config": modules})
+	r := runCLI(t, "lint", "--format", "compact", "--no-gitignore", dir)
+	if strings.Count(r.stdout, "web.config:") != 2 {
+		t.Fatalf("two files, two findings wanted:\n%s", r.stdout)
+	}
+	if err := os.Mkdir(filepath.Join(dir, "b"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join("..", "a", "web.config"), filepath.Join(dir, "b", "web.config")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	r = runCLI(t, "lint", "--format", "compact", "--no-gitignore", dir)
+	if strings.Count(r.stdout, "web.config:") != 2 || strings.Contains(r.stdout, filepath.Join("b", "web.config")) {
+		t.Errorf("the linked file should be linted once, by its first path:\n%s", r.stdout)
+	}
+}

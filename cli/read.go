@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"runtime/metrics"
 	"strconv"
 	"strings"
 	"sync"
@@ -111,6 +112,20 @@ func roomForInput(size int64) {
 		return // no limit, or a higher one
 	}
 	debug.SetMemoryLimit(want)
+}
+
+// roomForLive raises the soft memory limit to three times the live heap
+// when it is below that: with a limit close to what is live the collector
+// runs almost without pause. The limit is never lowered.
+func roomForLive() {
+	live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(live)
+	want := 3 * int64(live[0].Value.Uint64())
+	roomMu.Lock()
+	defer roomMu.Unlock()
+	if want > debug.SetMemoryLimit(-1) {
+		debug.SetMemoryLimit(want)
+	}
 }
 
 func withSizeHint(err error) error {

@@ -2,8 +2,10 @@ package cli
 
 import (
 	"math"
+	"runtime"
 	"runtime/debug"
 	"testing"
+	"time"
 )
 
 // TestRoomForInput: a large input raises lint's soft memory limit to hold
@@ -35,4 +37,45 @@ func TestRoomForInput(t *testing.T) {
 	if got := debug.SetMemoryLimit(-1); got != 100<<20 {
 		t.Errorf("GOMEMLIMIT set: limit %d, want it left at 100 MiB", got)
 	}
+}
+
+// TestGCPolicy: lint collects at a 64 MiB soft limit, not at a multiple of
+// the live heap, and raises the limit to three times the live heap when a
+// run keeps more alive; the settings come back afterwards. With the user's
+// GOMEMLIMIT, the heap grows to nine times what is live under it.
+func TestGCPolicy(t *testing.T) {
+	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "")
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	restore := gcPolicy()
+	if p := debug.SetGCPercent(-1); p != -1 {
+		t.Errorf("GOGC %d, want off", p)
+	}
+	if l := debug.SetMemoryLimit(-1); l != defaultSoftLimit {
+		t.Errorf("limit %d, want %d", l, defaultSoftLimit)
+	}
+	kept := make([][]byte, 40) // 40 MiB alive: above a third of 64 MiB
+	for i := range kept {
+		kept[i] = make([]byte, 1<<20)
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for debug.SetMemoryLimit(-1) < 3*40<<20 && time.Now().Before(deadline) {
+		runtime.GC() // the limit follows after a collection
+		time.Sleep(10 * time.Millisecond)
+	}
+	if l := debug.SetMemoryLimit(-1); l < 3*40<<20 {
+		t.Errorf("limit %d with 40 MiB alive, want at least 120 MiB", l)
+	}
+	runtime.KeepAlive(kept)
+	restore()
+	if p, l := debug.SetGCPercent(-1), debug.SetMemoryLimit(-1); p != 100 || l != math.MaxInt64 {
+		t.Errorf("after: GOGC %d, limit %d; want them restored", p, l)
+	}
+	t.Setenv("GOMEMLIMIT", "1GiB")
+	restore = gcPolicy()
+	if p, l := debug.SetGCPercent(-1), debug.SetMemoryLimit(-1); p != 800 || l != math.MaxInt64 {
+		t.Errorf("with GOMEMLIMIT: GOGC %d, limit %d; want 800 and the user's", p, l)
+	}
+	restore()
 }

@@ -7,8 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"runtime/debug"
-	"runtime/metrics"
 	"sort"
 	"strings"
 
@@ -135,11 +133,7 @@ func roomForModel() {
 		return
 	}
 	runtime.GC()
-	live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-	metrics.Read(live)
-	if want := 3 * int64(live[0].Value.Uint64()); want > debug.SetMemoryLimit(-1) {
-		debug.SetMemoryLimit(want)
-	}
+	roomForLive()
 }
 
 // readDoc reads and parses a file given by a flag; errors exit with 3.
