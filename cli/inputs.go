@@ -222,8 +222,8 @@ func collectInputsWith(args []string, stdinName string, opts walkOptions) ([]inp
 // files, errors and notes come out as a walk by one goroutine gives them.
 type walker struct {
 	opts   walkOptions
-	abs    string          // the absolute path of the walked argument, when opts.folders is set
-	root   string          // the real path of the walked argument
+	abs    string      // the absolute path of the walked argument, when opts.folders is set
+	root   string      // the real path of the walked argument
 	linked atomic.Bool // a symbolic link was followed: two paths may be one file
 	found  []string
 	errs   []report.Error
