@@ -41,7 +41,6 @@ func Load(name string, data []byte) (*Document, error) {
 	s := &scanner{text: src.text, str: d.str, doc: d, known: knownStrings(),
 		children:      scratch.children[:0],
 		stack:         scratch.stack[:0],
-		attrScratch:   scratch.attrs[:0],
 		decodeScratch: scratch.decode[:0],
 	}
 	defer scratch.keep(s)
@@ -79,7 +78,6 @@ func MustLoad(name string, data []byte) *Document {
 type scanScratch struct {
 	children []etree.Token
 	stack    []openElement
-	attrs    []AttrInfo
 	decode   []bool
 }
 
@@ -87,7 +85,6 @@ var scratchPool = sync.Pool{New: func() any {
 	return &scanScratch{
 		children: make([]etree.Token, 0, 256),
 		stack:    make([]openElement, 0, 32),
-		attrs:    make([]AttrInfo, 0, 16),
 		decode:   make([]bool, 0, 16),
 	}
 }}
@@ -96,8 +93,8 @@ var scratchPool = sync.Pool{New: func() any {
 // (kept), or for an unusual file (left to the collector).
 func (sc *scanScratch) keep(s *scanner) {
 	const keepUpTo = 4096
-	if cap(s.children) <= keepUpTo && cap(s.stack) <= keepUpTo && cap(s.attrScratch) <= keepUpTo {
-		sc.children, sc.stack, sc.attrs, sc.decode = s.children, s.stack, s.attrScratch, s.decodeScratch
+	if cap(s.children) <= keepUpTo && cap(s.stack) <= keepUpTo && cap(s.decodeScratch) <= keepUpTo {
+		sc.children, sc.stack, sc.decode = s.children, s.stack, s.decodeScratch
 	}
 }
 
@@ -106,6 +103,5 @@ func (sc *scanScratch) keep(s *scanner) {
 func (sc *scanScratch) release() {
 	clear(sc.children[:cap(sc.children)])
 	clear(sc.stack[:cap(sc.stack)])
-	clear(sc.attrs[:cap(sc.attrs)])
 	scratchPool.Put(sc)
 }

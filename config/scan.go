@@ -65,7 +65,6 @@ type scanner struct {
 
 	// Slabs: nodes are cut from arrays sized for the rest of the file, so
 	// that a file takes a few allocations per kind instead of one per node.
-	attrScratch   []AttrInfo
 	decodeScratch []bool
 	elemSlab      []element
 	textSlab      []etree.CharData
@@ -978,9 +977,10 @@ func (s *scanner) startTag() error {
 	if err := s.checkQName(nameStart, name); err != nil {
 		return err
 	}
-	// Scan the attributes first so that the element's slices are allocated
-	// once, at their final size.
-	attrs := s.attrScratch[:0]
+	// The attributes are scanned straight into the slab, not into a
+	// scratch list to be copied: the element's slice is cut from the slab
+	// once the tag is complete.
+	attrs := s.attrSlab[:0]
 	decode := s.decodeScratch[:0]
 	i := nameEnd
 	for {
@@ -1010,24 +1010,25 @@ func (s *scanner) startTag() error {
 			p := s.doc.Pos(prev.Key.Start)
 			return s.errAt(a.Key.Start, "duplicate attribute %q (first at line %d, column %d)", a.Name, p.Line, p.Column)
 		}
+		if len(attrs) == len(s.attrSlab) {
+			// Room at least doubles, so that a tag with very many
+			// attributes is copied a few times, not once per attribute.
+			s.newAttrSlabs(2*len(attrs) + 1)
+			attrs = append(s.attrSlab[:0], attrs...)
+		}
 		attrs = append(attrs, a)
 		decode = append(decode, needsDecode)
 		i = next
 	}
-	s.attrScratch, s.decodeScratch = attrs, decode
+	s.decodeScratch = decode
 
 	el, info := s.newElement(s.intern(nameStart, nameEnd))
 	info.Name = Span{nameStart, nameEnd}
 	s.add(el)
 	nsMark := len(s.ns)
 	if n := len(attrs); n > 0 {
-		// Cut from slabs, capacity capped so that an append copies.
-		if len(s.attrSlab) < n {
-			size := s.slabSize(n, bytesPerAttr)
-			s.attrSlab = make([]AttrInfo, size)
-			s.etreeAttrSlab = make([]etree.Attr, size)
-		}
-		info.Attrs = append(s.attrSlab[:0:n], attrs...)
+		// Cut from the slabs, capacity capped so that an append copies.
+		info.Attrs = attrs[:n:n]
 		el.Attr = s.etreeAttrSlab[:0:n]
 		s.attrSlab, s.etreeAttrSlab = s.attrSlab[n:], s.etreeAttrSlab[n:]
 	}
@@ -1073,6 +1074,14 @@ func (s *scanner) startTag() error {
 	s.stack = append(s.stack, openElement{el: el, info: info, nsMark: nsMark, childMark: len(s.children), nameBytes: name})
 	s.root = true
 	return nil
+}
+
+// newAttrSlabs starts new attribute slabs (the spans and etree's, in
+// step) with room for at least need attributes.
+func (s *scanner) newAttrSlabs(need int) {
+	size := s.slabSize(need, bytesPerAttr)
+	s.attrSlab = make([]AttrInfo, size)
+	s.etreeAttrSlab = make([]etree.Attr, size)
 }
 
 // newComment is a comment token from the slab.
