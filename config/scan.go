@@ -195,12 +195,19 @@ func (s *scanner) newText(value string, whitespace bool) *etree.CharData {
 	t := &s.textSlab[0]
 	s.textSlab = s.textSlab[1:]
 	if whitespace {
-		t.SetData(value) // marks the token as whitespace, as CreateText does not
-	} else {
-		t.Data = value
+		// Marked as whitespace (as CreateText does not) by copying a token
+		// that SetData marked: SetData would test every byte again.
+		*t = whitespaceToken
 	}
+	t.Data = value
 	return t
 }
+
+// whitespaceToken is an unattached text token marked as whitespace.
+var whitespaceToken = func() (t etree.CharData) {
+	t.SetData(" ")
+	return t
+}()
 
 func (s *scanner) run() error {
 	for s.pos < len(s.text) {
@@ -876,7 +883,8 @@ func (s *scanner) checkDeclaration(at int, body []byte) error {
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 func (s *scanner) skipSpace(i int) int {
-	for i < len(s.text) && isSpace(s.text[i]) {
+	// Every byte above ' ' ends the run at the first test.
+	for i < len(s.text) && s.text[i] <= ' ' && isSpace(s.text[i]) {
 		i++
 	}
 	return i
@@ -1002,21 +1010,22 @@ func (s *scanner) startTag() error {
 			}
 			return s.errAt(j, "unexpected %s in the start tag <%s>", describeByte(s.text, j), name)
 		}
-		a, needsDecode, next, err := s.attribute(i, j, name)
-		if err != nil {
-			return err
-		}
-		if prev, dup := s.findAttr(attrs, a.Name); dup {
-			p := s.doc.Pos(prev.Key.Start)
-			return s.errAt(a.Key.Start, "duplicate attribute %q (first at line %d, column %d)", a.Name, p.Line, p.Column)
-		}
 		if len(attrs) == len(s.attrSlab) {
 			// Room at least doubles, so that a tag with very many
 			// attributes is copied a few times, not once per attribute.
 			s.newAttrSlabs(2*len(attrs) + 1)
 			attrs = append(s.attrSlab[:0], attrs...)
 		}
-		attrs = append(attrs, a)
+		a := &s.attrSlab[len(attrs)]
+		needsDecode, next, err := s.attribute(a, i, j, name)
+		if err != nil {
+			return err
+		}
+		if prev := s.findAttr(attrs, a.Name); prev >= 0 {
+			p := s.doc.Pos(attrs[prev].Key.Start)
+			return s.errAt(a.Key.Start, "duplicate attribute %q (first at line %d, column %d)", a.Name, p.Line, p.Column)
+		}
+		attrs = attrs[:len(attrs)+1]
 		decode = append(decode, needsDecode)
 		i = next
 	}
@@ -1112,27 +1121,27 @@ func (s *scanner) newElement(name string) (*etree.Element, *ElementInfo) {
 	return &n.el, &n.info
 }
 
-// attribute scans `name = "value"`; ws is where the preceding white space
-// starts and i where the name starts.
-func (s *scanner) attribute(ws, i int, tag []byte) (AttrInfo, bool, int, error) {
+// attribute scans `name = "value"` into a; ws is where the preceding white
+// space starts and i where the name starts.
+func (s *scanner) attribute(a *AttrInfo, ws, i int, tag []byte) (bool, int, error) {
 	nameEnd, err := s.scanName(i)
 	if err != nil {
-		return AttrInfo{}, false, 0, err
+		return false, 0, err
 	}
 	if nameEnd == i {
-		return AttrInfo{}, false, 0, s.errAt(i, "unexpected %s in the start tag <%s>", describeByte(s.text, i), tag)
+		return false, 0, s.errAt(i, "unexpected %s in the start tag <%s>", describeByte(s.text, i), tag)
 	}
 	name := s.text[i:nameEnd]
 	if err := s.checkQName(i, name); err != nil {
-		return AttrInfo{}, false, 0, err
+		return false, 0, err
 	}
 	j := s.skipSpace(nameEnd)
 	if j >= len(s.text) || s.text[j] != '=' {
-		return AttrInfo{}, false, 0, s.errAt(nameEnd, "attribute %q has no value (expected \"=\")", name)
+		return false, 0, s.errAt(nameEnd, "attribute %q has no value (expected \"=\")", name)
 	}
 	j = s.skipSpace(j + 1)
 	if j >= len(s.text) || (s.text[j] != '"' && s.text[j] != '\'') {
-		return AttrInfo{}, false, 0, s.errAt(j, "the value of attribute %q must be in quotes", name)
+		return false, 0, s.errAt(j, "the value of attribute %q must be in quotes", name)
 	}
 	q := s.text[j]
 	valStart := j + 1
@@ -1148,7 +1157,7 @@ func (s *scanner) attribute(ws, i int, tag []byte) (AttrInfo, bool, int, error) 
 			k++
 		}
 		if k >= len(s.text) {
-			return AttrInfo{}, false, 0, s.errAt(j, "unexpected end of file inside the value of attribute %q", name)
+			return false, 0, s.errAt(j, "unexpected end of file inside the value of attribute %q", name)
 		}
 		c := s.text[k]
 		if c == q {
@@ -1159,14 +1168,14 @@ func (s *scanner) attribute(ws, i int, tag []byte) (AttrInfo, bool, int, error) 
 			k++
 			continue
 		case c == '<':
-			return AttrInfo{}, false, 0, s.errAt(k, `"<" is not allowed in an attribute value (write &lt;)`)
+			return false, 0, s.errAt(k, `"<" is not allowed in an attribute value (write &lt;)`)
 		case c == '&':
 			needsDecode = true
 			n, err := s.checkReference(k)
 			if err != nil {
 				// What follows "&" may be part of a password: name the
 				// attribute, never its text (docs/secrets.md).
-				return AttrInfo{}, false, 0, s.valueReferenceError(k, name)
+				return false, 0, s.valueReferenceError(k, name)
 			}
 			k += n
 			continue
@@ -1176,17 +1185,18 @@ func (s *scanner) attribute(ws, i int, tag []byte) (AttrInfo, bool, int, error) 
 		}
 		n, err := s.charAt(k)
 		if err != nil {
-			return AttrInfo{}, false, 0, err
+			return false, 0, err
 		}
 		k += n
 	}
-	return AttrInfo{
+	*a = AttrInfo{
 		Name:  s.intern(i, nameEnd),
 		Whole: Span{ws, k + 1},
 		Key:   Span{i, nameEnd},
 		Value: Span{valStart, k},
 		Quote: q,
-	}, needsDecode, k + 1, nil
+	}
+	return needsDecode, k + 1, nil
 }
 
 // plainValueByte marks the bytes an attribute value holds as they are:
@@ -1260,17 +1270,18 @@ func (s *scanner) lookupPrefix(prefix string) bool {
 	return s.bound[prefix] > 0
 }
 
-// findAttr finds the attribute named name among the start tag's attrs so
-// far: a scan while the tag has few (nearly always), a map once it has many.
-func (s *scanner) findAttr(attrs []AttrInfo, name string) (AttrInfo, bool) {
+// findAttr returns the index of the attribute named name among the start
+// tag's attrs so far, or -1: a scan while the tag has few (nearly always),
+// a map once it has many.
+func (s *scanner) findAttr(attrs []AttrInfo, name string) int {
 	const scanLimit = 16
 	if len(attrs) < scanLimit {
-		for _, prev := range attrs {
-			if prev.Name == name {
-				return prev, true
+		for i := range attrs {
+			if attrs[i].Name == name {
+				return i
 			}
 		}
-		return AttrInfo{}, false
+		return -1
 	}
 	if len(attrs) == scanLimit {
 		if s.attrIndex == nil {
@@ -1282,10 +1293,10 @@ func (s *scanner) findAttr(attrs []AttrInfo, name string) (AttrInfo, bool) {
 		}
 	}
 	if i, ok := s.attrIndex[name]; ok {
-		return attrs[i], true
+		return i
 	}
 	s.attrIndex[name] = len(attrs)
-	return AttrInfo{}, false
+	return -1
 }
 
 // checkPrefixes rejects element and attribute prefixes that no xmlns:
