@@ -264,6 +264,21 @@ func (s *scanner) finishElemSlabs() {
 // charData scans text up to the next '<'.
 func (s *scanner) charData() error {
 	start := s.pos
+	// Indentation first (nine text runs in ten are LF, spaces and tabs up
+	// to a tag), spaces eight at a time; the loop below takes the rest.
+	text, i := s.text, s.pos
+	for i < len(text) {
+		c := text[i]
+		if c == ' ' && i+8 <= len(text) && binary.LittleEndian.Uint64(text[i:]) == eightSpaces {
+			i += 8
+			continue
+		}
+		if c != ' ' && c != '\n' && c != '\t' {
+			break
+		}
+		i++
+	}
+	s.pos = i
 	needsDecode := false
 	onlySpace := true
 	for s.pos < len(s.text) {
@@ -334,6 +349,8 @@ func (s *scanner) charData() error {
 	s.doc.tokens[t] = Span{start, s.pos}
 	return nil
 }
+
+const eightSpaces = 0x2020202020202020
 
 // checkChar validates the (possibly multi-byte) character at s.pos and
 // advances past it.
