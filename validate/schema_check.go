@@ -33,6 +33,7 @@ type schemaIssue struct {
 
 // attributesEverywhere are valid on any element of any section: the lock
 // attributes of the configuration system (docs/iis-behaviour.md §8, §11).
+// All begin with "lock", which spares most attributes the lookup.
 var attributesEverywhere = map[string]bool{
 	"lockAttributes": true, "lockAllAttributesExcept": true, "lockElements": true,
 	"lockAllElementsExcept": true, "lockItem": true,
@@ -360,7 +361,7 @@ func (w *schemaWalk) attributes(e *etree.Element, el *schema.Element, sec *schem
 	}
 	for _, a := range e.Attr {
 		name := a.FullKey()
-		if a.Space != "" || a.Key == "xmlns" || attributesEverywhere[name] || (sectionRoot && sectionAttributes[name]) {
+		if a.Space != "" || a.Key == "xmlns" || (strings.HasPrefix(name, "lock") && attributesEverywhere[name]) || (sectionRoot && sectionAttributes[name]) {
 			continue
 		}
 		sa := find(name)
