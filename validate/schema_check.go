@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/beevik/etree"
 
@@ -154,13 +155,12 @@ func (w *schemaWalk) container(e *etree.Element, prefix string, inLocation bool)
 		if c.Space != "" {
 			continue // another namespace (xdt:Import and the like)
 		}
-		cp := w.child(prefix, c.Tag)
-		path := cp.path
 		switch {
 		case prefix == "" && c.Tag == "configSections":
 			if inLocation {
 				w.add(nameUnknownElement, c, "", "Unrecognized element 'configSections' (it cannot be in a <location>)")
 			}
+			continue
 		case prefix == "" && c.Tag == "location":
 			if inLocation {
 				w.add(nameUnknownElement, c, "", "Unrecognized element 'location' (<location> tags cannot be nested)")
@@ -168,6 +168,11 @@ func (w *schemaWalk) container(e *etree.Element, prefix string, inLocation bool)
 			}
 			w.location(c)
 			w.container(c, "", true)
+			continue
+		}
+		cp := w.child(prefix, c.Tag)
+		path := cp.path
+		switch {
 		case cp.sec != nil:
 			w.section(c, cp.sec, inLocation)
 		case w.declared[path] || cp.reg != nil:
@@ -649,13 +654,34 @@ type childKey struct{ prefix, tag string }
 // prefix; for the built-in schema's sections and groups from a table, so
 // that walking a file joins no strings and looks each path up once.
 func (w *schemaWalk) child(prefix, tag string) childPath {
-	if w.set == schema.Builtin() {
-		if cp, ok := builtinChildPaths()[childKey{prefix, tag}]; ok {
-			return cp
-		}
+	if w.set != schema.Builtin() {
+		return childPathOf(w.set, prefix+tag)
 	}
-	return childPathOf(w.set, prefix+tag)
+	key := childKey{prefix, tag}
+	if cp, ok := builtinChildPaths()[key]; ok {
+		return cp
+	}
+	// Sections the schema only declares, and those files declare:
+	// remembered too, up to a bound, in strings of their own (not
+	// pieces of a document's text, which they would keep alive).
+	if v, ok := otherChildPaths.Load(key); ok {
+		return v.(childPath)
+	}
+	if otherChildPathCount.Add(1) > maxOtherChildPaths {
+		return childPathOf(w.set, prefix+tag)
+	}
+	key = childKey{strings.Clone(prefix), strings.Clone(tag)}
+	cp := childPathOf(w.set, strings.Clone(prefix+tag))
+	otherChildPaths.Store(key, cp)
+	return cp
 }
+
+const maxOtherChildPaths = 4096
+
+var (
+	otherChildPaths     sync.Map // childKey -> childPath
+	otherChildPathCount atomic.Int64
+)
 
 func childPathOf(set *schema.Set, path string) childPath {
 	return childPath{path: path, sec: set.Lookup(path), reg: set.Declared(path), group: schema.IsGroup(path)}
@@ -700,11 +726,14 @@ func (w *schemaWalk) sectionElements() []sectionElement {
 			if c.Space != "" {
 				continue
 			}
+			if prefix == "" && (c.Tag == "location" || c.Tag == "configSections") {
+				if c.Tag == "location" {
+					walk(c, "")
+				}
+				continue
+			}
 			cp := w.child(prefix, c.Tag)
 			switch {
-			case prefix == "" && c.Tag == "location":
-				walk(c, "")
-			case prefix == "" && c.Tag == "configSections":
 			case cp.reg != nil || w.declared[cp.path]:
 				out = append(out, sectionElement{path: cp.path, elem: c, sec: cp.sec, reg: cp.reg})
 			case cp.group || w.groups[cp.path]:
