@@ -264,9 +264,10 @@ func (s *scanner) finishElemSlabs() {
 // charData scans text up to the next '<'.
 func (s *scanner) charData() error {
 	start := s.pos
-	// Indentation first (nine text runs in ten are LF, spaces and tabs up
-	// to a tag), spaces eight at a time; the loop below takes the rest.
-	text, i := s.text, s.pos
+	// Indentation first (nine text runs in ten are line ends, spaces and
+	// tabs up to a tag), spaces eight at a time; the loop below takes the
+	// rest.
+	text, i, sawCR := s.text, s.pos, false
 	for i < len(text) {
 		c := text[i]
 		if c == ' ' && i+8 <= len(text) && binary.LittleEndian.Uint64(text[i:]) == eightSpaces {
@@ -274,12 +275,15 @@ func (s *scanner) charData() error {
 			continue
 		}
 		if c != ' ' && c != '\n' && c != '\t' {
-			break
+			if c != '\r' {
+				break
+			}
+			sawCR = true
 		}
 		i++
 	}
 	s.pos = i
-	needsDecode := false
+	needsDecode := sawCR // line ends are normalized
 	onlySpace := true
 	for s.pos < len(s.text) {
 		c := s.text[s.pos]
