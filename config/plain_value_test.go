@@ -53,3 +53,22 @@ func TestPlainValueWordAgreesWithBytes(t *testing.T) {
 		}
 	}
 }
+
+// plainRun must agree with plainValueByte over runs of every length up to
+// a few words, with one byte of every value at every place.
+func TestPlainRunAgreesWithBytes(t *testing.T) {
+	for n := range 26 {
+		for at := range n {
+			for v := range 256 {
+				b := make([]byte, n)
+				for i := range b {
+					b[i] = 'a' + byte(i%26)
+				}
+				b[at] = byte(v)
+				if got, want := plainRun(b), plainValueByte[v]; got != want {
+					t.Fatalf("%q: plainRun says %v, want %v", b, got, want)
+				}
+			}
+		}
+	}
+}

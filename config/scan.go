@@ -1168,7 +1168,14 @@ func (s *scanner) attribute(a *AttrInfo, ws, i int, tag []byte) (bool, int, erro
 	valStart := j + 1
 	k := valStart
 	needsDecode := false
-	for {
+	// Most values are plain: the closing quote is found by a vectorised
+	// search and the bytes before it are passed a word at a time. Any
+	// other value is scanned by the loop below, which gives the errors.
+	plain := false
+	if end := bytes.IndexByte(s.text[valStart:], q); end >= 0 && plainRun(s.text[valStart:valStart+end]) {
+		k, plain = valStart+end, true
+	}
+	for !plain {
 		// The bytes the first case below passes, without the switch:
 		// eight at a time while a word holds none but them.
 		for k+8 <= len(s.text) && plainValueWord(binary.LittleEndian.Uint64(s.text[k:]), q) {
@@ -1232,18 +1239,44 @@ var plainValueByte = func() (t [256]bool) {
 // plainValueWord reports whether the eight bytes of w are all
 // plainValueByte and none is the quote q.
 func plainValueWord(w uint64, q byte) bool {
+	return plainWord(w) && !wordHasByte(w, q)
+}
+
+// plainWord reports whether the eight bytes of w are all plainValueByte.
+func plainWord(w uint64) bool {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	if (w|(w-0x20*ones))&highs != 0 {
 		return false // a byte below 0x20 or from 0x80 (see checkChars)
 	}
-	// hasByte is the exact test for a lane equal to b: a zero lane of w^b
-	// borrows and sets its high bit; a lane that is not zero, below the
-	// first zero lane, never does.
-	hasByte := func(b uint64) bool {
-		v := w ^ (b * ones)
-		return (v-ones)&^v&highs != 0
+	return !wordHasByte(w, '<') && !wordHasByte(w, '&')
+}
+
+// wordHasByte is the exact test for a lane of w equal to b: a zero lane of
+// w^b borrows and sets its high bit; a lane that is not zero, below the
+// first zero lane, never does.
+func wordHasByte(w uint64, b byte) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	v := w ^ (uint64(b) * ones)
+	return (v-ones)&^v&highs != 0
+}
+
+// plainRun reports whether every byte of b is plainValueByte: a word at a
+// time, the last word overlapping the one before.
+func plainRun(b []byte) bool {
+	if len(b) < 8 {
+		for _, c := range b {
+			if !plainValueByte[c] {
+				return false
+			}
+		}
+		return true
 	}
-	return !hasByte('<') && !hasByte('&') && !hasByte(uint64(q))
+	for i := 0; i+8 <= len(b); i += 8 {
+		if !plainWord(binary.LittleEndian.Uint64(b[i:])) {
+			return false
+		}
+	}
+	return plainWord(binary.LittleEndian.Uint64(b[len(b)-8:]))
 }
 
 func describeByte(text []byte, i int) string {
