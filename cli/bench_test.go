@@ -99,3 +99,21 @@ func sampleHeap(peak *atomic.Uint64) (stop func()) {
 	}()
 	return func() { close(done); <-finished }
 }
+
+// BenchmarkWalkTree walks the tree of BenchmarkLintTree and finds each
+// file's parents: what is done before the first file is judged.
+func BenchmarkWalkTree(b *testing.B) {
+	const files = 10000
+	dir, _ := buildLintTree(b, files)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		fsc := newFSContext(nil, nil)
+		inputs, _, _ := collectInputsWith([]string{dir}, "web.config", walkOptions{folders: fsc.remember})
+		if len(inputs) != files {
+			b.Fatalf("%d inputs", len(inputs))
+		}
+		(&lintPipeline{fs: fsc}).plan(inputs)
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*files), "ns/folder")
+}

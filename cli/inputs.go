@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -207,6 +208,7 @@ func collectInputsWith(args []string, stdinName string, opts walkOptions) ([]inp
 			empties = append(empties, empty)
 		}
 		sort.Strings(found)
+		inputs = slices.Grow(inputs, len(found))
 		for _, p := range found {
 			add(input{path: p, walkRoot: arg})
 		}

@@ -69,7 +69,7 @@ type lintPipeline struct {
 // plan finds each web.config's parents and takes references on them.
 func (p *lintPipeline) plan(inputs []input) []*lintJob {
 	jobs := make([]*lintJob, len(inputs))
-	displays := map[string]string{}
+	displays := make(map[string]string, len(inputs))
 	for _, in := range inputs {
 		if !in.stdin && isWebConfigName(in.path) {
 			if abs, err := filepath.Abs(in.path); err == nil {
