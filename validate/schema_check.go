@@ -394,7 +394,8 @@ func (w *schemaWalk) attributes(e *etree.Element, el *schema.Element, sec *schem
 		if w.namesOnly {
 			continue
 		}
-		if msg := sa.CheckValue(a.Value, dotNet(sec) && !hasBoolNames(sa)); msg != "" {
+		// Only an enum's check reads whether its names are case-sensitive.
+		if msg := sa.CheckValue(a.Value, sa.Type == schema.Enum && dotNet(sec) && !hasBoolNames(sa)); msg != "" {
 			w.add(nameInvalidValue, e, name, "%s", msg)
 		}
 	}
