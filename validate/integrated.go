@@ -275,17 +275,16 @@ func sameList(a, b []config.Item) bool {
 
 func describeChange(sec *schema.Section, root, eff []config.Item, inRoot *itemIndex, label func(config.Item) string) string {
 	var added, changed, removed []string
-	// Most entries of eff are root's passed down: found by their
-	// attribute lists; the others through a hashed index of eff, built
-	// only when a root entry is missing.
-	effLists := make(map[*schema.Attr]int, len(eff))
+	// Most entries of eff are root's passed down, found by their
+	// attribute lists (present); the others, few, are the level's.
+	present := make([]bool, len(root))
+	var local []config.Item
 	for _, e := range eff {
-		if len(e.Attrs) > 0 {
-			effLists[&e.Attrs[0]] = len(e.Attrs)
+		if i := inRoot.listIndex(e); i >= 0 {
+			present[i] = true
+			continue
 		}
-	}
-	var inEff *itemIndex
-	for _, e := range eff {
+		local = append(local, e)
 		switch {
 		case inRoot.hasSame(e):
 		case inRoot.hasKey(e):
@@ -294,14 +293,15 @@ func describeChange(sec *schema.Section, root, eff []config.Item, inRoot *itemIn
 			added = append(added, label(e))
 		}
 	}
-	for _, r := range root {
-		if len(r.Attrs) > 0 && effLists[&r.Attrs[0]] == len(r.Attrs) {
+	var inLocal *itemIndex
+	for i, r := range root {
+		if present[i] || inRoot.presentAlike(r, present) {
 			continue
 		}
-		if inEff == nil {
-			inEff = newItemIndex(sec, eff)
+		if inLocal == nil {
+			inLocal = newItemIndex(sec, local)
 		}
-		if !inEff.hasSame(r) && !inEff.hasKey(r) {
+		if !inLocal.hasSame(r) && !inLocal.hasKey(r) {
 			removed = append(removed, label(r))
 		}
 	}
@@ -331,7 +331,7 @@ func describeChange(sec *schema.Section, root, eff []config.Item, inRoot *itemIn
 // hash match is confirmed by comparing the items.
 type itemIndex struct {
 	sec             *schema.Section
-	lists           map[*schema.Attr]int // an item's attribute list -> its length (see sameAttrs)
+	lists           map[*schema.Attr]int // an item's attribute list -> its first index (see sameAttrs)
 	coll            *config.Collection
 	keyAttrs        []*schema.Attribute
 	items           []config.Item
@@ -348,7 +348,7 @@ func newItemIndex(sec *schema.Section, items []config.Item) *itemIndex {
 	x.lists = make(map[*schema.Attr]int, len(items))
 	for i := len(items) - 1; i >= 0; i-- {
 		if a := items[i].Attrs; len(a) > 0 {
-			x.lists[&a[0]] = len(a)
+			x.lists[&a[0]] = i
 		}
 		id, key := x.idHash(items[i]), x.keyHash(items[i])
 		x.nextID[i], x.byID[id] = x.byID[id], int32(i+1)
@@ -388,11 +388,39 @@ var (
 )
 
 func (x *itemIndex) hasSame(it config.Item) bool {
-	if len(it.Attrs) > 0 && x.lists[&it.Attrs[0]] == len(it.Attrs) {
+	if x.listIndex(it) >= 0 {
 		return true
 	}
 	for i := x.byID[x.idHash(it)]; i != 0; i = x.nextID[i-1] {
 		if sameItem(x.sec, x.items[i-1], it) {
+			return true
+		}
+	}
+	return false
+}
+
+// listIndex is the index of the first item holding it's very attribute
+// list (see sameAttrs), or -1.
+func (x *itemIndex) listIndex(it config.Item) int {
+	if len(it.Attrs) == 0 {
+		return -1
+	}
+	if i, ok := x.lists[&it.Attrs[0]]; ok && len(x.items[i].Attrs) == len(it.Attrs) {
+		return i
+	}
+	return -1
+}
+
+// presentAlike reports whether an item equal to it (sameItem) or with its
+// key is present (by index) among the indexed items.
+func (x *itemIndex) presentAlike(it config.Item, present []bool) bool {
+	for i := x.byID[x.idHash(it)]; i != 0; i = x.nextID[i-1] {
+		if present[i-1] && sameItem(x.sec, x.items[i-1], it) {
+			return true
+		}
+	}
+	for i := x.byKey[x.keyHash(it)]; i != 0; i = x.nextKey[i-1] {
+		if present[i-1] && x.coll.HasKey(x.items[i-1:i], it) {
 			return true
 		}
 	}
