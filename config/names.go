@@ -1,6 +1,7 @@
 package config
 
 import (
+	"encoding/binary"
 	"strings"
 	"sync"
 
@@ -102,10 +103,14 @@ func indentOf(b []byte) (string, bool) {
 		tab = 1
 	}
 	unit := " \t"[tab]
+	n := len(b)
+	for len(b) >= 8 && binary.LittleEndian.Uint64(b) == uint64(unit)*0x0101010101010101 {
+		b = b[8:] // eight at a time
+	}
 	for _, c := range b {
 		if c != unit {
 			return "", false
 		}
 	}
-	return indents[tab][len(b)], true
+	return indents[tab][n], true
 }

@@ -135,6 +135,27 @@ func (s *scanner) intern(from, to int) string {
 	return str
 }
 
+// internName is intern for an element or attribute name, which is checked
+// as a qualified name the first time the file uses it: what the cache
+// holds for a name has passed (indentation, the cache's other entries,
+// never equals a name).
+func (s *scanner) internName(from, to int) (string, error) {
+	b := s.text[from:to]
+	if len(b) == 0 {
+		return "", nil
+	}
+	slot := &s.recent[(uint(len(b))*31+uint(b[0])*7+uint(b[len(b)-1]))%uint(len(s.recent))]
+	if *slot == string(b) {
+		return *slot, nil
+	}
+	if err := s.checkQName(from, b); err != nil {
+		return "", err
+	}
+	str := s.internSlow(from, to)
+	*slot = str // a name has no line end to normalize
+	return str, nil
+}
+
 func (s *scanner) internSlow(from, to int) string {
 	b := s.text[from:to]
 	if str, ok := s.known[string(b)]; ok {
@@ -219,19 +240,26 @@ func (s *scanner) run() error {
 		}
 		rest := s.text[s.pos:]
 		var err error
-		switch {
-		case bytes.HasPrefix(rest, []byte("<!--")):
-			err = s.comment()
-		case bytes.HasPrefix(rest, []byte("<![CDATA[")):
-			err = s.cdata()
-		case bytes.HasPrefix(rest, []byte("<!DOCTYPE")):
-			err = s.doctype()
-		case bytes.HasPrefix(rest, []byte("<?")):
-			err = s.procInst()
-		case bytes.HasPrefix(rest, []byte("</")):
+		var second byte // what follows "<" decides, most often a name
+		if len(rest) > 1 {
+			second = rest[1]
+		}
+		switch second {
+		case '/':
 			err = s.endTag()
-		case bytes.HasPrefix(rest, []byte("<!")):
-			err = s.errAt(s.pos, "unknown markup declaration")
+		case '?':
+			err = s.procInst()
+		case '!':
+			switch {
+			case bytes.HasPrefix(rest, []byte("<!--")):
+				err = s.comment()
+			case bytes.HasPrefix(rest, []byte("<![CDATA[")):
+				err = s.cdata()
+			case bytes.HasPrefix(rest, []byte("<!DOCTYPE")):
+				err = s.doctype()
+			default:
+				err = s.errAt(s.pos, "unknown markup declaration")
+			}
 		default:
 			err = s.startTag()
 		}
@@ -1003,7 +1031,8 @@ func (s *scanner) startTag() error {
 		return s.errAt(start, `"<" must start a tag (unescaped "<" in text?)`)
 	}
 	name := s.text[nameStart:nameEnd]
-	if err := s.checkQName(nameStart, name); err != nil {
+	tag, err := s.internName(nameStart, nameEnd)
+	if err != nil {
 		return err
 	}
 	// The attributes are scanned straight into the slab, not into a
@@ -1052,7 +1081,7 @@ func (s *scanner) startTag() error {
 	}
 	s.decodeScratch = decode
 
-	el, info := s.newElement(s.intern(nameStart, nameEnd))
+	el, info := s.newElement(tag)
 	info.Name = Span{nameStart, nameEnd}
 	s.add(el)
 	nsMark := len(s.ns)
@@ -1153,7 +1182,8 @@ func (s *scanner) attribute(a *AttrInfo, ws, i int, tag []byte) (bool, int, erro
 		return false, 0, s.errAt(i, "unexpected %s in the start tag <%s>", describeByte(s.text, i), tag)
 	}
 	name := s.text[i:nameEnd]
-	if err := s.checkQName(i, name); err != nil {
+	attrName, err := s.internName(i, nameEnd)
+	if err != nil {
 		return false, 0, err
 	}
 	j := s.skipSpace(nameEnd)
@@ -1218,7 +1248,7 @@ func (s *scanner) attribute(a *AttrInfo, ws, i int, tag []byte) (bool, int, erro
 		k += n
 	}
 	*a = AttrInfo{
-		Name:  s.intern(i, nameEnd),
+		Name:  attrName,
 		Whole: Span{ws, k + 1},
 		Key:   Span{i, nameEnd},
 		Value: Span{valStart, k},
