@@ -54,6 +54,11 @@ type schemaWalk struct {
 	seen     map[sectionAt]*etree.Element
 	repeated map[*etree.Element]bool // sections reported as duplicate-section
 	sections *[]sectionElement       // cached by sectionElements
+	// found are the sections container met, in document order: the
+	// sectionElements, unless a nested <location> (which container does
+	// not enter) hides some.
+	found          []sectionElement
+	nestedLocation bool
 	// addOnElems are the sections of add-ons iiscfg has no schema for.
 	addOnElems []sectionElement
 	issues     []schemaIssue
@@ -93,6 +98,9 @@ func (w *schemaWalk) run() {
 		w.checkConfigSectionsPlacement(root)
 	}
 	w.container(root, "", false)
+	if !w.nestedLocation {
+		w.sections = &w.found
+	}
 	if !w.namesOnly {
 		w.duplicateKeys()
 		w.locks()
@@ -164,6 +172,7 @@ func (w *schemaWalk) container(e *etree.Element, prefix string, inLocation bool)
 		case prefix == "" && c.Tag == "location":
 			if inLocation {
 				w.add(nameUnknownElement, c, "", "Unrecognized element 'location' (<location> tags cannot be nested)")
+				w.nestedLocation = true
 				continue
 			}
 			w.location(c)
@@ -174,8 +183,10 @@ func (w *schemaWalk) container(e *etree.Element, prefix string, inLocation bool)
 		path := cp.path
 		switch {
 		case cp.sec != nil:
+			w.found = append(w.found, sectionElement{path: path, elem: c, sec: cp.sec, reg: cp.reg})
 			w.section(c, cp.sec, inLocation)
 		case w.declared[path] || cp.reg != nil:
+			w.found = append(w.found, sectionElement{path: path, elem: c, sec: cp.sec, reg: cp.reg})
 			w.sectionOnce(c, path) // declared, not described: only the duplicate check
 			w.placement(c, cp.reg, inLocation)
 		case cp.group || w.groups[path]:
