@@ -944,11 +944,15 @@ func (s *scanner) scanName(i int) (int, error) {
 	start := i
 	// An ASCII name through the table (most names); the loop below goes
 	// on from where it stops, for other characters.
-	if i < len(s.text) && asciiNameClass[s.text[i]] == asciiNameStart {
+	text := s.text
+	if i < len(text) && asciiNameClass[text[i]] == asciiNameStart {
 		i++
-		for i < len(s.text) && asciiNameClass[s.text[i]] == asciiNameStart {
+		for i < len(text) && asciiNameClass[text[i]] != 0 {
 			i++
 		}
+	}
+	if i >= len(text) || text[i] < utf8.RuneSelf {
+		return i, nil // an ASCII byte the table stopped at ends the name
 	}
 	for i < len(s.text) {
 		c := s.text[i]
