@@ -604,7 +604,7 @@ func (w *schemaWalk) inRepeatedSection(e *etree.Element) bool {
 func (w *schemaWalk) nestedDuplicates(reported map[*etree.Element]bool) {
 	for _, se := range w.sectionElements() {
 		sec := se.sec
-		if sec == nil {
+		if sec == nil || !hasItemCollections(sec) {
 			continue
 		}
 		var walk func(e *etree.Element, el *schema.Element, inItem bool)
@@ -634,6 +634,46 @@ func (w *schemaWalk) nestedDuplicates(reported map[*etree.Element]bool) {
 		walk(se.elem, sec.Root, false)
 	}
 }
+
+// hasItemCollections reports whether a section's schema has a collection
+// with keys inside a collection's item, the only place nestedDuplicates
+// reports: the other sections need no walk.
+func hasItemCollections(sec *schema.Section) bool {
+	if v, ok := itemCollections.Load(sec); ok {
+		return v.(bool)
+	}
+	type state struct {
+		el     *schema.Element
+		inItem bool
+	}
+	seen := map[state]bool{}
+	var find func(el *schema.Element, inItem bool) bool
+	find = func(el *schema.Element, inItem bool) bool {
+		if el == nil || seen[state{el, inItem}] {
+			return false
+		}
+		seen[state{el, inItem}] = true
+		if coll := el.Collection; coll != nil {
+			if inItem && !coll.AllowDuplicates && len(coll.Keys()) > 0 {
+				return true
+			}
+			if find(coll.Item, true) {
+				return true
+			}
+		}
+		for _, c := range el.Children {
+			if find(c, inItem) {
+				return true
+			}
+		}
+		return false
+	}
+	has := find(sec.Root, false)
+	itemCollections.Store(sec, has)
+	return has
+}
+
+var itemCollections sync.Map // *schema.Section -> bool
 
 type sectionElement struct {
 	path string
