@@ -48,6 +48,10 @@ type scanner struct {
 	// recent caches intern's answers by a hash of the spelling.
 	recent [128]string
 
+	// prefixed is set once a name with a prefix (xmlns:x, x:tag) has been
+	// seen: until then no name needs its prefix checked.
+	prefixed bool
+
 	// dtdEntities are the general entities the DOCTYPE's internal subset
 	// declares: they are not expanded, but a reference to one gets a
 	// message that says so.
@@ -1109,7 +1113,7 @@ func (s *scanner) startTag() error {
 		// rejected) and appends in place, in constant time.
 		el.Attr = all[n:n:cap(all)]
 		el.CreateAttr(a.Name, v)
-		if strings.HasPrefix(a.Name, "xmlns:") {
+		if s.prefixed && strings.HasPrefix(a.Name, "xmlns:") {
 			if v == "" {
 				return s.errAt(a.Value.Start, "namespace prefix %q may not be bound to an empty URI", a.Name[6:])
 			}
@@ -1327,6 +1331,7 @@ func (s *scanner) checkQName(at int, name []byte) error {
 	if colon < 0 {
 		return nil
 	}
+	s.prefixed = true
 	if colon == 0 || colon == len(name)-1 || bytes.IndexByte(name[colon+1:], ':') >= 0 {
 		return s.errAt(at, "%q is not a valid qualified name", name)
 	}
@@ -1390,6 +1395,9 @@ func (s *scanner) findAttr(attrs []AttrInfo, name string) int {
 // checkPrefixes rejects element and attribute prefixes that no xmlns:
 // attribute declares, as System.Xml does.
 func (s *scanner) checkPrefixes(el *etree.Element, info *ElementInfo, nsMark int) error {
+	if !s.prefixed {
+		return nil // no name so far has a prefix
+	}
 	if el.Space != "" && !s.lookupPrefix(el.Space) {
 		return s.errAt(info.Name.Start, "namespace prefix %q is not declared", el.Space)
 	}
