@@ -7,7 +7,6 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
-	"sync/atomic"
 
 	ucli "github.com/urfave/cli/v2"
 
@@ -256,19 +255,27 @@ func gcPolicy() (restore func()) {
 // function is called. A finalizer that sets itself again on a new object
 // runs once per collection.
 func followLive() (stop func()) {
-	var stopped atomic.Bool
+	// stopped is read and set under roomMu: a collection ending as the
+	// run ends must not raise the limit restore puts back.
+	stopped := false
 	type sentinel struct{ _ [32]byte } // not a tiny allocation: finalized on its own
 	var arm func()
 	arm = func() {
 		runtime.SetFinalizer(new(sentinel), func(*sentinel) {
-			if !stopped.Load() {
-				roomForLive()
+			roomMu.Lock()
+			defer roomMu.Unlock()
+			if !stopped {
+				raiseLimitToLive()
 				arm()
 			}
 		})
 	}
 	arm()
-	return func() { stopped.Store(true) }
+	return func() {
+		roomMu.Lock()
+		stopped = true
+		roomMu.Unlock()
+	}
 }
 
 // stdoutFormat is the format written to standard output, or "".

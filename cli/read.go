@@ -118,12 +118,16 @@ func roomForInput(size int64) {
 // when it is below that: with a limit close to what is live the collector
 // runs almost without pause. The limit is never lowered.
 func roomForLive() {
-	live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-	metrics.Read(live)
-	want := 3 * int64(live[0].Value.Uint64())
 	roomMu.Lock()
 	defer roomMu.Unlock()
-	if want > debug.SetMemoryLimit(-1) {
+	raiseLimitToLive()
+}
+
+// raiseLimitToLive is roomForLive with roomMu held.
+func raiseLimitToLive() {
+	live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(live)
+	if want := 3 * int64(live[0].Value.Uint64()); want > debug.SetMemoryLimit(-1) {
 		debug.SetMemoryLimit(want)
 	}
 }

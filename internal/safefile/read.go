@@ -41,7 +41,7 @@ func (e *TooLargeError) Error() string {
 // without blocking, so that a named pipe with no writer is refused instead
 // of hanging, and its size is checked before anything is read.
 func ReadFile(path string, limit int64) ([]byte, error) {
-	if data, regular, err := readRegular(path, limit); regular {
+	if data, done, err := readRegular(path, limit); done {
 		return data, err
 	}
 	return readWithFile(path, limit)

@@ -86,9 +86,8 @@ func tryLockFile(f *os.File) bool {
 // read, read to the end), without the os.File around them: a lint of
 // 10,000 files spent a tenth of its time in system calls, and os.File
 // adds a poller registration, which fails for a regular file, to each.
-// regular is false for any other kind of file, left to readWithFile and
-// its messages.
-func readRegular(path string, limit int64) (data []byte, regular bool, err error) {
+// done is false where the platform has no such read (see sys_other.go).
+func readRegular(path string, limit int64) (data []byte, done bool, err error) {
 	fd, err := retryEINTR(func() (int, error) { return unix.Open(path, unix.O_RDONLY|unix.O_NONBLOCK|unix.O_CLOEXEC, 0) })
 	if err != nil {
 		return nil, true, &fs.PathError{Op: "open", Path: path, Err: err}
@@ -98,14 +97,35 @@ func readRegular(path string, limit int64) (data []byte, regular bool, err error
 	if err := unix.Fstat(fd, &st); err != nil {
 		return nil, true, &fs.PathError{Op: "stat", Path: path, Err: err}
 	}
-	if st.Mode&unix.S_IFMT != unix.S_IFREG {
-		return nil, false, nil
+	if kind := st.Mode & unix.S_IFMT; kind != unix.S_IFREG {
+		// Refused from this fstat: opening it again could have effects
+		// (a device) or find another file.
+		return nil, true, &NotRegularError{Kind: describeKind(modeOfKind(uint32(kind)))}
 	}
 	if st.Size > limit {
 		return nil, true, &TooLargeError{Size: st.Size, Limit: limit}
 	}
 	data, err = readLimited(fdReader{fd: fd, path: path}, st.Size, limit)
 	return data, true, err
+}
+
+// modeOfKind is the fs.FileMode type bits of a stat's S_IFMT bits.
+func modeOfKind(kind uint32) fs.FileMode {
+	switch kind {
+	case unix.S_IFDIR:
+		return fs.ModeDir
+	case unix.S_IFIFO:
+		return fs.ModeNamedPipe
+	case unix.S_IFSOCK:
+		return fs.ModeSocket
+	case unix.S_IFCHR:
+		return fs.ModeDevice | fs.ModeCharDevice
+	case unix.S_IFBLK:
+		return fs.ModeDevice
+	case unix.S_IFLNK:
+		return fs.ModeSymlink
+	}
+	return fs.ModeIrregular
 }
 
 // fdReader reads a file descriptor as an io.Reader.
