@@ -78,7 +78,8 @@ func (d *Document) EditedText() []byte {
 
 // Bytes returns the file's bytes: exactly the input when nothing was edited,
 // otherwise the edited text in the file's original encoding and byte order
-// mark.
+// mark. The unedited bytes are the ones the document's strings are cut
+// from (see Load): the caller must not change them.
 func (d *Document) Bytes() []byte {
 	if len(d.edits) == 0 {
 		return d.raw
