@@ -719,7 +719,7 @@ func (w *schemaWalk) child(prefix, tag string) childPath {
 	if v, ok := otherChildPaths.Load(key); ok {
 		return v.(childPath)
 	}
-	if otherChildPathCount.Add(1) > maxOtherChildPaths {
+	if len(prefix)+len(tag) > maxOtherChildPathLen || otherChildPathCount.Add(1) > maxOtherChildPaths {
 		return childPathOf(w.set, prefix+tag)
 	}
 	key = childKey{strings.Clone(prefix), strings.Clone(tag)}
@@ -728,7 +728,12 @@ func (w *schemaWalk) child(prefix, tag string) childPath {
 	return cp
 }
 
-const maxOtherChildPaths = 4096
+// The remembered paths are bounded in number and length: a file of
+// thousands of long unknown names must not pin megabytes for the run.
+const (
+	maxOtherChildPaths   = 4096
+	maxOtherChildPathLen = 256
+)
 
 var (
 	otherChildPaths     sync.Map // childKey -> childPath
