@@ -323,9 +323,9 @@ func (w *walker) walkTree(dir, real, abs string, up *ancestor) []walkEvent {
 	if err != nil {
 		return []walkEvent{{err: &report.Error{File: dir, Message: describeIOError(err)}}}
 	}
-	var info dirInfo // what fsContext.dir would find here
-	var wg sync.WaitGroup
+	var info dirInfo            // what fsContext.dir would find here
 	var segments []*[]walkEvent // this folder's files and each subfolder's events, in order
+	var subfolders []folderJob
 	cur := new([]walkEvent)
 	for _, d := range entries {
 		name := d.Name()
@@ -393,23 +393,13 @@ func (w *walker) walkTree(dir, real, abs string, up *ancestor) []walkEvent {
 		sub := new([]walkEvent)
 		segments = append(segments, cur, sub)
 		cur = new([]walkEvent)
-		select {
-		case w.tokens <- struct{}{}:
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				*sub = w.walkTree(p, entryReal, childAbs, here)
-				<-w.tokens
-			}()
-		default:
-			*sub = w.walkTree(p, entryReal, childAbs, here)
-		}
+		subfolders = append(subfolders, folderJob{path: p, real: entryReal, abs: childAbs, events: sub})
 	}
 	segments = append(segments, cur)
 	if w.opts.folders != nil {
 		w.opts.folders(abs, info)
 	}
-	wg.Wait()
+	w.walkFolders(subfolders, here)
 	if len(segments) == 1 {
 		return *cur
 	}
@@ -422,6 +412,48 @@ func (w *walker) walkTree(dir, real, abs string, up *ancestor) []walkEvent {
 		out = append(out, *seg...)
 	}
 	return out
+}
+
+// folderJob is a subfolder to walk and where its events go.
+type folderJob struct {
+	path, real, abs string
+	events          *[]walkEvent
+}
+
+// walkFolders walks a folder's subfolders on the caller's goroutine and on
+// as many more as free tokens allow, each taking the next subfolder in
+// turn: beside 10,000 application folders, a goroutine started for each
+// mostly waited to be scheduled, and the walk used little more than one
+// core.
+func (w *walker) walkFolders(jobs []folderJob, up *ancestor) {
+	var next atomic.Int64
+	work := func() {
+		for {
+			i := int(next.Add(1) - 1)
+			if i >= len(jobs) {
+				return
+			}
+			j := jobs[i]
+			*j.events = w.walkTree(j.path, j.real, j.abs, up)
+		}
+	}
+	var wg sync.WaitGroup
+helpers:
+	for h := 0; h < len(jobs)-1; h++ {
+		select {
+		case w.tokens <- struct{}{}:
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				work()
+				<-w.tokens
+			}()
+		default:
+			break helpers
+		}
+	}
+	work()
+	wg.Wait()
 }
 
 // excluded matches a walked path against the --exclude and configuration
