@@ -374,8 +374,6 @@ func (w *walker) walkTree(dir, real, abs string, up *ancestor) []walkEvent {
 				*cur = append(*cur, walkEvent{note: fmt.Sprintf("%s: symbolic link to %s, outside %s, not followed (name it to check it)", p, entryReal, w.root)})
 				continue
 			}
-		}
-		if isLink {
 			w.linked.Store(true)
 		}
 		if !isDir {
