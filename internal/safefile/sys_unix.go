@@ -84,9 +84,9 @@ func tryLockFile(f *os.File) bool {
 
 // readRegular reads a regular file in five system calls (open, fstat, a
 // read, the read that finds the end, close), without the os.File around
-// them: a lint of
-// 10,000 files spent a tenth of its time in system calls, and os.File
-// adds a poller registration, which fails for a regular file, to each.
+// them: a lint of 10,000 files spent a tenth of its time in system calls,
+// and os.File adds a poller registration, which fails for a regular
+// file, to each.
 // done is false where the platform has no such read (see sys_other.go).
 func readRegular(path string, limit int64) (data []byte, done bool, err error) {
 	fd, err := retryEINTR(func() (int, error) { return unix.Open(path, unix.O_RDONLY|unix.O_NONBLOCK|unix.O_CLOEXEC, 0) })
