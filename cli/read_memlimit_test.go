@@ -67,10 +67,10 @@ func TestGCPolicy(t *testing.T) {
 	if l := debug.SetMemoryLimit(-1); l < 3*40<<20 {
 		t.Errorf("limit %d with 40 MiB alive, want at least 120 MiB", l)
 	}
-	runtime.KeepAlive(kept)
 	restore()
-	runtime.GC() // a collection after the run must not raise the limit put back
+	runtime.GC() // a collection after the run, with 40 MiB still alive, must not raise the limit put back
 	time.Sleep(50 * time.Millisecond)
+	runtime.KeepAlive(kept)
 	if p, l := debug.SetGCPercent(-1), debug.SetMemoryLimit(-1); p != 100 || l != 32<<20 {
 		t.Errorf("after: GOGC %d, limit %d; want them restored", p, l)
 	}
