@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/beevik/etree"
 
@@ -245,24 +243,12 @@ func newKeyIndex(keys []*schema.Attribute, items []Item) *keyIndex {
 
 // sharedKeyIndex is newKeyIndex for a list a collection starts from:
 // such lists are few and long-lived (a server's lists, the stock ones) and
-// never changed, so their indexes are kept, up to a bound, by the list's
-// first item and length.
+// never changed, so their indexes are kept.
 func sharedKeyIndex(c *schema.Collection, keys []*schema.Attribute, items []Item) *keyIndex {
-	id := inheritedID{c, &items[0], len(items)}
-	if v, ok := sharedKeyIndexes.Load(id); ok {
-		return v.(*keyIndex)
-	}
-	x := newKeyIndex(keys, items)
-	if sharedKeyIndexCount.Add(1) <= maxInheritedIndexes {
-		sharedKeyIndexes.Store(id, x) // x holds items: their address stays theirs
-	}
-	return x
+	return sharedKeyIndexes.Get(c, items, func() *keyIndex { return newKeyIndex(keys, items) })
 }
 
-var (
-	sharedKeyIndexes    sync.Map // inheritedID -> *keyIndex
-	sharedKeyIndexCount atomic.Int64
-)
+var sharedKeyIndexes ListCache[*keyIndex]
 
 // normalize turns a key into a map key that compares as the schema says:
 // case-sensitively only for caseSensitive attributes.

@@ -2,8 +2,6 @@ package config
 
 import (
 	"strings"
-	"sync"
-	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -181,44 +179,18 @@ func FoldCase(s string) string {
 // inheritedKeys indexes the keys of an inherited list. The lists are
 // few and long-lived (the built-in stock lists, a root web.config's, an
 // applicationHost.config's) and shared, never changed: their indexes are
-// kept, up to a bound, by the list's first item and length.
+// kept.
 func inheritedKeys(c *schema.Collection, keys []*schema.Attribute, items []Item) map[string]bool {
 	if len(items) == 0 {
 		return nil
 	}
-	id := inheritedID{c, &items[0], len(items)}
-	if v, ok := inheritedKeyCache.Load(id); ok {
-		return v.(inheritedIndex).keys
-	}
-	set := make(map[string]bool, len(items))
-	for _, it := range items {
-		set[foldedKey(keys, it.Value)] = true
-	}
-	if inheritedKeyCount.Add(1) <= maxInheritedIndexes {
-		// The index holds the list, so its first item's address cannot be
-		// reused by another list while the index is kept.
-		inheritedKeyCache.Store(id, inheritedIndex{items, set})
-	}
-	return set
+	return inheritedKeySets.Get(c, items, func() map[string]bool {
+		set := make(map[string]bool, len(items))
+		for _, it := range items {
+			set[foldedKey(keys, it.Value)] = true
+		}
+		return set
+	})
 }
 
-type inheritedID struct {
-	coll  *schema.Collection
-	first *Item
-	n     int
-}
-
-type inheritedIndex struct {
-	items []Item
-	keys  map[string]bool
-}
-
-// maxInheritedIndexes bounds the kept indexes: a run that merges more
-// distinct lists (a server of many applications) indexes the others at
-// each use.
-const maxInheritedIndexes = 256
-
-var (
-	inheritedKeyCache sync.Map // inheritedID -> inheritedIndex
-	inheritedKeyCount atomic.Int64
-)
+var inheritedKeySets ListCache[map[string]bool]

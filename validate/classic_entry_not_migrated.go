@@ -3,8 +3,6 @@ package validate
 import (
 	"fmt"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/beevik/etree"
 
@@ -340,38 +338,16 @@ func exactSet(root []config.Item, attrs ...string) map[string]bool {
 	if len(root) == 0 {
 		return nil
 	}
-	id := exactSetID{&root[0], len(root), strings.Join(attrs, ",")}
-	if v, ok := exactSetCache.Load(id); ok {
-		return v.(exactSetEntry).set
-	}
-	set := make(map[string]bool, len(root))
-	for _, r := range root {
-		set[exactKey(r, attrs...)] = true
-	}
-	if exactSetCount.Add(1) <= maxKeptIndexes {
-		exactSetCache.Store(id, exactSetEntry{root, set}) // holds root: its address stays its own
-	}
-	return set
+	return exactSets.Get(strings.Join(attrs, ","), root, func() map[string]bool {
+		set := make(map[string]bool, len(root))
+		for _, r := range root {
+			set[exactKey(r, attrs...)] = true
+		}
+		return set
+	})
 }
 
-type exactSetID struct {
-	first *config.Item
-	n     int
-	attrs string
-}
-
-type exactSetEntry struct {
-	root []config.Item
-	set  map[string]bool
-}
-
-// maxKeptIndexes bounds the indexes of shared lists kept for the run.
-const maxKeptIndexes = 256
-
-var (
-	exactSetCache sync.Map // exactSetID -> exactSetEntry
-	exactSetCount atomic.Int64
-)
+var exactSets config.ListCache[map[string]bool]
 
 // itemAttr is an entry's attribute as written ("" when absent).
 func itemAttr(it config.Item, name string) string {

@@ -5,8 +5,6 @@ import (
 	"hash/maphash"
 	"sort"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -359,33 +357,12 @@ func newItemIndex(sec *schema.Section, items []config.Item) *itemIndex {
 
 // sharedItemIndex is newItemIndex for a shared server list (the root
 // web.config's, where the first level starts): lists are never changed
-// once built, so the index is kept, up to a bound, by the list's first
-// item and length. An index is only read once built.
+// once built, so the index is kept. An index is only read once built.
 func sharedItemIndex(sec *schema.Section, items []config.Item) *itemIndex {
-	if len(items) == 0 {
-		return newItemIndex(sec, items)
-	}
-	id := sharedIndexID{sec, &items[0], len(items)}
-	if v, ok := sharedIndexCache.Load(id); ok {
-		return v.(*itemIndex)
-	}
-	x := newItemIndex(sec, items)
-	if sharedIndexCount.Add(1) <= maxKeptIndexes {
-		sharedIndexCache.Store(id, x) // x holds items: the address stays theirs
-	}
-	return x
+	return sharedItemIndexes.Get(sec, items, func() *itemIndex { return newItemIndex(sec, items) })
 }
 
-type sharedIndexID struct {
-	sec   *schema.Section
-	first *config.Item
-	n     int
-}
-
-var (
-	sharedIndexCache sync.Map // sharedIndexID -> *itemIndex
-	sharedIndexCount atomic.Int64
-)
+var sharedItemIndexes config.ListCache[*itemIndex]
 
 func (x *itemIndex) hasSame(it config.Item) bool {
 	if x.listIndex(it) >= 0 {
