@@ -51,8 +51,8 @@ type schemaWalk struct {
 	set      *schema.Set
 	declared map[string]bool // section paths declared in the chain's <configSections>
 	groups   map[string]bool // section group paths
-	seen     map[sectionAt]*etree.Element
-	repeated map[*etree.Element]bool // sections reported as duplicate-section
+	seen     sectionSet
+	repeated map[*etree.Element]bool // sections reported as duplicate-section (nil until one is)
 	sections *[]sectionElement       // cached by sectionElements
 	// found are the sections container met, in document order: the
 	// sectionElements, unless a nested <location> (which container does
@@ -71,8 +71,7 @@ func (p *pass) schemaIssues() []schemaIssue {
 	if p.schema != nil {
 		return *p.schema
 	}
-	w := &schemaWalk{p: p, set: p.ctx.Schema, declared: map[string]bool{}, groups: map[string]bool{},
-		seen: map[sectionAt]*etree.Element{}, repeated: map[*etree.Element]bool{}, namesOnly: p.doc.Kind() == config.KindTransform}
+	w := &schemaWalk{p: p, set: p.ctx.Schema, namesOnly: p.doc.Kind() == config.KindTransform}
 	if w.set == nil {
 		w.set = schema.Builtin()
 	}
@@ -113,8 +112,14 @@ func (w *schemaWalk) run() {
 func (w *schemaWalk) collectDeclarations(doc *config.Document) {
 	eachDeclaration(doc, func(path string, decl *etree.Element) {
 		if decl.Tag == "section" {
+			if w.declared == nil {
+				w.declared = map[string]bool{}
+			}
 			w.declared[path] = true
 		} else {
+			if w.groups == nil {
+				w.groups = map[string]bool{}
+			}
 			w.groups[path] = true
 		}
 	})
@@ -183,10 +188,10 @@ func (w *schemaWalk) container(e *etree.Element, prefix string, inLocation bool)
 		path := cp.path
 		switch {
 		case cp.sec != nil:
-			w.found = append(w.found, sectionElement{path: path, elem: c, sec: cp.sec, reg: cp.reg})
+			w.found = append(w.found, sectionElement{path: path, elem: c, sec: cp.sec, reg: cp.reg, addOn: cp.addOn})
 			w.section(c, cp.sec, inLocation)
 		case w.declared[path] || cp.reg != nil:
-			w.found = append(w.found, sectionElement{path: path, elem: c, sec: cp.sec, reg: cp.reg})
+			w.found = append(w.found, sectionElement{path: path, elem: c, sec: cp.sec, reg: cp.reg, addOn: cp.addOn})
 			w.sectionOnce(c, path) // declared, not described: only the duplicate check
 			w.placement(c, cp.reg, inLocation)
 		case cp.group || w.groups[path]:
@@ -272,7 +277,10 @@ type sectionAt struct{ section, location string }
 func (w *schemaWalk) sectionOnce(e *etree.Element, path string) bool {
 	loc, _ := config.LocationOf(e)
 	key := sectionAt{path, strings.ToLower(loc)}
-	if first, dup := w.seen[key]; dup {
+	if first, dup := w.seen.find(key); dup {
+		if w.repeated == nil {
+			w.repeated = map[*etree.Element]bool{}
+		}
 		w.repeated[e] = true
 		if !w.namesOnly {
 			w.add(nameDuplicateSection, e, "", "Config section '%s' already defined (first at line %d). Sections must only appear once per config file. See the help topic <location> for exceptions",
@@ -280,8 +288,52 @@ func (w *schemaWalk) sectionOnce(e *etree.Element, path string) bool {
 		}
 		return false
 	}
-	w.seen[key] = e
+	w.seen.add(key, e)
 	return true
+}
+
+// sectionSet maps sections (by path and location) to an element: scanned
+// while few (a file sets a dozen sections; a map costs more to fill than
+// they do to scan), through a map beyond.
+type sectionSet struct {
+	n    int
+	few  [fewSections]sectionSetEntry
+	many map[sectionAt]*etree.Element
+}
+
+type sectionSetEntry struct {
+	key  sectionAt
+	elem *etree.Element
+}
+
+const fewSections = 16
+
+func (s *sectionSet) find(k sectionAt) (*etree.Element, bool) {
+	if s.many != nil {
+		e, ok := s.many[k]
+		return e, ok
+	}
+	for _, x := range s.few[:s.n] {
+		if x.key == k {
+			return x.elem, true
+		}
+	}
+	return nil, false
+}
+
+func (s *sectionSet) add(k sectionAt, e *etree.Element) {
+	if s.many == nil && s.n < fewSections {
+		s.few[s.n] = sectionSetEntry{k, e}
+		s.n++
+		return
+	}
+	if s.many == nil {
+		s.many = make(map[sectionAt]*etree.Element, 2*fewSections)
+		for _, x := range s.few[:s.n] {
+			s.many[x.key] = x.elem
+		}
+	}
+	s.many[k] = e
 }
 
 // placement checks where a section may be set (allowDefinition,
@@ -498,16 +550,19 @@ func (w *schemaWalk) duplicateKeys() {
 		path string
 	}
 	var todo []at
-	seen := map[sectionAt]bool{}
+	var seen sectionSet
 	for _, e := range w.sectionElements() {
 		sec := e.sec
+		if sec == nil {
+			continue
+		}
 		loc, _ := config.LocationOf(e.elem)
 		key := sectionAt{e.path, strings.ToLower(loc)}
 		// Only a level that adds entries can add a duplicate.
-		if sec == nil || seen[key] || !addsEntries(e.elem, sec.Root) {
+		if _, dup := seen.find(key); dup || !addsEntries(e.elem, sec.Root) {
 			continue
 		}
-		seen[key] = true
+		seen.add(key, nil)
 		todo = append(todo, at{sec, config.JoinPath(w.p.ctx.Prefix, loc)})
 	}
 	reported := map[*etree.Element]bool{}
@@ -680,6 +735,19 @@ type sectionElement struct {
 	elem *etree.Element
 	sec  *schema.Section // the schema's description, or nil
 	reg  *schema.Section // the schema's registration (described or not), or nil
+	// addOn is addOnOf(path), when the table of built-in paths has it.
+	addOn *knownAddOn
+}
+
+// knownAddOn is the add-on a path belongs to (nil: none), worked out once.
+type knownAddOn struct{ addOn *schema.AddOn }
+
+// addOnOf is the add-on of a section element's path.
+func (se sectionElement) addOnOf() *schema.AddOn {
+	if se.addOn != nil {
+		return se.addOn.addOn
+	}
+	return addOnOf(se.path)
 }
 
 // childPath is what the schema says of an element in a section group (or
@@ -690,6 +758,7 @@ type childPath struct {
 	reg   *schema.Section // the set's registration of path, or nil
 	group bool            // a group of the schema's sections
 	sub   string          // path + "/", when known
+	addOn *knownAddOn     // see sectionElement
 }
 
 // groupPrefix is the prefix of the group's children.
@@ -759,6 +828,7 @@ var builtinChildPaths = sync.OnceValue(func() map[childKey]childPath {
 			if cp.group {
 				cp.sub = section[:end] + "/"
 			}
+			cp.addOn = &knownAddOn{addOnOf(cp.path)}
 			out[childKey{section[:start], section[start:end]}] = cp
 			if end == len(section) {
 				break
@@ -792,7 +862,7 @@ func (w *schemaWalk) sectionElements() []sectionElement {
 			cp := w.child(prefix, c.Tag)
 			switch {
 			case cp.reg != nil || w.declared[cp.path]:
-				out = append(out, sectionElement{path: cp.path, elem: c, sec: cp.sec, reg: cp.reg})
+				out = append(out, sectionElement{path: cp.path, elem: c, sec: cp.sec, reg: cp.reg, addOn: cp.addOn})
 			case cp.group || w.groups[cp.path]:
 				walk(c, cp.groupPrefix())
 			}
@@ -978,7 +1048,7 @@ func (w *schemaWalk) addOns() {
 	}
 	seen := map[*schema.AddOn]bool{}
 	for _, se := range append(w.sectionElements(), w.addOnElems...) {
-		a := addOnOf(se.path)
+		a := se.addOnOf()
 		if a != nil && a.Declared {
 			w.featureNotInstalled(prof, a, se)
 			continue
