@@ -1,8 +1,6 @@
 package validate
 
 import (
-	"fmt"
-
 	"github.com/beevik/etree"
 
 	"github.com/iiscfg/iiscfg/config"
@@ -47,10 +45,9 @@ func checkClassicHTTPHandlers(p *pass) {
 	// where it differs.
 	var inherited *levelChange
 	var inheritedScopes []string
-	label := func(it config.Item) string {
-		item := schema.HTTPHandlers.Root.Collection.Item
-		return fmt.Sprintf("%s (verb %s)", it.Value(item.Attr("path")), it.Value(item.Attr("verb")))
-	}
+	item := schema.HTTPHandlers.Root.Collection.Item
+	pathAttr, verbAttr := item.Attr("path"), item.Attr("verb")
+	label := func(it config.Item) string { return it.Value(pathAttr) + " (verb " + it.Value(verbAttr) + ")" }
 	for _, cp := range p.integrated().checkpoints {
 		if !cp.validate {
 			continue

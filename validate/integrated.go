@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -272,7 +273,8 @@ func sameList(a, b []config.Item) bool {
 }
 
 func describeChange(sec *schema.Section, root, eff []config.Item, inRoot *itemIndex, label func(config.Item) string) string {
-	var added, changed, removed []string
+	// Entries, not their labels: only the first few are named.
+	var added, changed, removed []config.Item
 	// Most entries of eff are root's passed down, found by their
 	// attribute lists (present); the others, few, are the level's.
 	present := make([]bool, len(root))
@@ -284,11 +286,11 @@ func describeChange(sec *schema.Section, root, eff []config.Item, inRoot *itemIn
 		}
 		local = append(local, e)
 		switch {
-		case inRoot.hasSame(e):
+		case inRoot.hasSameValues(e):
 		case inRoot.hasKey(e):
-			changed = append(changed, label(e))
+			changed = append(changed, e)
 		default:
-			added = append(added, label(e))
+			added = append(added, e)
 		}
 	}
 	var inLocal *itemIndex
@@ -300,23 +302,23 @@ func describeChange(sec *schema.Section, root, eff []config.Item, inRoot *itemIn
 			inLocal = newItemIndex(sec, local)
 		}
 		if !inLocal.hasSame(r) && !inLocal.hasKey(r) {
-			removed = append(removed, label(r))
+			removed = append(removed, r)
 		}
 	}
 	var parts []string
 	if len(added) > 0 {
-		parts = append(parts, "adds "+nameList(added))
+		parts = append(parts, "adds "+nameList(added, label))
 	}
 	if len(changed) > 0 {
-		parts = append(parts, "changes "+nameList(changed))
+		parts = append(parts, "changes "+nameList(changed, label))
 	}
 	switch {
 	case len(removed) > 1 && len(removed) == len(root):
-		parts = append(parts, fmt.Sprintf("removes all %d inherited entries", len(root)))
+		parts = append(parts, "removes all "+strconv.Itoa(len(root))+" inherited entries")
 	case len(removed) > 3:
-		parts = append(parts, fmt.Sprintf("removes %d of the %d inherited entries", len(removed), len(root)))
+		parts = append(parts, "removes "+strconv.Itoa(len(removed))+" of the "+strconv.Itoa(len(root))+" inherited entries")
 	case len(removed) > 0:
-		parts = append(parts, "removes "+nameList(removed))
+		parts = append(parts, "removes "+nameList(removed, label))
 	}
 	if len(parts) == 0 {
 		return "reorders the inherited entries"
@@ -365,9 +367,12 @@ func sharedItemIndex(sec *schema.Section, items []config.Item) *itemIndex {
 var sharedItemIndexes config.ListCache[*itemIndex]
 
 func (x *itemIndex) hasSame(it config.Item) bool {
-	if x.listIndex(it) >= 0 {
-		return true
-	}
+	return x.listIndex(it) >= 0 || x.hasSameValues(it)
+}
+
+// hasSameValues is hasSame for an item whose attribute list is none of
+// the indexed items' (listIndex < 0).
+func (x *itemIndex) hasSameValues(it config.Item) bool {
 	for i := x.byID[x.idHash(it)]; i != 0; i = x.nextID[i-1] {
 		if sameItem(x.sec, x.items[i-1], it) {
 			return true
@@ -470,19 +475,20 @@ func (x *itemIndex) keyHash(it config.Item) uint64 {
 	return h.Sum64()
 }
 
-// nameList formats at most three names: `"a", "b" and 3 more`.
-func nameList(names []string) string {
+// nameList formats at most three entries by their labels: `"a", "b" and
+// 3 more`.
+func nameList(items []config.Item, label func(config.Item) string) string {
 	const max = 3
 	quoted := make([]string, 0, max)
-	for i, n := range names {
+	for i, it := range items {
 		if i == max {
 			break
 		}
-		quoted = append(quoted, fmt.Sprintf("%q", n))
+		quoted = append(quoted, strconv.Quote(label(it)))
 	}
 	switch {
-	case len(names) > max:
-		return strings.Join(quoted, ", ") + fmt.Sprintf(" and %d more", len(names)-max)
+	case len(items) > max:
+		return strings.Join(quoted, ", ") + " and " + strconv.Itoa(len(items)-max) + " more"
 	case len(quoted) == 1:
 		return quoted[0]
 	}
