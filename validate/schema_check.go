@@ -388,11 +388,11 @@ func (w *schemaWalk) element(e *etree.Element, el *schema.Element, sec *schema.S
 		return
 	}
 	w.attributes(e, el, sec, sectionRoot, nil)
+	coll := el.Collection
 	for c := range e.ChildElementsSeq() {
 		if c.Space != "" {
 			continue
 		}
-		coll := el.Collection
 		switch {
 		case coll != nil && coll.IsAdd(c.Tag):
 			w.element(c, coll.Item, sec, false)
@@ -405,10 +405,12 @@ func (w *schemaWalk) element(e *etree.Element, el *schema.Element, sec *schema.S
 				w.add(nameUnsupportedDirective, c, "", "<%s> is not supported here: the collection of '%s' has no %s directive (IIS: Unrecognized element '%s')",
 					c.Tag, elementPath(sec, e), c.Tag, c.Tag)
 			}
-		case el.Child(c.Tag) != nil:
-			w.element(c, el.Child(c.Tag), sec, false)
 		default:
-			w.add(nameUnknownElement, c, "", "Unrecognized element '%s'%s", c.Tag, suggestName(c.Tag, childNames(el)))
+			if child := el.Child(c.Tag); child != nil {
+				w.element(c, child, sec, false)
+			} else {
+				w.add(nameUnknownElement, c, "", "Unrecognized element '%s'%s", c.Tag, suggestName(c.Tag, childNames(el)))
+			}
 		}
 	}
 }
@@ -427,6 +429,7 @@ func (w *schemaWalk) attributes(e *etree.Element, el *schema.Element, sec *schem
 			return nil
 		}
 	}
+	found := 0 // required attributes the element has (it has none twice)
 	for _, a := range e.Attr {
 		name := a.FullKey()
 		if a.Space != "" || a.Key == "xmlns" || (strings.HasPrefix(name, "lock") && attributesEverywhere[name]) || (sectionRoot && sectionAttributes[name]) {
@@ -454,6 +457,9 @@ func (w *schemaWalk) attributes(e *etree.Element, el *schema.Element, sec *schem
 			w.add(nameUnknownAttribute, e, name, "Unrecognized attribute '%s'%s%s", name, note, suggestName(name, names))
 			continue
 		}
+		if sa.Required || (keysOnly != nil && sa.UniqueKey) {
+			found++
+		}
 		if w.namesOnly {
 			continue
 		}
@@ -468,6 +474,15 @@ func (w *schemaWalk) attributes(e *etree.Element, el *schema.Element, sec *schem
 	required := el.Attrs
 	if keysOnly != nil {
 		required = keysOnly
+	}
+	want := 0
+	for _, sa := range required {
+		if sa.Required || (keysOnly != nil && sa.UniqueKey) {
+			want++
+		}
+	}
+	if found == want {
+		return // all there: no attribute looked up again
 	}
 	for _, sa := range required {
 		if (sa.Required || (keysOnly != nil && sa.UniqueKey)) && e.SelectAttr(sa.Name) == nil {
