@@ -86,16 +86,16 @@ func tryLockFile(f *os.File) bool {
 // read, the read that finds the end, close), without the os.File around
 // them: a lint of 10,000 files spent a tenth of its time in system calls,
 // and os.File adds a poller registration, which fails for a regular
-// file, to each.
+// file, to each. The calls themselves are in sys_raw.go.
 // done is false where the platform has no such read (see sys_other.go).
 func readRegular(path string, limit int64) (data []byte, done bool, err error) {
-	fd, err := retryEINTR(func() (int, error) { return unix.Open(path, unix.O_RDONLY|unix.O_NONBLOCK|unix.O_CLOEXEC, 0) })
+	fd, err := retryEINTR(func() (int, error) { return openForRead(path) })
 	if err != nil {
 		return nil, true, &fs.PathError{Op: "open", Path: path, Err: err}
 	}
-	defer unix.Close(fd)
+	defer closeFd(fd)
 	var st unix.Stat_t
-	if err := unix.Fstat(fd, &st); err != nil {
+	if err := fstatFd(fd, &st); err != nil {
 		return nil, true, &fs.PathError{Op: "stat", Path: path, Err: err}
 	}
 	if kind := st.Mode & unix.S_IFMT; kind != unix.S_IFREG {
@@ -136,7 +136,7 @@ type fdReader struct {
 }
 
 func (r fdReader) Read(p []byte) (int, error) {
-	n, err := retryEINTR(func() (int, error) { return unix.Read(r.fd, p) })
+	n, err := retryEINTR(func() (int, error) { return readFd(r.fd, p) })
 	switch {
 	case err != nil:
 		return 0, &fs.PathError{Op: "read", Path: r.path, Err: err}
