@@ -19,6 +19,7 @@ import (
 	ucli "github.com/urfave/cli/v2"
 
 	"github.com/iiscfg/iiscfg/config"
+	"github.com/iiscfg/iiscfg/internal/dirlist"
 	"github.com/iiscfg/iiscfg/internal/printable"
 	"github.com/iiscfg/iiscfg/report"
 )
@@ -319,7 +320,7 @@ func (w *walker) walkTree(dir, real, abs string, up *ancestor) []walkEvent {
 		return []walkEvent{{note: fmt.Sprintf("%s: symbolic link loop (back to %s), not followed", dir, real)}}
 	}
 	here := &ancestor{real: real, up: up}
-	entries, err := os.ReadDir(dir)
+	entries, err := dirlist.Read(dir)
 	if err != nil {
 		return []walkEvent{{err: &report.Error{File: dir, Message: describeIOError(err)}}}
 	}
@@ -328,13 +329,13 @@ func (w *walker) walkTree(dir, real, abs string, up *ancestor) []walkEvent {
 	var subfolders []folderJob
 	cur := new([]walkEvent)
 	for _, d := range entries {
-		name := d.Name()
+		name := d.Name
 		if name == ".git" {
 			info.repoRoot = true
 		}
 		p := filepath.Join(dir, name)
 		isDir := d.IsDir()
-		isLink := d.Type()&fs.ModeSymlink != 0
+		isLink := d.Type&fs.ModeSymlink != 0
 		if isLink {
 			st, err := os.Stat(p)
 			if err != nil {
@@ -344,7 +345,7 @@ func (w *walker) walkTree(dir, real, abs string, up *ancestor) []walkEvent {
 			if !isDir && !st.Mode().IsRegular() {
 				continue
 			}
-		} else if !isDir && !d.Type().IsRegular() {
+		} else if !isDir && !d.Type.IsRegular() {
 			if isWebConfigName(name) && info.webConfig == "" {
 				info.webConfig = name // for context: reading it is refused, with a note
 			}
