@@ -22,6 +22,19 @@ func BenchmarkLoad(b *testing.B) {
 	}
 }
 
+// BenchmarkLoadLean is BenchmarkLoad with LoadLean, as lint reads the
+// documents it only judges.
+func BenchmarkLoadLean(b *testing.B) {
+	files, total := testutil.ReadCorpus(b)
+	b.SetBytes(total)
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		for _, f := range files {
+			_, _ = config.LoadLean(f.Name, f.Data)
+		}
+	}
+}
+
 // BenchmarkEncodingXMLTokenize is the baseline: encoding/xml's RawToken over
 // the same bytes, building nothing.
 func BenchmarkEncodingXMLTokenize(b *testing.B) {

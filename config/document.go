@@ -91,6 +91,7 @@ type Document struct {
 	tokens    map[etree.Token]Span // text, comments, CDATA, PIs, directives
 	order     []*etree.Element     // elements in document order
 	kind      Kind
+	lean      bool // loaded by LoadLean: indentation has no tokens
 	edits     []edit
 	nextEdit  int
 	removed   map[*etree.Element]bool // elements an edit deletes
@@ -135,6 +136,19 @@ func (d *Document) HasBOM() bool { return d.src.bom }
 
 // Kind says what sort of configuration file this is.
 func (d *Document) Kind() Kind { return d.kind }
+
+// Lean reports whether the document was loaded by LoadLean and lacks the
+// text tokens of the white space between its markup.
+func (d *Document) Lean() bool { return d.lean }
+
+// Full returns a document with every token: d itself unless it is lean,
+// otherwise its bytes parsed again by Load (without d's edits).
+func (d *Document) Full() (*Document, error) {
+	if !d.lean {
+		return d, nil
+	}
+	return Load(d.Path, d.raw)
+}
 
 // Elements lists every element in document order.
 func (d *Document) Elements() []*etree.Element { return d.order }
@@ -408,10 +422,8 @@ func (d *Document) classify() Kind {
 	if root == nil {
 		return KindWebConfig
 	}
-	for _, a := range root.Attr {
-		if (a.Space == "xmlns" || (a.Space == "" && a.Key == "xmlns")) && a.Value == XDTNamespace {
-			return KindTransform
-		}
+	if declaresXDT(root) {
+		return KindTransform
 	}
 	base := strings.ToLower(baseName(d.Path))
 	if root.SelectElement("system.applicationHost") != nil || base == "applicationhost.config" {
@@ -424,6 +436,17 @@ func (d *Document) classify() Kind {
 		return KindRootWebConfig
 	}
 	return KindWebConfig
+}
+
+// declaresXDT reports whether e declares the XDT namespace, as the root
+// element of a transform does.
+func declaresXDT(e *etree.Element) bool {
+	for _, a := range e.Attr {
+		if (a.Space == "xmlns" || (a.Space == "" && a.Key == "xmlns")) && a.Value == XDTNamespace {
+			return true
+		}
+	}
+	return false
 }
 
 func baseName(p string) string {

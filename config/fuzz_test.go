@@ -22,6 +22,7 @@ var fuzzSeeds = []string{
 	"<?xml version=\"1.0\" encoding=\"windows-1252\"?><a b=\"\x80\xe9\"/>",
 	"<!DOCTYPE c [<!ENTITY % p 'x'><!ENTITY e \"v\"><!-- <!ENTITY f 'w'> -->]><c a=\"&e;\">&f;&nbsp;</c>",
 	"<\x00c\x00/\x00>\x00",
+	"<a>\n  <b/>\n  t<![CDATA[x]]>\n  <c>\n    <d/>\n  </c>\r\n\t<e>\n</e>&#32;</a>",
 	"<a b=\"1\" c=\"2\" d=\"3\" e=\"4\" f=\"5\" g=\"6\" h=\"7\" i=\"8\" j=\"9\" k=\"10\" l=\"11\" m=\"12\" n=\"13\" o=\"14\" p=\"15\" q=\"16\" r=\"17\" b=\"dup\"/>",
 }
 
@@ -30,6 +31,7 @@ func FuzzLoad(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
+		loadBoth(t, "fuzz.config", data) // LoadLean agrees with Load
 		doc, err := config.Load("fuzz.config", data)
 		if err != nil {
 			var msg = err.Error()

@@ -22,8 +22,10 @@ import (
 type openElement struct {
 	el        *etree.Element
 	info      *ElementInfo
-	nsMark    int // length of scanner.ns when the element was opened
-	childMark int // length of scanner.children when the element was opened
+	nsMark    int  // length of scanner.ns when the element was opened
+	childMark int  // length of scanner.children when the element was opened
+	gapMark   int  // length of scanner.gaps when the element was opened
+	hasText   bool // a lean scan has seen text other than white space in it
 	nameBytes []byte
 }
 
@@ -67,6 +69,13 @@ type scanner struct {
 	// final length (appending one at a time reallocates as it grows).
 	children []etree.Token
 
+	// lean (LoadLean) leaves out the white space between markup of an
+	// element without other text. Until the element shows other text, its
+	// runs of white space are only noted in gaps (innermost element last):
+	// text makes tokens of them (textIn), the element's end drops them.
+	lean bool
+	gaps []gap
+
 	// Slabs: nodes are cut from arrays sized for the rest of the file, so
 	// that a file takes a few allocations per kind instead of one per node.
 	decodeScratch []bool
@@ -93,6 +102,28 @@ const (
 	bytesPerComment = 1024
 	maxSlab         = 1024 // a big file takes several slabs, none huge
 )
+
+// A lean scan makes tokens of few text runs: on the corpus, one per 1,336
+// bytes (other text, and the white space kept beside it), and a child
+// token per 99 bytes.
+const (
+	bytesPerLeanText  = 1024
+	bytesPerLeanChild = 100
+)
+
+func (s *scanner) bytesPerText() int {
+	if s.lean {
+		return bytesPerLeanText
+	}
+	return bytesPerText
+}
+
+func (s *scanner) bytesPerChild() int {
+	if s.lean {
+		return bytesPerLeanChild
+	}
+	return bytesPerChild
+}
 
 // slabSize is how many nodes a new slab holds: at least need, otherwise
 // enough for the rest of the text at one node per density bytes.
@@ -185,6 +216,10 @@ func (s *scanner) cut(from, to int) string {
 	return decodeTextNoRefs(s.text[from:to])
 }
 
+// gap is a run of white space a lean scan has not made a token of: where
+// it starts in the text, and its place in scanner.children.
+type gap struct{ start, at int }
+
 // add makes t the next child of the innermost open element (of the
 // document when none is open).
 func (s *scanner) add(t etree.Token) {
@@ -200,7 +235,7 @@ func (s *scanner) attachChildren(top openElement) {
 	kids := s.children[top.childMark:]
 	if n := len(kids); n > 0 {
 		if len(s.childSlab) < n {
-			s.childSlab = make([]etree.Token, s.slabSize(n, bytesPerChild))
+			s.childSlab = make([]etree.Token, s.slabSize(n, s.bytesPerChild()))
 		}
 		top.el.Child = s.childSlab[:0:n] // capacity capped: an append copies
 		s.childSlab = s.childSlab[n:]
@@ -210,12 +245,53 @@ func (s *scanner) attachChildren(top openElement) {
 		clear(kids) // the scratch must not keep the tokens alive
 	}
 	s.children = s.children[:top.childMark]
+	s.gaps = s.gaps[:top.gapMark] // white space a lean scan leaves out
+}
+
+// textIn notes that the innermost open element holds text other than
+// white space: a lean scan keeps its white space from now on, and makes
+// tokens of the runs it put off.
+func (s *scanner) textIn() {
+	top := &s.stack[len(s.stack)-1]
+	if top.hasText {
+		return
+	}
+	top.hasText = true
+	gaps := s.gaps[top.gapMark:]
+	if len(gaps) == 0 {
+		return
+	}
+	// Insert the tokens into children from the back: each child moves once.
+	j := len(s.children) + len(gaps)
+	s.children = slices.Grow(s.children, len(gaps))[:j]
+	i := j - len(gaps)
+	for g := len(gaps) - 1; g >= 0; g-- {
+		for i > gaps[g].at {
+			i--
+			j--
+			s.children[j] = s.children[i]
+		}
+		// A run of white space in an element ends at the next markup.
+		start := gaps[g].start
+		end := start + bytes.IndexByte(s.text[start:], '<')
+		j--
+		s.children[j] = s.newText(s.whitespaceValue(start, end), true)
+	}
+	s.gaps = s.gaps[:top.gapMark]
+}
+
+// whitespaceValue is the text of the run of white space text[from:to].
+func (s *scanner) whitespaceValue(from, to int) string {
+	if value, ok := indentOf(s.text[from:to]); ok {
+		return value
+	}
+	return s.intern(from, to) // indentation repeats throughout a file
 }
 
 // newText is a text token from the slab.
 func (s *scanner) newText(value string, whitespace bool) *etree.CharData {
 	if len(s.textSlab) == 0 {
-		s.textSlab = make([]etree.CharData, s.slabSize(1, bytesPerText))
+		s.textSlab = make([]etree.CharData, s.slabSize(1, s.bytesPerText()))
 	}
 	t := &s.textSlab[0]
 	s.textSlab = s.textSlab[1:]
@@ -365,13 +441,19 @@ func (s *scanner) charData() error {
 			return s.errAt(first, "text is not allowed %s the root element", where)
 		}
 	}
+	if s.lean && len(s.stack) > 0 {
+		if onlySpace && !s.stack[len(s.stack)-1].hasText {
+			s.gaps = append(s.gaps, gap{start, len(s.children)})
+			return nil
+		}
+		if !onlySpace {
+			s.textIn()
+		}
+	}
 	var value string
 	switch {
 	case onlySpace:
-		var ok bool
-		if value, ok = indentOf(raw); !ok {
-			value = s.intern(start, s.pos) // indentation repeats throughout a file
-		}
+		value = s.whitespaceValue(start, s.pos)
 	case needsDecode:
 		value = decodeText(raw)
 	default:
@@ -729,6 +811,9 @@ func (s *scanner) cdata() error {
 		return err
 	}
 	s.pos = bodyStart + end + 3
+	if s.lean {
+		s.textIn()
+	}
 	c := etree.NewCData(s.cut(bodyStart, bodyStart+end))
 	s.add(c)
 	s.doc.tokens[c] = Span{start, s.pos}
@@ -1124,6 +1209,9 @@ func (s *scanner) startTag() error {
 	if err := s.checkPrefixes(el, info, nsMark); err != nil {
 		return err
 	}
+	if s.lean && !s.root && declaresXDT(el) {
+		s.lean = false // a transform: xdt reads its text as it is
+	}
 	s.doc.order = append(s.doc.order, el)
 	if s.text[i] == '/' {
 		s.pos = i + 2
@@ -1138,7 +1226,7 @@ func (s *scanner) startTag() error {
 	}
 	s.pos = i + 1
 	info.StartTag = Span{start, s.pos}
-	s.stack = append(s.stack, openElement{el: el, info: info, nsMark: nsMark, childMark: len(s.children), nameBytes: name})
+	s.stack = append(s.stack, openElement{el: el, info: info, nsMark: nsMark, childMark: len(s.children), gapMark: len(s.gaps), nameBytes: name})
 	s.root = true
 	return nil
 }

@@ -130,8 +130,14 @@ func (r *Result) FromTransform(offset int) bool {
 }
 
 // Apply applies transforms to src in order, each to the previous result.
-// src is not changed. On an *Error nothing is returned.
+// src is not changed. On an *Error nothing is returned. The documents must
+// have every token (config.Load, not LoadLean): XPath sees the white
+// space between markup as text nodes.
 func Apply(src *config.Document, transforms ...*config.Document) (*Result, error) {
+	refuseLean(src)
+	for _, t := range transforms {
+		refuseLean(t)
+	}
 	res := &Result{Doc: src, files: []*config.Document{src}}
 	if n := len(src.Text()); n > 0 {
 		res.pieces = []piece{{start: 0, end: n}}
@@ -147,6 +153,14 @@ func Apply(src *config.Document, transforms ...*config.Document) (*Result, error
 		}
 	}
 	return res, nil
+}
+
+// refuseLean panics on a document without the text nodes XPath sees: a
+// caller's mistake that would change which nodes a transform matches.
+func refuseLean(d *config.Document) {
+	if d.Lean() {
+		panic("xdt.Apply: " + d.Path + " was loaded by config.LoadLean, without the white space text nodes XPath sees; load it with config.Load (or take its Full)")
+	}
 }
 
 // Check reports the first reason t cannot be applied at all: an unknown
