@@ -202,15 +202,27 @@ func (c *fsContext) shared(abs string) *parentDoc {
 	return pd
 }
 
-// load parses a parent once. One that is read for context only and cannot
-// be read is noted and left out of its children's chains.
+// load parses a parent for the files below it, which only read it: lean
+// (see readDocumentAs).
 func (c *fsContext) load(pd *parentDoc) (*config.Document, *report.Error) {
+	return c.loadAs(pd, true)
+}
+
+// loadAs parses a parent once. One that is read for context only and
+// cannot be read is noted and left out of its children's chains. The
+// first caller's lean or not is shared; a full document asked of a lean
+// parent is parsed again for that caller alone (a transformed input that
+// is the parent of others).
+func (c *fsContext) loadAs(pd *parentDoc, lean bool) (*config.Document, *report.Error) {
 	pd.once.Do(func() {
-		pd.doc, pd.err = readDocument(input{path: pd.display}, nil, nil)
+		pd.doc, pd.err = readDocumentAs(input{path: pd.display}, nil, nil, lean)
 		if pd.err != nil && !pd.isInput && c.notes != nil {
 			c.notes(pd.display + ": read for context but " + describeContextError(pd.err) + "; the files below it are judged without it")
 		}
 	})
+	if pd.doc != nil && pd.doc.Lean() && !lean {
+		return fullDocument(pd.doc)
+	}
 	return pd.doc, pd.err
 }
 
@@ -321,6 +333,13 @@ func applyPlacement(ctx validate.Context, p placement) validate.Context {
 // readDocument reads and parses one input; stdin is the data of standard
 // input when in.stdin.
 func readDocument(in input, stdinData []byte, stdinErr error) (*config.Document, *report.Error) {
+	return readDocumentAs(in, stdinData, stdinErr, false)
+}
+
+// readDocumentAs is readDocument; lean loads a document that is only
+// judged as it is, never transformed, edited or compared
+// (config.LoadLean): its indentation gets no tokens.
+func readDocumentAs(in input, stdinData []byte, stdinErr error, lean bool) (*config.Document, *report.Error) {
 	data, err := stdinData, stdinErr
 	if !in.stdin {
 		data, err = readInput(in.path)
@@ -328,13 +347,30 @@ func readDocument(in input, stdinData []byte, stdinErr error) (*config.Document,
 	if err != nil {
 		return nil, &report.Error{File: in.path, Message: describeIOError(err)}
 	}
-	doc, err := config.Load(in.path, data)
+	load := config.Load
+	if lean {
+		load = config.LoadLean
+	}
+	doc, err := load(in.path, data)
 	if err != nil {
-		var se *config.SyntaxError
-		if errors.As(err, &se) {
-			return nil, &report.Error{File: in.path, Line: se.Line, Column: se.Column, Message: se.Msg}
-		}
-		return nil, &report.Error{File: in.path, Message: err.Error()}
+		return nil, loadError(in.path, err)
 	}
 	return doc, nil
+}
+
+// fullDocument parses a lean document again with all its tokens.
+func fullDocument(doc *config.Document) (*config.Document, *report.Error) {
+	full, err := doc.Full()
+	if err != nil {
+		return nil, loadError(doc.Path, err)
+	}
+	return full, nil
+}
+
+func loadError(path string, err error) *report.Error {
+	var se *config.SyntaxError
+	if errors.As(err, &se) {
+		return &report.Error{File: path, Line: se.Line, Column: se.Column, Message: se.Msg}
+	}
+	return &report.Error{File: path, Message: err.Error()}
 }

@@ -103,11 +103,14 @@ func (p *lintPipeline) plan(inputs []input) []*lintJob {
 }
 
 // documentToJudge reads and parses the document an input stands for.
+// A document no transform chain applies to (see judge) is only read:
+// lean.
 func (p *lintPipeline) documentToJudge(j *lintJob) (*config.Document, *report.Error) {
+	lean := j.in.stdin || len(p.deploy.chainFor(j.in.path)) == 0
 	if j.own != nil {
-		return p.fs.load(j.own)
+		return p.fs.loadAs(j.own, lean)
 	}
-	return readDocument(j.in, p.stdinData, p.stdinErr)
+	return readDocumentAs(j.in, p.stdinData, p.stdinErr, lean)
 }
 
 // contextFor places a document in its application and applies the
