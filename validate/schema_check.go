@@ -463,6 +463,9 @@ func (w *schemaWalk) attributes(e *etree.Element, el *schema.Element, sec *schem
 		if w.namesOnly {
 			continue
 		}
+		if sa.Type == schema.String && sa.Validation == "" {
+			continue // any value will do
+		}
 		// Only an enum's check reads whether its names are case-sensitive.
 		if msg := sa.CheckValue(a.Value, sa.Type == schema.Enum && dotNet(sec) && !hasBoolNames(sa)); msg != "" {
 			w.add(nameInvalidValue, e, name, "%s", msg)
