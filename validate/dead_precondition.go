@@ -41,10 +41,10 @@ func checkDeadPreCondition(p *pass) {
 		if e.kind == "global module" || (p.doc.Kind() == config.KindAppHost && !p.locationIn(e.elem)) {
 			continue
 		}
-		pc := e.elem.SelectAttrValue("preCondition", "")
+		pc := e.pc
 		var failing []string
 		unknown := false
-		for _, t := range schema.PreConditionTokens(pc) {
+		for _, t := range e.tokens {
 			if schema.ClassifyToken(t) == schema.TokenUnknown || (t == "managedHandler" && !e.module) {
 				unknown = true // unknown-precondition's finding
 			} else if !schema.TokenHolds(t, pool, e.module) {

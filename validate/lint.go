@@ -197,6 +197,9 @@ type pass struct {
 	elements map[string][]*etree.Element // by section path: see ownElements
 	merges   map[mergeKey]*merged        // see merge
 	sources  []config.Source             // see chain
+	// preConditions are the entries with a preCondition (see
+	// preConditionEntries).
+	preConditions *[]preConditionEntry
 }
 
 // report records a finding of the rule's severity that spans element e.

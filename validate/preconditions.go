@@ -16,11 +16,20 @@ type preConditionEntry struct {
 	elem   *etree.Element
 	module bool   // a module (managedHandler is valid there)
 	kind   string // "module", "handler" or "global module"
+	pc     string // the preCondition as written
+	tokens []string
 }
 
 // preConditionEntries lists the document's entries with a preCondition,
-// in document order.
+// in document order (found once per pass: two rules read them).
 func (p *pass) preConditionEntries() []preConditionEntry {
+	if p.preConditions == nil {
+		p.preConditions = p.findPreConditionEntries()
+	}
+	return *p.preConditions
+}
+
+func (p *pass) findPreConditionEntries() *[]preConditionEntry {
 	var out []preConditionEntry
 	for _, sec := range []struct {
 		path, kind string
@@ -32,13 +41,13 @@ func (p *pass) preConditionEntries() []preConditionEntry {
 	} {
 		for _, coll := range p.doc.SectionElements(sec.path) {
 			for _, add := range coll.SelectElements("add") {
-				if add.SelectAttr("preCondition") != nil {
-					out = append(out, preConditionEntry{elem: add, module: sec.module, kind: sec.kind})
+				if a := add.SelectAttr("preCondition"); a != nil {
+					out = append(out, preConditionEntry{elem: add, module: sec.module, kind: sec.kind, pc: a.Value, tokens: schema.PreConditionTokens(a.Value)})
 				}
 			}
 		}
 	}
-	return out
+	return &out
 }
 
 // describePool names a pool for messages: "an Integrated v4.0 pool".

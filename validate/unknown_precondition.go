@@ -26,21 +26,21 @@ Fix the spelling (the message suggests the token meant), or remove the token.`,
 
 func checkUnknownPreCondition(p *pass) {
 	for _, e := range p.preConditionEntries() {
-		pc := e.elem.SelectAttrValue("preCondition", "")
-		tokens := schema.PreConditionTokens(pc)
+		pc := e.pc
 		var problems []string
-		modes := map[string]bool{}
-		for _, t := range tokens {
+		var integrated, classic bool // the modes it names
+		for _, t := range e.tokens {
 			switch {
 			case t == "managedHandler" && !e.module:
 				problems = append(problems, `"managedHandler" applies to modules only`)
 			case schema.ClassifyToken(t) == schema.TokenUnknown:
 				problems = append(problems, fmt.Sprintf("%q is not a token IIS knows%s", t, suggestToken(t)))
 			case schema.ClassifyToken(t) == schema.TokenMode:
-				modes[t] = true
+				integrated = integrated || t == "integratedMode"
+				classic = classic || t == "classicMode" || t == "ISAPIMode"
 			}
 		}
-		if modes["integratedMode"] && (modes["classicMode"] || modes["ISAPIMode"]) {
+		if integrated && classic {
 			problems = append(problems, "integratedMode and classicMode together never hold")
 		}
 		if len(problems) > 0 {
