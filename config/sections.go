@@ -296,7 +296,11 @@ func LevelsAt(chain []Source, section, path string) []Level {
 		if !ok {
 			continue
 		}
-		out = append(out, s.Doc.sectionLevels(section, rel, s.ParentApp)...)
+		if levels := s.Doc.sectionLevels(section, rel, s.ParentApp); out == nil {
+			out = levels // a new slice: the caller's
+		} else {
+			out = append(out, levels...)
+		}
 	}
 	return out
 }
