@@ -1,6 +1,7 @@
 package config_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -47,6 +48,30 @@ var crafted = []string{
 	`<configuration><system.web><authorization><allow users="a" roles="r" verbs="GET"/><allow users="a" roles="r" verbs="GET"/><deny users="a"/></authorization><httpHandlers><add path="*.x" verb="*" type="t"/><add path="*.x" verb="*" type="t"/></httpHandlers><httpModules><add name="M" type="t"/><add name="m" type="t"/></httpModules></system.web>
 <connectionStrings><add name="LocalSqlServer" connectionString="x"/><remove name="LocalSqlServer"/><add name="LocalSqlServer" connectionString="y"/></connectionStrings>
 <appSettings><add key="k" value="1"/><add key="k" value="2"/><add key="ǅ" value="3"/><add key="ǆ" value="4"/></appSettings></configuration>`,
+	manyAdds(),
+}
+
+// manyAdds is a level with more adds than duplicateKeys compares one by
+// one: duplicates, removes and a clear before and after it changes to a
+// set of folded keys.
+func manyAdds() string {
+	var b strings.Builder
+	b.WriteString(`<configuration><appSettings>`)
+	for i := 0; i < 40; i++ {
+		fmt.Fprintf(&b, `<add key="k%d" value="v"/>`, i)
+		switch i {
+		case 3, 15, 16, 17, 30:
+			fmt.Fprintf(&b, `<add key="K%d" value="dup"/><remove key="k%d"/><add key="K%d" value="again"/><add key="k%d" value="dup"/>`, i, i-1, i-1, i-1)
+		case 20:
+			b.WriteString(`<clear/><add key="k3" value="after clear"/><add key="K3" value="dup"/>`)
+		}
+	}
+	b.WriteString(`</appSettings><system.webServer><modules>`)
+	for i := 0; i < 20; i++ {
+		fmt.Fprintf(&b, `<add name="m%d" type="t"/><add name="M%d" type="t"/>`, i, i)
+	}
+	b.WriteString(`<remove name="UrlRoutingModule-4.0"/><add name="urlroutingmodule-4.0" type="t"/><add name="UrlRoutingModule-4.0" type="t"/></modules></system.webServer></configuration>`)
+	return b.String()
 }
 
 // TestDuplicatesMatchEffective: the key-only merge finds exactly the
