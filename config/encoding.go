@@ -100,8 +100,8 @@ func decode(data []byte) (decoded, error) {
 // file that would parse into an error (docs/iis-behaviour.md §13.4).
 func utf16Without(data []byte) string {
 	pairs := min(len(data)/2, 256)
-	if pairs < 2 {
-		return ""
+	if pairs < 2 || (data[0] != 0 && data[1] != 0) {
+		return "" // either answer needs a NUL in the first two bytes
 	}
 	le, be := 0, 0
 	for i := range pairs {

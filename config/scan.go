@@ -784,17 +784,20 @@ func (s *scanner) checkChars(from, to int) error {
 func decodeTextNoRefs(raw []byte) string {
 	var b strings.Builder
 	b.Grow(len(raw))
-	for i := 0; i < len(raw); i++ {
-		if raw[i] == '\r' {
-			b.WriteByte('\n')
-			if i+1 < len(raw) && raw[i+1] == '\n' {
-				i++
-			}
-			continue
+	// A line at a time: comments in CRLF files come here whole.
+	for {
+		i := bytes.IndexByte(raw, '\r')
+		if i < 0 {
+			b.Write(raw)
+			return b.String()
 		}
-		b.WriteByte(raw[i])
+		b.Write(raw[:i])
+		b.WriteByte('\n')
+		raw = raw[i+1:]
+		if len(raw) > 0 && raw[0] == '\n' {
+			raw = raw[1:]
+		}
 	}
-	return b.String()
 }
 
 func (s *scanner) cdata() error {
