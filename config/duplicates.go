@@ -176,6 +176,31 @@ func FoldCase(s string) string {
 	return b.String()
 }
 
+// AppendFoldCase appends FoldCase(s) to dst: a hash of the folded string
+// then needs no string of its own.
+func AppendFoldCase(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			for _, r := range s[i:] {
+				min := r
+				for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+					if f < min {
+						min = f
+					}
+				}
+				dst = utf8.AppendRune(dst, min)
+			}
+			return dst
+		}
+		if 'a' <= c && c <= 'z' {
+			c -= 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
 // inheritedKeys indexes the keys of an inherited list. The lists are
 // few and long-lived (the built-in stock lists, a root web.config's, an
 // applicationHost.config's) and shared, never changed: their indexes are

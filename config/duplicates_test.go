@@ -167,10 +167,13 @@ func TestFoldCaseASCIIPathAgreesWithRuneFolding(t *testing.T) {
 	}
 	inputs := []string{"", "a", "Z", "add", "ADD", "System.Web.UI.PageHandlerFactory", "*.axd", "ScriptModule-4.0",
 		"name with spaces", "az{}[]@`", "k", "K", "\u212a", "stra\u00dfe", "STRASSE", "\u017f", "s", "caf\u00e9", "CAF\u00c9",
-		"mixed\u00e9ASCII", "\x7f~", "0123456789"}
+		"mixed\u00e9ASCII", "\x7f~", "0123456789", "ab\xffcd", "\xc3", "\u01c5\u01c6"}
 	for _, s := range inputs {
 		if got, want := config.FoldCase(s), byRune(s); got != want {
 			t.Errorf("config.FoldCase(%q) = %q, folding rune by rune gives %q", s, got, want)
+		}
+		if got, want := string(config.AppendFoldCase([]byte("x"), s)), "x"+config.FoldCase(s); got != want {
+			t.Errorf("config.AppendFoldCase(%q) = %q, want %q", s, got, want)
 		}
 		for _, u := range inputs {
 			if (config.FoldCase(s) == config.FoldCase(u)) != strings.EqualFold(s, u) {
