@@ -200,6 +200,7 @@ type pass struct {
 	// preConditions are the entries with a preCondition (see
 	// preConditionEntries).
 	preConditions *[]preConditionEntry
+	rules         *[]rewriteRule // see rewriteRules
 }
 
 // report records a finding of the rule's severity that spans element e.

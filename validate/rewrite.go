@@ -93,8 +93,17 @@ func isPatternCondition(c *etree.Element) bool {
 }
 
 // rewriteRules lists the document's rewrite rules, inbound then outbound,
-// in document order within each section.
+// in document order within each section: found once per pass (eight rules
+// read them), shared, not to be changed.
 func (p *pass) rewriteRules() []rewriteRule {
+	if p.rules == nil {
+		rules := p.findRewriteRules()
+		p.rules = &rules
+	}
+	return *p.rules
+}
+
+func (p *pass) findRewriteRules() []rewriteRule {
 	var out []rewriteRule
 	for _, sec := range []string{rewriteRulesSection, rewriteGlobalSection, rewriteOutboundSection} {
 		for _, s := range p.ownElements(sec) {
