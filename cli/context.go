@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 
@@ -46,6 +47,7 @@ type fsContext struct {
 	mu      sync.Mutex
 	dirs    map[string]dirInfo // absolute folder -> what it holds
 	parents map[string]*parentDoc
+	above   map[string]chainAbove // by folder: the chain from it up, while no parent was released
 }
 
 // dirInfo is what a folder holds that matters for context.
@@ -114,11 +116,12 @@ func (c *fsContext) remember(abs string, info dirInfo) {
 	c.mu.Unlock()
 }
 
-// forgetFolders drops what is known of the folders, once the chains of
-// the files to judge are found.
+// forgetFolders drops what is known of the folders and the chains found,
+// once the chains of the files to judge are found.
 func (c *fsContext) forgetFolders() {
 	c.mu.Lock()
 	c.dirs = map[string]dirInfo{}
+	c.above = nil
 	c.mu.Unlock()
 }
 
@@ -132,14 +135,15 @@ func (c *fsContext) chainStops(abs string, info dirInfo) bool {
 
 // candidates lists the web.config files above a judged web.config, the
 // nearest first, and takes a reference on each: release gives them back.
-// displays maps the absolute path of every input to the name it is
-// reported by, so that a parent that is also an input keeps that name.
-// appRoot is the nearest declared application root at or above the
-// file's folder, if any.
-func (c *fsContext) candidates(path string, displays map[string]string) (parents []*parentDoc, appRoot string, err error) {
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return nil, "", err
+// abs is the file's absolute path, or "" to find it. displays maps the
+// absolute path of every input to the name it is reported by, so that a
+// parent that is also an input keeps that name. appRoot is the nearest
+// declared application root at or above the file's folder, if any.
+func (c *fsContext) candidates(path, abs string, displays map[string]string) (parents []*parentDoc, appRoot string, err error) {
+	if abs == "" {
+		if abs, err = filepath.Abs(path); err != nil {
+			return nil, "", err
+		}
 	}
 	dir := filepath.Dir(abs)
 	if c.appRoots[dir] {
@@ -148,10 +152,47 @@ func (c *fsContext) candidates(path string, displays map[string]string) (parents
 	if c.chainStops(dir, c.dir(dir)) {
 		return nil, appRoot, nil
 	}
-	up := filepath.Dir(path) // the display path of the folder being looked at
+	// The files of one folder, and of sibling folders, have the same
+	// chain above their folder: it is found once (at 10,000 application
+	// folders, finding it for each file was most of the time before the
+	// first file was judged).
+	above := filepath.Dir(dir)
+	c.mu.Lock()
+	chain, ok := c.above[above]
+	c.mu.Unlock()
+	if !ok {
+		chain = c.chainAbove(above, filepath.Join(filepath.Dir(path), ".."), displays)
+	}
+	c.mu.Lock()
+	if !ok {
+		if c.above == nil {
+			c.above = map[string]chainAbove{}
+		}
+		c.above[above] = chain
+	}
+	for _, pd := range chain.parents {
+		pd.refs++
+	}
+	c.mu.Unlock()
+	if appRoot == "" {
+		appRoot = chain.appRoot
+	}
+	return slices.Clip(chain.parents), appRoot, nil
+}
+
+// chainAbove is what is above a folder: the web.config files at and
+// above it up to where the chain stops, the nearest first, and the
+// nearest declared application root among those folders.
+type chainAbove struct {
+	parents []*parentDoc
+	appRoot string
+}
+
+// chainAbove finds the chain from folder dir up, whose display path is
+// up. It takes no reference.
+func (c *fsContext) chainAbove(dir, up string, displays map[string]string) chainAbove {
+	var chain chainAbove
 	for {
-		dir = filepath.Dir(dir)
-		up = filepath.Join(up, "..")
 		info := c.dir(dir)
 		if info.webConfig != "" {
 			p := filepath.Join(dir, info.webConfig)
@@ -165,16 +206,17 @@ func (c *fsContext) candidates(path string, displays map[string]string) (parents
 				pd = &parentDoc{abs: p, display: display, isInput: ok}
 				c.parents[p] = pd
 			}
-			pd.refs++
 			c.mu.Unlock()
-			parents = append(parents, pd)
+			chain.parents = append(chain.parents, pd)
 		}
-		if c.appRoots[dir] && appRoot == "" {
-			appRoot = dir
+		if c.appRoots[dir] && chain.appRoot == "" {
+			chain.appRoot = dir
 		}
 		if c.chainStops(dir, info) {
-			return parents, appRoot, nil
+			return chain
 		}
+		dir = filepath.Dir(dir)
+		up = filepath.Join(up, "..")
 	}
 }
 
@@ -186,6 +228,7 @@ func (c *fsContext) release(parents []*parentDoc) {
 		if pd.refs--; pd.refs == 0 {
 			delete(c.parents, pd.abs)
 			pd.doc = nil
+			c.above = nil // a chain found before may hold pd
 		}
 	}
 }

@@ -41,7 +41,7 @@ func (r *migrateRun) migrateInOrder(inputs []input, out *migrateOutput) error {
 	if !r.noParents {
 		for i, in := range inputs {
 			if abs[i] != "" || in.stdin && r.stdinPlaced {
-				parents[i], declared[i], _ = fsc.candidates(in.path, displays)
+				parents[i], declared[i], _ = fsc.candidates(in.path, abs[i], displays)
 			}
 		}
 	}

@@ -69,11 +69,12 @@ type lintPipeline struct {
 // plan finds each web.config's parents and takes references on them.
 func (p *lintPipeline) plan(inputs []input) []*lintJob {
 	jobs := make([]*lintJob, len(inputs))
+	abs := make([]string, len(inputs)) // of the web.config files
 	displays := make(map[string]string, len(inputs))
-	for _, in := range inputs {
+	for i, in := range inputs {
 		if !in.stdin && isWebConfigName(in.path) {
-			if abs, err := filepath.Abs(in.path); err == nil {
-				displays[abs] = in.path
+			if a, err := filepath.Abs(in.path); err == nil {
+				abs[i], displays[a] = a, in.path
 			}
 		}
 	}
@@ -83,7 +84,7 @@ func (p *lintPipeline) plan(inputs []input) []*lintJob {
 		if !p.placed(in) {
 			continue
 		}
-		j.parents, j.appRoot, _ = p.fs.candidates(in.path, displays)
+		j.parents, j.appRoot, _ = p.fs.candidates(in.path, abs[i], displays)
 	}
 	// Every chain is known: what the folders hold is not needed any more
 	// (at 40,000 folders it is megabytes the collector would go on
@@ -92,11 +93,9 @@ func (p *lintPipeline) plan(inputs []input) []*lintJob {
 	if p.noParents {
 		return jobs
 	}
-	for _, j := range jobs {
-		if !j.in.stdin && isWebConfigName(j.in.path) {
-			if abs, err := filepath.Abs(j.in.path); err == nil {
-				j.own = p.fs.shared(abs)
-			}
+	for i, j := range jobs {
+		if abs[i] != "" {
+			j.own = p.fs.shared(abs[i])
 		}
 	}
 	return jobs

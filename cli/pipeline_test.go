@@ -2,6 +2,8 @@ package cli
 
 import (
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"strconv"
 	"sync/atomic"
 	"testing"
@@ -39,4 +41,45 @@ func TestInParallelInOrder(t *testing.T) {
 		t.Errorf("a job was started %d results ahead of the last emitted, window %d", ahead.Load(), window)
 	}
 	inParallelInOrder(0, workers, window, func(int) fileResult { t.Fatal("a job of none"); return fileResult{} }, func(fileResult) {})
+}
+
+// Sibling folders share the chain found above them, each taking its
+// references; a parent released by every file below it is not handed
+// out again: the next file gets a new one, read anew.
+func TestChainAboveSharedThenRenewed(t *testing.T) {
+	root := t.TempDir()
+	if err := os.WriteFile(filepath.Join(root, ".git"), nil, 0o644); err != nil {
+		t.Fatal(err) // the chain stops here
+	}
+	site := `<configuration><system.web><authentication mode="Forms"/></system.web></configuration>`
+	for _, f := range []string{"web.config", "a/web.config", "b/web.config"} {
+		p := filepath.Join(root, f)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(site), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := newFSContext(nil, nil)
+	a, _, err := c.candidates(filepath.Join(root, "a", "web.config"), "", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _, _ := c.candidates(filepath.Join(root, "b", "web.config"), "", nil)
+	if len(a) != 1 || len(b) != 1 || a[0] != b[0] || a[0].refs != 2 {
+		t.Fatalf("siblings: chains %v and %v, want one shared parent with 2 references", a, b)
+	}
+	if doc, err := c.load(a[0]); doc == nil || err != nil {
+		t.Fatalf("parent not read: %v", err)
+	}
+	c.release(a)
+	c.release(b)
+	again, _, _ := c.candidates(filepath.Join(root, "a", "web.config"), "", nil)
+	if len(again) != 1 || again[0] == a[0] || again[0].refs != 1 {
+		t.Fatalf("after release: chain %v, want a new parent with 1 reference", again)
+	}
+	if doc, err := c.load(again[0]); doc == nil || err != nil {
+		t.Fatalf("the new parent is not read: %v", err)
+	}
 }
