@@ -324,16 +324,18 @@ func (w *walker) walkTree(dir, real, abs string, up *ancestor) []walkEvent {
 	if err != nil {
 		return []walkEvent{{err: &report.Error{File: dir, Message: describeIOError(err)}}}
 	}
-	var info dirInfo            // what fsContext.dir would find here
-	var segments []*[]walkEvent // this folder's files and each subfolder's events, in order
+	var info dirInfo // what fsContext.dir would find here
+	// This folder's files and notes, each subfolder's after those met
+	// before it, in order.
 	var subfolders []folderJob
-	cur := new([]walkEvent)
+	var cur []walkEvent
+	clean := filepath.Clean(dir)
 	for _, d := range entries {
 		name := d.Name
 		if name == ".git" {
 			info.repoRoot = true
 		}
-		p := filepath.Join(dir, name)
+		p := joinName(clean, name)
 		isDir := d.IsDir()
 		isLink := d.Type&fs.ModeSymlink != 0
 		if isLink {
@@ -362,7 +364,7 @@ func (w *walker) walkTree(dir, real, abs string, up *ancestor) []walkEvent {
 		}
 		entryReal := ""
 		if isLink || isDir {
-			entryReal = filepath.Join(real, name)
+			entryReal = joinName(real, name)
 		}
 		if isLink {
 			// Resolved from the folder's real path, not from p: a relative
@@ -372,7 +374,7 @@ func (w *walker) walkTree(dir, real, abs string, up *ancestor) []walkEvent {
 				continue
 			}
 			if !within(w.root, entryReal) {
-				*cur = append(*cur, walkEvent{note: fmt.Sprintf("%s: symbolic link to %s, outside %s, not followed (name it to check it)", p, entryReal, w.root)})
+				cur = append(cur, walkEvent{note: fmt.Sprintf("%s: symbolic link to %s, outside %s, not followed (name it to check it)", p, entryReal, w.root)})
 				continue
 			}
 			w.linked.Store(true)
@@ -382,41 +384,55 @@ func (w *walker) walkTree(dir, real, abs string, up *ancestor) []walkEvent {
 			if isLink {
 				ev.target = entryReal
 			}
-			*cur = append(*cur, ev)
+			cur = append(cur, ev)
 			continue
 		}
 		childAbs := ""
 		if w.opts.folders != nil {
-			childAbs = filepath.Join(abs, name)
+			childAbs = joinName(abs, name)
 		}
-		sub := new([]walkEvent)
-		segments = append(segments, cur, sub)
-		cur = new([]walkEvent)
-		subfolders = append(subfolders, folderJob{path: p, real: entryReal, abs: childAbs, events: sub})
+		subfolders = append(subfolders, folderJob{path: p, real: entryReal, abs: childAbs, before: cur})
+		cur = nil
 	}
-	segments = append(segments, cur)
 	if w.opts.folders != nil {
 		w.opts.folders(abs, info)
 	}
-	w.walkFolders(subfolders, here)
-	if len(segments) == 1 {
-		return *cur
+	if len(subfolders) == 0 {
+		return cur
 	}
-	n := 0
-	for _, seg := range segments {
-		n += len(*seg)
+	w.walkFolders(subfolders, here)
+	n := len(cur)
+	for _, j := range subfolders {
+		n += len(j.before) + len(j.events)
 	}
 	out := make([]walkEvent, 0, n)
-	for _, seg := range segments {
-		out = append(out, *seg...)
+	for _, j := range subfolders {
+		out = append(out, j.before...)
+		out = append(out, j.events...)
 	}
-	return out
+	return append(out, cur...)
 }
 
-// folderJob is a subfolder to walk and where its events go.
+// joinName is filepath.Join(dir, name) for a clean dir and an entry name
+// read from it, without cleaning the result again (a tenth of the walk
+// of a folder of 10,000 application folders).
+func joinName(dir, name string) string {
+	switch {
+	case runtime.GOOS == "windows":
+		return filepath.Join(dir, name) // "C:" + "x" is "C:x"
+	case dir == ".":
+		return name
+	case strings.HasSuffix(dir, string(filepath.Separator)):
+		return dir + name
+	}
+	return dir + string(filepath.Separator) + name
+}
+
+// folderJob is a subfolder to walk: the events met in its folder before
+// it, then its own.
 type folderJob struct {
 	path, real, abs string
-	events          *[]walkEvent
+	before, events  []walkEvent
 }
 
 // walkFolders walks a folder's subfolders on the caller's goroutine and on
@@ -432,8 +448,8 @@ func (w *walker) walkFolders(jobs []folderJob, up *ancestor) {
 			if i >= len(jobs) {
 				return
 			}
-			j := jobs[i]
-			*j.events = w.walkTree(j.path, j.real, j.abs, up)
+			j := &jobs[i]
+			j.events = w.walkTree(j.path, j.real, j.abs, up)
 		}
 	}
 	var wg sync.WaitGroup
