@@ -38,7 +38,9 @@ type ElementInfo struct {
 	EndTag      Span // "</name>"; equals StartTag for a self-closing element
 	Name        Span // the name inside the start tag
 	SelfClosing bool
-	Attrs       []AttrInfo // in source order, parallel to the etree element's Attr
+	// Attrs are in source order, parallel to the etree element's Attr;
+	// nil in a lean document (LoadLean), whose AttrInfo finds them.
+	Attrs []AttrInfo
 }
 
 // Whole is the span from the start tag's "<" to the end tag's ">".
@@ -114,7 +116,7 @@ type lookups struct {
 	runeStarts []int32 // characters starting before every runeStride-th byte
 
 	mu    sync.Mutex
-	attrs map[*ElementInfo]map[string]int // attribute index by name, for big tags
+	attrs map[*ElementInfo]*attrTable // for big tags
 }
 
 const (
@@ -250,36 +252,111 @@ func (d *Document) AttrInfo(e *etree.Element, name string) (AttrInfo, bool) {
 	if info == nil {
 		return AttrInfo{}, false
 	}
-	if len(info.Attrs) <= attrIndexAbove {
-		for _, a := range info.Attrs {
+	attrs := info.Attrs
+	if d.lean {
+		if len(e.Attr) <= attrIndexAbove {
+			return d.findAttrSpans(info, name)
+		}
+		attrs = d.lookups.attrTable(d, info).spans
+	}
+	if len(attrs) <= attrIndexAbove {
+		for _, a := range attrs {
 			if a.Name == name {
 				return a, true
 			}
 		}
 		return AttrInfo{}, false
 	}
-	if i, ok := d.lookups.attrIndex(info)[name]; ok {
-		return info.Attrs[i], true
+	if i, ok := d.lookups.attrTable(d, info).index[name]; ok {
+		return attrs[i], true
 	}
 	return AttrInfo{}, false
 }
 
-// attrIndex maps the attribute names of a big tag to their places.
-func (l *lookups) attrIndex(info *ElementInfo) map[string]int {
+// attrs are the spans of the attributes of the element info describes:
+// info.Attrs, or in a lean document found in the text.
+func (d *Document) attrs(info *ElementInfo) []AttrInfo {
+	if !d.lean {
+		return info.Attrs
+	}
+	var out []AttrInfo
+	d.eachAttrSpans(info, func(a AttrInfo) bool {
+		out = append(out, a)
+		return true
+	})
+	return out
+}
+
+// findAttrSpans finds the spans of one attribute in the text of a start
+// tag (a lean document keeps none).
+func (d *Document) findAttrSpans(info *ElementInfo, name string) (found AttrInfo, ok bool) {
+	d.eachAttrSpans(info, func(a AttrInfo) bool {
+		if a.Name == name {
+			found, ok = a, true
+		}
+		return !ok
+	})
+	return found, ok
+}
+
+// eachAttrSpans calls f with the spans of each attribute of a start tag,
+// in order, while f returns true. The scanner checked the tag: names end
+// at white space or "=", values at their quote.
+func (d *Document) eachAttrSpans(info *ElementInfo, f func(AttrInfo) bool) {
+	text, i := d.src.text, info.Name.End
+	for {
+		ws := i
+		for isSpace(text[i]) {
+			i++
+		}
+		if text[i] == '>' || text[i] == '/' {
+			return
+		}
+		key := i
+		for !isSpace(text[i]) && text[i] != '=' {
+			i++
+		}
+		keyEnd := i
+		for text[i] != '=' {
+			i++
+		}
+		i++
+		for isSpace(text[i]) {
+			i++
+		}
+		q := text[i]
+		value := i + 1
+		valueEnd := value + bytes.IndexByte(text[value:], q)
+		i = valueEnd + 1
+		if !f(AttrInfo{Name: d.str[key:keyEnd], Whole: Span{ws, i}, Key: Span{key, keyEnd}, Value: Span{value, valueEnd}, Quote: q}) {
+			return
+		}
+	}
+}
+
+// attrTable is what AttrInfo keeps for a tag with many attributes.
+type attrTable struct {
+	spans []AttrInfo     // the spans (a lean document's, found once)
+	index map[string]int // the place of each name
+}
+
+// attrTable indexes the attributes of a big tag, once.
+func (l *lookups) attrTable(d *Document, info *ElementInfo) *attrTable {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if m, ok := l.attrs[info]; ok {
-		return m
+	if t, ok := l.attrs[info]; ok {
+		return t
 	}
 	if l.attrs == nil {
-		l.attrs = map[*ElementInfo]map[string]int{}
+		l.attrs = map[*ElementInfo]*attrTable{}
 	}
-	m := make(map[string]int, len(info.Attrs))
-	for i, a := range info.Attrs {
-		m[a.Name] = i
+	t := &attrTable{spans: d.attrs(info)}
+	t.index = make(map[string]int, len(t.spans))
+	for i, a := range t.spans {
+		t.index[a.Name] = i
 	}
-	l.attrs[info] = m
-	return m
+	l.attrs[info] = t
+	return t
 }
 
 // Pos converts a byte offset of the text to a position.

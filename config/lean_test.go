@@ -49,9 +49,29 @@ func loadBoth(t *testing.T, name string, data []byte) (full, lean *config.Docume
 		t.Fatalf("%s: %d elements, lean %d", name, len(fe), len(le))
 	}
 	for i := range fe {
-		if !reflect.DeepEqual(full.Info(fe[i]), lean.Info(le[i])) {
+		fi, li := *full.Info(fe[i]), *lean.Info(le[i])
+		if lean.Lean() {
+			// A lean document keeps no attribute spans: AttrInfo finds
+			// the same ones in the text.
+			if li.Attrs != nil {
+				t.Fatalf("%s: a lean document kept the attribute spans of <%s>", name, fe[i].Tag)
+			}
+			for _, a := range fi.Attrs {
+				if got, ok := lean.AttrInfo(le[i], a.Name); !ok || got != a {
+					t.Fatalf("%s: AttrInfo(<%s>, %q) = %+v, %v; want %+v", name, fe[i].Tag, a.Name, got, ok, a)
+				}
+			}
+			if _, ok := lean.AttrInfo(le[i], "no-such-attribute"); ok {
+				t.Fatalf("%s: AttrInfo found an attribute <%s> does not have", name, fe[i].Tag)
+			}
+			li.Attrs = fi.Attrs
+		}
+		if !reflect.DeepEqual(fi, li) {
 			t.Fatalf("%s: spans of element %d <%s> differ", name, i, fe[i].Tag)
 		}
+	}
+	if lean.Style() != full.Style() {
+		t.Fatalf("%s: Style %+v, lean %+v", name, lean.Style(), full.Style())
 	}
 	return full, lean
 }
@@ -203,6 +223,9 @@ func TestLeanLoad(t *testing.T) {
 		{"reference is text", "<a>\n <b/>&#32;<c/>\n</a>", true, "\n ", 5},
 		{"document's white space stays", "\n<a>\n  <b/>\n</a>\n", true, "", 1},
 		{"transform", `<a xmlns:xdt="http://schemas.microsoft.com/XML-Document-Transform">` + "\n  <b/>\n</a>", false, "\n  ", 3},
+		{"transform by reference", `<a b = 'c' xmlns:t="http://schemas.microsoft.com/XML-Document-Transform&#x2F;x"` + "\n" + `xmlns:xdt="http://schemas.microsoft.com/XML-Document-Transform"` + "\n/>", false, "", 0},
+		{"transform named by a reference", `<a xmlns:xdt="http://schemas.microsoft.com/XML-Document-Transfor&#x6D;"` + "\n/>", false, "", 0},
+		{"attributes", "<a x = \"1\"\ty='2'\n z=\"&amp;>\"/>", true, "", 0},
 		{"CRLF", "<a>\r\n\t<b/>\r\n\tx\r\n</a>", true, "\n\t", 3},
 	}
 	for _, c := range cases {
@@ -227,7 +250,36 @@ func TestLeanLoad(t *testing.T) {
 			if f, _ := full.Full(); f != full {
 				t.Errorf("Full() of a full document is not the document itself")
 			}
+			// Edits find the attributes a lean document did not keep.
+			for _, d := range []*config.Document{full, lean} {
+				if err := d.SetAttr(d.Root(), "added", "1", d.Style()); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if got, want := string(lean.EditedText()), string(full.EditedText()); got != want {
+				t.Errorf("SetAttr on the lean document gives\n%s\nwant\n%s", got, want)
+			}
 		})
+	}
+}
+
+// AttrInfo of a lean document's tag with very many attributes stays
+// linear: the spans are found once and indexed.
+func TestLeanManyAttributes(t *testing.T) {
+	const n = 200000
+	doc, err := config.LoadLean("web.config", testutil.ManyAttributes(n))
+	if err != nil {
+		t.Fatal(err)
+	}
+	comp := doc.Root().FindElement("system.web/compilation")
+	if comp == nil || len(comp.Attr) != n {
+		t.Fatalf("want <compilation> with %d attributes", n)
+	}
+	for _, a := range comp.Attr {
+		info, ok := doc.AttrInfo(comp, a.Key)
+		if !ok || string(doc.Text()[info.Key.Start:info.Key.End]) != a.Key {
+			t.Fatalf("AttrInfo(%q) = %+v, %v", a.Key, info, ok)
+		}
 	}
 }
 

@@ -73,8 +73,9 @@ type scanner struct {
 	// element without other text. Until the element shows other text, its
 	// runs of white space are only noted in gaps (innermost element last):
 	// text makes tokens of them (textIn), the element's end drops them.
-	lean bool
-	gaps []gap
+	lean        bool
+	gaps        []gap
+	attrScratch []AttrInfo // a lean scan's attributes of the current tag
 
 	// Slabs: nodes are cut from arrays sized for the rest of the file, so
 	// that a file takes a few allocations per kind instead of one per node.
@@ -1133,8 +1134,13 @@ func (s *scanner) startTag() error {
 	}
 	// The attributes are scanned straight into the slab, not into a
 	// scratch list to be copied: the element's slice is cut from the slab
-	// once the tag is complete.
-	attrs := s.attrSlab[:0]
+	// once the tag is complete. A lean scan keeps no spans (AttrInfo finds
+	// them in the text again): it scans into a list every tag reuses.
+	spans := s.attrSlab
+	if s.lean {
+		spans = s.attrScratch
+	}
+	attrs := spans[:0]
 	decode := s.decodeScratch[:0]
 	i := nameEnd
 	for {
@@ -1156,13 +1162,19 @@ func (s *scanner) startTag() error {
 			}
 			return s.errAt(j, "unexpected %s in the start tag <%s>", describeByte(s.text, j), name)
 		}
-		if len(attrs) == len(s.attrSlab) {
+		if len(attrs) == len(spans) {
 			// Room at least doubles, so that a tag with very many
 			// attributes is copied a few times, not once per attribute.
-			s.newAttrSlabs(2*len(attrs) + 1)
-			attrs = append(s.attrSlab[:0], attrs...)
+			if s.lean {
+				s.attrScratch = make([]AttrInfo, 2*len(attrs)+1)
+				spans = s.attrScratch
+			} else {
+				s.newAttrSlabs(2*len(attrs) + 1)
+				spans = s.attrSlab
+			}
+			attrs = append(spans[:0], attrs...)
 		}
-		a := &s.attrSlab[len(attrs)]
+		a := &spans[len(attrs)]
 		needsDecode, next, err := s.attribute(a, i, j, name)
 		if err != nil {
 			return err
@@ -1176,6 +1188,14 @@ func (s *scanner) startTag() error {
 		i = next
 	}
 	s.decodeScratch = decode
+	if s.lean && !s.root && s.declaresXDT(attrs, decode) {
+		// A transform: xdt reads its text as it is, and its spans.
+		s.lean = false
+		if n := len(attrs); n > 0 {
+			s.newAttrSlabs(n)
+			attrs = s.attrSlab[:copy(s.attrSlab, attrs)]
+		}
+	}
 
 	el, info := s.newElement(tag)
 	info.Name = Span{nameStart, nameEnd}
@@ -1183,12 +1203,19 @@ func (s *scanner) startTag() error {
 	nsMark := len(s.ns)
 	if n := len(attrs); n > 0 {
 		// Cut from the slabs, capacity capped so that an append copies.
-		info.Attrs = attrs[:n:n]
+		if s.lean {
+			if len(s.etreeAttrSlab) < n {
+				s.etreeAttrSlab = make([]etree.Attr, s.slabSize(n, bytesPerAttr))
+			}
+		} else {
+			info.Attrs = attrs[:n:n]
+			s.attrSlab = s.attrSlab[n:]
+		}
 		el.Attr = s.etreeAttrSlab[:0:n]
-		s.attrSlab, s.etreeAttrSlab = s.attrSlab[n:], s.etreeAttrSlab[n:]
+		s.etreeAttrSlab = s.etreeAttrSlab[n:]
 	}
 	all := el.Attr
-	for n, a := range info.Attrs {
+	for n, a := range attrs {
 		value := s.text[a.Value.Start:a.Value.End]
 		var v string
 		if decode[n] {
@@ -1208,12 +1235,9 @@ func (s *scanner) startTag() error {
 			s.bind(a.Name[6:])
 		}
 	}
-	el.Attr = all[:len(info.Attrs)]
-	if err := s.checkPrefixes(el, info, nsMark); err != nil {
+	el.Attr = all[:len(attrs)]
+	if err := s.checkPrefixes(el, info, attrs); err != nil {
 		return err
-	}
-	if s.lean && !s.root && declaresXDT(el) {
-		s.lean = false // a transform: xdt reads its text as it is
 	}
 	s.doc.order = append(s.doc.order, el)
 	if s.text[i] == '/' {
@@ -1232,6 +1256,24 @@ func (s *scanner) startTag() error {
 	s.stack = append(s.stack, openElement{el: el, info: info, nsMark: nsMark, childMark: len(s.children), gapMark: len(s.gaps), nameBytes: name})
 	s.root = true
 	return nil
+}
+
+// declaresXDT reports whether a start tag's attributes declare the XDT
+// namespace, as declaresXDT does of an element.
+func (s *scanner) declaresXDT(attrs []AttrInfo, decode []bool) bool {
+	for n, a := range attrs {
+		if a.Name != "xmlns" && !strings.HasPrefix(a.Name, "xmlns:") {
+			continue
+		}
+		v := s.str[a.Value.Start:a.Value.End]
+		if decode[n] {
+			v = decodeAttrValue(s.text[a.Value.Start:a.Value.End])
+		}
+		if v == XDTNamespace {
+			return true
+		}
+	}
+	return false
 }
 
 // newAttrSlabs starts new attribute slabs (the spans and etree's, in
@@ -1485,14 +1527,14 @@ func (s *scanner) findAttr(attrs []AttrInfo, name string) int {
 
 // checkPrefixes rejects element and attribute prefixes that no xmlns:
 // attribute declares, as System.Xml does.
-func (s *scanner) checkPrefixes(el *etree.Element, info *ElementInfo, nsMark int) error {
+func (s *scanner) checkPrefixes(el *etree.Element, info *ElementInfo, attrs []AttrInfo) error {
 	if !s.prefixed {
 		return nil // no name so far has a prefix
 	}
 	if el.Space != "" && !s.lookupPrefix(el.Space) {
 		return s.errAt(info.Name.Start, "namespace prefix %q is not declared", el.Space)
 	}
-	for _, a := range info.Attrs {
+	for _, a := range attrs {
 		colon := strings.IndexByte(a.Name, ':')
 		if colon < 0 {
 			continue

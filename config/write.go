@@ -35,7 +35,7 @@ func (d *Document) Style() Style {
 	var dq, sq, spaced, tight int
 	for _, e := range d.order {
 		info := d.info(e)
-		for _, a := range info.Attrs {
+		for _, a := range d.attrs(info) {
 			if a.Quote == '"' {
 				dq++
 			} else {
@@ -365,16 +365,17 @@ func (d *Document) RemoveElement(e *etree.Element) error {
 // attribute is written after the last one, quoted like e's others.
 func (d *Document) SetAttr(e *etree.Element, name, value string, st Style) error {
 	info := d.info(e)
-	for _, a := range info.Attrs {
+	attrs := d.attrs(info)
+	for _, a := range attrs {
 		if a.Name == name {
 			return d.Replace(a.Value, EscapeAttr(value, a.Quote))
 		}
 	}
 	q := st.Quote
 	at := info.Name.End
-	if n := len(info.Attrs); n > 0 {
-		q = info.Attrs[n-1].Quote
-		at = info.Attrs[n-1].Value.End + 1
+	if n := len(attrs); n > 0 {
+		q = attrs[n-1].Quote
+		at = attrs[n-1].Value.End + 1
 	}
 	return d.Insert(at, " "+name+"="+string(q)+EscapeAttr(value, q)+string(q))
 }
