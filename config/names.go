@@ -56,6 +56,9 @@ var knownStrings = sync.OnceValue(func() map[string]string {
 		}
 		walk(sec.Root)
 	}
+	for _, n := range dotNetNames {
+		add(n)
+	}
 	delete(m, "")
 	// Indentation: a line end (LF or CRLF), maybe after a blank line, then
 	// up to 40 spaces or 16 tabs.
@@ -74,6 +77,51 @@ var knownStrings = sync.OnceValue(func() map[string]string {
 	}
 	return m
 })
+
+// dotNetNames are names that .NET's own sections (and the membership
+// provider's settings) write in a web.config, outside the schema of IIS
+// and ASP.NET sections: a quarter of web.config files bind assemblies
+// (<runtime>) and a fifth declare compilers (<system.codedom>).
+var dotNetNames = []string{
+	// runtime
+	"runtime", "assemblyBinding", "dependentAssembly", "assemblyIdentity", "bindingRedirect", "codeBase",
+	"publicKeyToken", "culture", "oldVersion", "newVersion", "href", "probing", "privatePath", "appliesTo",
+	"processorArchitecture", "publisherPolicy", "apply", "legacyUnhandledExceptionPolicy", "gcServer",
+	// startup, system.data
+	"startup", "supportedRuntime", "sku", "useLegacyV2RuntimeActivationPolicy", "version",
+	"system.data", "DbProviderFactories", "invariant", "description",
+	// system.codedom
+	"system.codedom", "compilers", "compiler", "language", "extension", "warningLevel", "compilerOptions",
+	"providerOption",
+	// system.net, uri
+	"system.net", "mailSettings", "smtp", "network", "from", "host", "port", "userName", "password",
+	"defaultCredentials", "enableSsl", "deliveryMethod", "specifiedPickupDirectory", "pickupDirectoryLocation",
+	"defaultProxy", "proxy", "usesystemdefault", "bypassonlocal", "proxyaddress", "settings",
+	"servicePointManager", "connectionManagement", "address", "maxconnection", "uri", "idn", "iriParsing",
+	// system.serviceModel
+	"system.serviceModel", "behaviors", "serviceBehaviors", "endpointBehaviors", "behavior", "serviceMetadata",
+	"httpGetEnabled", "httpsGetEnabled", "serviceDebug", "includeExceptionDetailInFaults",
+	"serviceHostingEnvironment", "multipleSiteBindingsEnabled", "aspNetCompatibilityEnabled", "bindings",
+	"basicHttpBinding", "wsHttpBinding", "webHttpBinding", "binding", "bindingConfiguration",
+	"behaviorConfiguration", "services", "service", "endpoint", "contract", "client", "security", "transport",
+	"message", "clientCredentialType", "readerQuotas", "maxReceivedMessageSize", "maxBufferSize",
+	"maxBufferPoolSize", "transferMode", "messageEncoding", "closeTimeout", "openTimeout", "receiveTimeout",
+	"sendTimeout", "webHttp", "extensions",
+	// system.diagnostics
+	"system.diagnostics", "trace", "autoflush", "listeners", "sources", "source", "switches",
+	"sharedListeners", "initializeData", "traceOutputOptions", "switchValue", "switchName",
+	// entityFramework
+	"entityFramework", "defaultConnectionFactory", "parameters", "parameter", "providers", "provider",
+	"invariantName",
+	// membership and role providers' settings; system.web parts outside the schema
+	"connectionStringName", "enablePasswordRetrieval", "enablePasswordReset", "requiresQuestionAndAnswer",
+	"requiresUniqueEmail", "maxInvalidPasswordAttempts", "minRequiredPasswordLength",
+	"minRequiredNonalphanumericCharacters", "passwordAttemptWindow", "passwordFormat", "applicationName",
+	"passwordStrengthRegularExpression", "siteMap", "siteMapFile", "securityTrimmingEnabled", "profile",
+	"properties", "xhtmlConformance", "requestValidationMode", "anonymousIdentification", "trust", "level",
+	"webServices", "protocols", "outputCacheSettings", "outputCacheProfiles", "system.web.extensions",
+	"scripting",
+}
 
 // indents[tab][n] is a line end followed by n spaces (tab 0) or tabs (1).
 var indents = func() (t [2][41]string) {
