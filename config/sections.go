@@ -117,6 +117,9 @@ func (d *Document) sectionLevels(section, rel string, parentApp bool) []Level {
 // cost is rel's depth, not the number of location tags (thousands in a
 // hosting server's applicationHost.config).
 func (d *Document) LocationsCovering(rel string) []Location {
+	if len(d.locations) == 0 {
+		return nil // the common file
+	}
 	if d.locByPath == nil { // not made by Load
 		var out []Location
 		for _, loc := range d.locations {

@@ -1152,14 +1152,11 @@ func (w *schemaWalk) profileLocks() {
 		if reg == nil || reg.AllowDefinition == "AppHostOnly" {
 			continue // undeclared-section's or misplaced-section's finding
 		}
-		loc, _ := config.LocationOf(se.elem)
-		path := config.JoinPath(w.p.ctx.Prefix, loc)
 		state := prof.OverrideMode(se.path)
-		why := `overrideModeDefault="Deny" on a stock IIS 10 server (assumed without --apphost; --server names another)`
-		if prof.Explicit {
-			why = fmt.Sprintf(`overrideModeDefault="Deny" on the %s server profile (--server)`, prof.Name)
-		}
-		if state != "Deny" {
+		why := "" // the profile's default, unless a location tag above locks it
+		if state != "Deny" && len(w.p.ctx.Above) > 0 {
+			loc, _ := config.LocationOf(se.elem)
+			path := config.JoinPath(w.p.ctx.Prefix, loc)
 			for _, src := range w.p.ctx.Above {
 				for _, l := range locationsCovering(src, path, se.path) {
 					if overrideMode(l) == "Deny" {
@@ -1170,6 +1167,12 @@ func (w *schemaWalk) profileLocks() {
 			}
 		}
 		if state == "Deny" {
+			if why == "" {
+				why = `overrideModeDefault="Deny" on a stock IIS 10 server (assumed without --apphost; --server names another)`
+				if prof.Explicit {
+					why = fmt.Sprintf(`overrideModeDefault="Deny" on the %s server profile (--server)`, prof.Name)
+				}
+			}
 			w.locked(se, why)
 			if help := profileUnlockHelp(prof); help != "" {
 				w.issues[len(w.issues)-1].help = help
