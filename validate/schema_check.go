@@ -196,10 +196,10 @@ func (w *schemaWalk) container(e *etree.Element, prefix string, inLocation bool)
 			w.placement(c, cp.reg, inLocation)
 		case cp.group || w.groups[path]:
 			w.container(c, cp.groupPrefix(), inLocation)
-		case !w.namesOnly && w.addOnSection(path):
+		case !w.namesOnly && w.addOnSection(cp.addOn.addOn):
 			// An add-on's section iiscfg has no schema for: the server
 			// profile says whether it is declared (module-not-installed).
-			w.addOnElems = append(w.addOnElems, sectionElement{path: path, elem: c})
+			w.addOnElems = append(w.addOnElems, sectionElement{path: path, elem: c, addOn: cp.addOn})
 		default:
 			// A root web.config or machine.config is declared by the
 			// machine.config of its own framework, which iiscfg does not pair.
@@ -212,8 +212,7 @@ func (w *schemaWalk) container(e *etree.Element, prefix string, inLocation bool)
 
 // addOnSection reports whether an undescribed section belongs to an add-on
 // whose declaration the server profile, not applicationHost.config, decides.
-func (w *schemaWalk) addOnSection(path string) bool {
-	a := addOnOf(path)
+func (w *schemaWalk) addOnSection(a *schema.AddOn) bool {
 	return a != nil && !a.Declared && !a.AppHostOnly && w.p.ctx.Profile != nil && w.p.doc.Kind() == config.KindWebConfig && w.hostAbove() == nil
 }
 
@@ -712,9 +711,28 @@ func (w *schemaWalk) nestedDuplicates(reported map[*etree.Element]bool) {
 // with keys inside a collection's item, the only place nestedDuplicates
 // reports: the other sections need no walk.
 func hasItemCollections(sec *schema.Section) bool {
+	if v, ok := builtinItemCollections()[sec]; ok {
+		return v
+	}
 	if v, ok := itemCollections.Load(sec); ok {
 		return v.(bool)
 	}
+	has := findItemCollections(sec)
+	itemCollections.Store(sec, has)
+	return has
+}
+
+// builtinItemCollections is hasItemCollections for the built-in sections,
+// in a map that needs no lock.
+var builtinItemCollections = sync.OnceValue(func() map[*schema.Section]bool {
+	out := map[*schema.Section]bool{}
+	for _, sec := range schema.Sections() {
+		out[sec] = findItemCollections(sec)
+	}
+	return out
+})
+
+func findItemCollections(sec *schema.Section) bool {
 	type state struct {
 		el     *schema.Element
 		inItem bool
@@ -741,9 +759,7 @@ func hasItemCollections(sec *schema.Section) bool {
 		}
 		return false
 	}
-	has := find(sec.Root, false)
-	itemCollections.Store(sec, has)
-	return has
+	return find(sec.Root, false)
 }
 
 var itemCollections sync.Map // *schema.Section -> bool
@@ -776,7 +792,7 @@ type childPath struct {
 	reg   *schema.Section // the set's registration of path, or nil
 	group bool            // a group of the schema's sections
 	sub   string          // path + "/", when known
-	addOn *knownAddOn     // see sectionElement
+	addOn *knownAddOn     // see sectionElement; never nil
 }
 
 // groupPrefix is the prefix of the group's children.
@@ -828,7 +844,7 @@ var (
 )
 
 func childPathOf(set *schema.Set, path string) childPath {
-	return childPath{path: path, sec: set.Lookup(path), reg: set.Declared(path), group: schema.IsGroup(path)}
+	return childPath{path: path, sec: set.Lookup(path), reg: set.Declared(path), group: schema.IsGroup(path), addOn: &knownAddOn{addOnOf(path)}}
 }
 
 var builtinChildPaths = sync.OnceValue(func() map[childKey]childPath {
@@ -846,7 +862,6 @@ var builtinChildPaths = sync.OnceValue(func() map[childKey]childPath {
 			if cp.group {
 				cp.sub = section[:end] + "/"
 			}
-			cp.addOn = &knownAddOn{addOnOf(cp.path)}
 			out[childKey{section[:start], section[start:end]}] = cp
 			if end == len(section) {
 				break
