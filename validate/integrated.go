@@ -278,15 +278,25 @@ func describeChange(sec *schema.Section, root, eff []config.Item, inRoot *itemIn
 	// attribute lists (present); the others, few, are the level's.
 	present := make([]bool, len(root))
 	var local []config.Item
+	var localIDs []uint64 // their idHashes
+	next := 0             // root's entries come down in order: the one after the last found is tried first
 	for _, e := range eff {
-		if i := inRoot.listIndex(e); i >= 0 {
+		i := -1
+		if inRoot.distinctLists && next < len(root) && sameAttrs(root[next], e) {
+			i = next
+		} else {
+			i = inRoot.listIndex(e)
+		}
+		if i >= 0 {
 			present[i] = true
+			next = i + 1
 			continue
 		}
-		local = append(local, e)
+		id := inRoot.idHash(e)
+		local, localIDs = append(local, e), append(localIDs, id)
 		switch {
-		case inRoot.hasSameValues(e):
-		case inRoot.hasKey(e):
+		case inRoot.hasSameValues(e, id):
+		case inRoot.hasKey(e, inRoot.keyHash(e)):
 			changed = append(changed, e)
 		default:
 			added = append(added, e)
@@ -294,13 +304,14 @@ func describeChange(sec *schema.Section, root, eff []config.Item, inRoot *itemIn
 	}
 	var inLocal *itemIndex
 	for i, r := range root {
-		if present[i] || inRoot.presentAlike(r, present) {
+		// The hashes of root's items are the index's.
+		if present[i] || inRoot.presentAlike(r, inRoot.ids[i], inRoot.keys[i], present) {
 			continue
 		}
 		if inLocal == nil {
-			inLocal = newItemIndex(sec, local)
+			inLocal = buildItemIndex(sec, local, localIDs)
 		}
-		if !inLocal.hasSame(r) && !inLocal.hasKey(r) {
+		if !inLocal.hasSame(r, inRoot.ids[i]) && !inLocal.hasKey(r, inRoot.keys[i]) {
 			removed = append(removed, r)
 		}
 	}
@@ -336,23 +347,46 @@ type itemIndex struct {
 	items           []config.Item
 	byID, byKey     map[uint64]int32 // hash -> first index + 1
 	nextID, nextKey []int32          // index -> next index + 1 in its bucket
+	ids, keys       []uint64         // index -> the item's idHash and keyHash
+	// distinctLists: no two items hold the same attribute list, so an
+	// item holding an item's list is found at that item's index.
+	distinctLists bool
 }
 
 var itemHashSeed = maphash.MakeSeed()
 
 func newItemIndex(sec *schema.Section, items []config.Item) *itemIndex {
+	return buildItemIndex(sec, items, nil)
+}
+
+// buildItemIndex is newItemIndex, given the items' idHashes when known.
+func buildItemIndex(sec *schema.Section, items []config.Item, ids []uint64) *itemIndex {
 	x := &itemIndex{sec: sec, coll: config.NewCollection(sec.Root.Collection, nil), keyAttrs: sec.Root.Collection.Keys(), items: items,
 		byID: make(map[uint64]int32, len(items)), byKey: make(map[uint64]int32, len(items)),
-		nextID: make([]int32, len(items)), nextKey: make([]int32, len(items))}
+		nextID: make([]int32, len(items)), nextKey: make([]int32, len(items)), ids: ids, keys: make([]uint64, len(items))}
+	if x.ids == nil {
+		x.ids = make([]uint64, len(items))
+		for i, it := range items {
+			x.ids[i] = x.idHash(it)
+		}
+	}
 	x.lists = make(map[*schema.Attr]int, len(items))
 	for i := len(items) - 1; i >= 0; i-- {
 		if a := items[i].Attrs; len(a) > 0 {
 			x.lists[&a[0]] = i
 		}
-		id, key := x.idHash(items[i]), x.keyHash(items[i])
+		id, key := x.ids[i], x.keyHash(items[i])
+		x.keys[i] = key
 		x.nextID[i], x.byID[id] = x.byID[id], int32(i+1)
 		x.nextKey[i], x.byKey[key] = x.byKey[key], int32(i+1)
 	}
+	withLists := 0
+	for _, it := range items {
+		if len(it.Attrs) > 0 {
+			withLists++
+		}
+	}
+	x.distinctLists = len(x.lists) == withLists
 	return x
 }
 
@@ -365,14 +399,16 @@ func sharedItemIndex(sec *schema.Section, items []config.Item) *itemIndex {
 
 var sharedItemIndexes config.ListCache[*itemIndex]
 
-func (x *itemIndex) hasSame(it config.Item) bool {
-	return x.listIndex(it) >= 0 || x.hasSameValues(it)
+// hasSame reports whether an item equal to it (sameItem) is indexed; id
+// is it's idHash.
+func (x *itemIndex) hasSame(it config.Item, id uint64) bool {
+	return x.listIndex(it) >= 0 || x.hasSameValues(it, id)
 }
 
 // hasSameValues is hasSame for an item whose attribute list is none of
 // the indexed items' (listIndex < 0).
-func (x *itemIndex) hasSameValues(it config.Item) bool {
-	for i := x.byID[x.idHash(it)]; i != 0; i = x.nextID[i-1] {
+func (x *itemIndex) hasSameValues(it config.Item, id uint64) bool {
+	for i := x.byID[id]; i != 0; i = x.nextID[i-1] {
 		if sameItem(x.sec, x.items[i-1], it) {
 			return true
 		}
@@ -393,14 +429,15 @@ func (x *itemIndex) listIndex(it config.Item) int {
 }
 
 // presentAlike reports whether an item equal to it (sameItem) or with its
-// key is present (by index) among the indexed items.
-func (x *itemIndex) presentAlike(it config.Item, present []bool) bool {
-	for i := x.byID[x.idHash(it)]; i != 0; i = x.nextID[i-1] {
+// key is present (by index) among the indexed items; id and key are its
+// hashes.
+func (x *itemIndex) presentAlike(it config.Item, id, key uint64, present []bool) bool {
+	for i := x.byID[id]; i != 0; i = x.nextID[i-1] {
 		if present[i-1] && sameItem(x.sec, x.items[i-1], it) {
 			return true
 		}
 	}
-	for i := x.byKey[x.keyHash(it)]; i != 0; i = x.nextKey[i-1] {
+	for i := x.byKey[key]; i != 0; i = x.nextKey[i-1] {
 		if present[i-1] && x.coll.HasKey(x.items[i-1:i], it) {
 			return true
 		}
@@ -408,8 +445,10 @@ func (x *itemIndex) presentAlike(it config.Item, present []bool) bool {
 	return false
 }
 
-func (x *itemIndex) hasKey(it config.Item) bool {
-	for i := x.byKey[x.keyHash(it)]; i != 0; i = x.nextKey[i-1] {
+// hasKey reports whether an item with it's key is indexed; key is its
+// keyHash.
+func (x *itemIndex) hasKey(it config.Item, key uint64) bool {
+	for i := x.byKey[key]; i != 0; i = x.nextKey[i-1] {
 		if x.coll.HasKey(x.items[i-1:i], it) {
 			return true
 		}
