@@ -326,8 +326,8 @@ func (w *walker) walkTree(dir, real, abs string, up *ancestor) []walkEvent {
 	}
 	var info dirInfo // what fsContext.dir would find here
 	// This folder's files and notes, each subfolder's after those met
-	// before it, in order.
-	var subfolders []folderJob
+	// before it, in order. Subfolders are walked as they are found.
+	q := w.newFolderQueue(entries, here)
 	var cur []walkEvent
 	clean := filepath.Clean(dir)
 	for _, d := range entries {
@@ -391,16 +391,16 @@ func (w *walker) walkTree(dir, real, abs string, up *ancestor) []walkEvent {
 		if w.opts.folders != nil {
 			childAbs = joinName(abs, name)
 		}
-		subfolders = append(subfolders, folderJob{path: p, real: entryReal, abs: childAbs, before: cur})
+		q.add(folderJob{path: p, real: entryReal, abs: childAbs, before: cur})
 		cur = nil
 	}
 	if w.opts.folders != nil {
 		w.opts.folders(abs, info)
 	}
+	subfolders := q.wait()
 	if len(subfolders) == 0 {
 		return cur
 	}
-	w.walkFolders(subfolders, here)
 	n := len(cur)
 	for _, j := range subfolders {
 		n += len(j.before) + len(j.events)
@@ -435,40 +435,79 @@ type folderJob struct {
 	before, events  []walkEvent
 }
 
-// walkFolders walks a folder's subfolders on the caller's goroutine and on
-// as many more as free tokens allow, each taking the next subfolder in
-// turn: beside 10,000 application folders, a goroutine started for each
-// mostly waited to be scheduled, and the walk used little more than one
-// core.
-func (w *walker) walkFolders(jobs []folderJob, up *ancestor) {
-	var next atomic.Int64
-	work := func() {
-		for {
-			i := int(next.Add(1) - 1)
-			if i >= len(jobs) {
-				return
-			}
-			j := &jobs[i]
-			j.events = w.walkTree(j.path, j.real, j.abs, up)
+// folderQueue walks a folder's subfolders as the folder's entries are
+// gone through: on the caller's goroutine once they all are, and before
+// that on as many more goroutines as free tokens allow, each taking the
+// next subfolder in turn. Beside 10,000 application folders, a goroutine
+// started for each mostly waited to be scheduled; and going through the
+// 10,000 entries before walking any of them left a core idle.
+type folderQueue struct {
+	w     *walker
+	up    *ancestor
+	all   []folderJob // as many as there can be subfolders; only the caller adds
+	added int         // jobs added (caller's goroutine only)
+	next  chan int    // the index of each job added
+	group sync.WaitGroup
+}
+
+// newFolderQueue makes the queue of the subfolders among entries, below
+// up, or returns nil when there can be none (no entry is a folder or a
+// link); it starts no goroutine until a subfolder is added.
+func (w *walker) newFolderQueue(entries []dirlist.Entry, up *ancestor) *folderQueue {
+	n := 0
+	for _, e := range entries {
+		if e.IsDir() || e.Type&fs.ModeSymlink != 0 {
+			n++
 		}
 	}
-	var wg sync.WaitGroup
-helpers:
-	for h := 0; h < len(jobs)-1; h++ {
+	if n == 0 {
+		return nil
+	}
+	return &folderQueue{w: w, up: up, all: make([]folderJob, n), next: make(chan int, n)}
+}
+
+// add queues a subfolder, and on the first starts the helpers there are
+// tokens for.
+func (q *folderQueue) add(j folderJob) {
+	q.all[q.added] = j // a job no goroutine has been handed yet
+	q.next <- q.added
+	q.added++
+	if q.added > 1 {
+		return
+	}
+	for h := 0; h < len(q.all)-1; h++ {
 		select {
-		case w.tokens <- struct{}{}:
-			wg.Add(1)
+		case q.w.tokens <- struct{}{}:
+			q.group.Add(1)
 			go func() {
-				defer wg.Done()
-				work()
-				<-w.tokens
+				defer q.group.Done()
+				q.work()
+				<-q.w.tokens
 			}()
 		default:
-			break helpers
+			return
 		}
 	}
-	work()
-	wg.Wait()
+}
+
+// work walks the queued subfolders until the queue is closed and empty.
+func (q *folderQueue) work() {
+	for i := range q.next {
+		j := &q.all[i]
+		j.events = q.w.walkTree(j.path, j.real, j.abs, q.up)
+	}
+}
+
+// wait walks what is left on the caller's goroutine, waits for the
+// helpers and returns the jobs, each walked.
+func (q *folderQueue) wait() []folderJob {
+	if q == nil {
+		return nil
+	}
+	close(q.next)
+	q.work()
+	q.group.Wait()
+	return q.all[:q.added]
 }
 
 // excluded matches a walked path against the --exclude and configuration
