@@ -135,11 +135,10 @@ func (c *fsContext) chainStops(abs string, info dirInfo) bool {
 
 // candidates lists the web.config files above a judged web.config, the
 // nearest first, and takes a reference on each: release gives them back.
-// abs is the file's absolute path, or "" to find it. displays maps the
-// absolute path of every input to the name it is reported by, so that a
-// parent that is also an input keeps that name. appRoot is the nearest
+// abs is the file's absolute path, or "" to find it. A parent that is
+// also an input keeps the name inputs gives it. appRoot is the nearest
 // declared application root at or above the file's folder, if any.
-func (c *fsContext) candidates(path, abs string, displays map[string]string) (parents []*parentDoc, appRoot string, err error) {
+func (c *fsContext) candidates(path, abs string, inputs *inputNames) (parents []*parentDoc, appRoot string, err error) {
 	if abs == "" {
 		if abs, err = filepath.Abs(path); err != nil {
 			return nil, "", err
@@ -161,7 +160,7 @@ func (c *fsContext) candidates(path, abs string, displays map[string]string) (pa
 	chain, ok := c.above[above]
 	c.mu.Unlock()
 	if !ok {
-		chain = c.chainAbove(above, filepath.Join(filepath.Dir(path), ".."), displays)
+		chain = c.chainAbove(above, filepath.Join(filepath.Dir(path), ".."), inputs)
 	}
 	c.mu.Lock()
 	if !ok {
@@ -190,13 +189,13 @@ type chainAbove struct {
 
 // chainAbove finds the chain from folder dir up, whose display path is
 // up. It takes no reference.
-func (c *fsContext) chainAbove(dir, up string, displays map[string]string) chainAbove {
+func (c *fsContext) chainAbove(dir, up string, inputs *inputNames) chainAbove {
 	var chain chainAbove
 	for {
 		info := c.dir(dir)
 		if info.webConfig != "" {
 			p := filepath.Join(dir, info.webConfig)
-			display, ok := displays[p]
+			display, ok := inputs.name(p)
 			if !ok {
 				display = filepath.Join(up, info.webConfig)
 			}
@@ -218,6 +217,40 @@ func (c *fsContext) chainAbove(dir, up string, displays map[string]string) chain
 		dir = filepath.Dir(dir)
 		up = filepath.Join(up, "..")
 	}
+}
+
+// inputNames gives the name an input was given from its absolute path.
+// Its map is made when a parent is first met: a tree of application
+// folders with no web.config above them needs none. One goroutine uses it.
+type inputNames struct {
+	abs   []string // of each input that is a web.config, else ""
+	given []string // each input's name
+	byAbs map[string]string
+}
+
+func newInputNames(abs []string, inputs []input) *inputNames {
+	n := &inputNames{abs: abs, given: make([]string, len(inputs))}
+	for i, in := range inputs {
+		n.given[i] = in.path
+	}
+	return n
+}
+
+// name returns the name of the input at abs; the last input wins.
+func (n *inputNames) name(abs string) (string, bool) {
+	if n == nil {
+		return "", false
+	}
+	if n.byAbs == nil {
+		n.byAbs = make(map[string]string, len(n.abs))
+		for i, a := range n.abs {
+			if a != "" {
+				n.byAbs[a] = n.given[i]
+			}
+		}
+	}
+	name, ok := n.byAbs[abs]
+	return name, ok
 }
 
 // release gives back the references candidates took.

@@ -25,14 +25,14 @@ func (r *migrateRun) migrateInOrder(inputs []input, out *migrateOutput) error {
 		}
 	}
 	abs := make([]string, len(inputs)) // of the web.config files that place others
-	displays := map[string]string{}
 	for i, in := range inputs {
 		if !in.stdin && isWebConfigName(in.path) {
 			if a, err := filepath.Abs(in.path); err == nil {
-				abs[i], displays[a] = a, in.path
+				abs[i] = a
 			}
 		}
 	}
+	names := newInputNames(abs, inputs)
 	// References on every file's parents first, so that a parent read for
 	// context is read once and dropped after the last file below it.
 	fsc := newFSContext(r.appRoots, r.walk.notes)
@@ -41,7 +41,7 @@ func (r *migrateRun) migrateInOrder(inputs []input, out *migrateOutput) error {
 	if !r.noParents {
 		for i, in := range inputs {
 			if abs[i] != "" || in.stdin && r.stdinPlaced {
-				parents[i], declared[i], _ = fsc.candidates(in.path, abs[i], displays)
+				parents[i], declared[i], _ = fsc.candidates(in.path, abs[i], names)
 			}
 		}
 	}

@@ -70,21 +70,21 @@ type lintPipeline struct {
 func (p *lintPipeline) plan(inputs []input) []*lintJob {
 	jobs := make([]*lintJob, len(inputs))
 	abs := make([]string, len(inputs)) // of the web.config files
-	displays := make(map[string]string, len(inputs))
 	for i, in := range inputs {
 		if !in.stdin && isWebConfigName(in.path) {
 			if a, err := filepath.Abs(in.path); err == nil {
-				abs[i], displays[a] = a, in.path
+				abs[i] = a
 			}
 		}
 	}
+	names := newInputNames(abs, inputs)
 	for i, in := range inputs {
 		j := &lintJob{in: in}
 		jobs[i] = j
 		if !p.placed(in) {
 			continue
 		}
-		j.parents, j.appRoot, _ = p.fs.candidates(in.path, abs[i], displays)
+		j.parents, j.appRoot, _ = p.fs.candidates(in.path, abs[i], names)
 	}
 	// Every chain is known: what the folders hold is not needed any more
 	// (at 40,000 folders it is megabytes the collector would go on
