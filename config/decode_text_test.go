@@ -50,3 +50,13 @@ func TestDecodeTextNoRefsNormalizesLineEnds(t *testing.T) {
 		check(string(b))
 	}
 }
+
+// appendLower is strings.ToLower, ASCII or not.
+func TestAppendLowerIsToLower(t *testing.T) {
+	for _, s := range []string{"", "ScriptModule", "already", "ÄÖÜ Module", "İstanbul", "K", "\xff bad UTF-8 A",
+		strings.Repeat("LongModuleName", 10)} {
+		if got, want := string(appendLower(nil, s)), strings.ToLower(s); got != want {
+			t.Errorf("appendLower(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

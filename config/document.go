@@ -587,7 +587,6 @@ func definesRootModules(root *etree.Element) bool {
 			var removed map[string]bool
 			cleared := false
 			for d := range hm.ChildElementsSeq() {
-				name := strings.ToLower(d.SelectAttrValue("name", ""))
 				switch d.Tag {
 				case "clear":
 					cleared = true
@@ -595,9 +594,13 @@ func definesRootModules(root *etree.Element) bool {
 					if removed == nil {
 						removed = map[string]bool{}
 					}
-					removed[name] = true
+					removed[strings.ToLower(d.SelectAttrValue("name", ""))] = true
 				case "add":
-					if inherited[name] && !cleared && !removed[name] {
+					// Every Load asks: an application's own modules are
+					// looked up without allocating their lower-case names.
+					var buf [64]byte
+					name := appendLower(buf[:0], d.SelectAttrValue("name", ""))
+					if inherited[string(name)] && !cleared && !removed[string(name)] {
 						return true
 					}
 				}
@@ -605,4 +608,22 @@ func definesRootModules(root *etree.Element) bool {
 		}
 	}
 	return false
+}
+
+// appendLower appends strings.ToLower(s) to b, without the string
+// strings.ToLower would allocate when s is ASCII.
+func appendLower(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return append(b, strings.ToLower(s)...)
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
 }
