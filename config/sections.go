@@ -87,6 +87,9 @@ func (d *Document) sectionLevels(section, rel string, parentApp bool) []Level {
 		}
 		return []Level{{Doc: d, Location: "", Elems: own}}
 	}
+	if d.locByPath != nil {
+		return d.groupedLevels(own, locs, section, parentApp)
+	}
 	byPath := map[string][]*etree.Element{"": own}
 	paths := []string{""}
 	for _, loc := range locs {
@@ -109,6 +112,38 @@ func (d *Document) sectionLevels(section, rel string, parentApp bool) []Level {
 			out = append(out, Level{Doc: d, Location: p, Elems: els})
 		}
 	}
+	return out
+}
+
+// groupedLevels is sectionLevels for location tags as LocationsCovering
+// finds them through the document's index: grouped by path, shallowest
+// first, so that each group is the next level (no map, no sorting of
+// paths).
+func (d *Document) groupedLevels(own []*etree.Element, locs []Location, section string, parentApp bool) []Level {
+	var out []Level
+	key, els := "", own
+	flush := func() {
+		if len(els) == 0 {
+			return
+		}
+		if key != "" && len(els) > 1 {
+			sortByDocumentOrder(d, els)
+		}
+		out = append(out, Level{Doc: d, Location: key, Elems: els})
+	}
+	for _, loc := range locs {
+		if parentApp && strings.EqualFold(loc.Elem.SelectAttrValue("inheritInChildApplications", ""), "false") {
+			continue
+		}
+		if k := strings.ToLower(loc.Path); k != key {
+			flush()
+			key, els = k, nil
+		}
+		if found := findSection(loc.Elem, section); len(found) > 0 {
+			els = append(els[:len(els):len(els)], found...)
+		}
+	}
+	flush()
 	return out
 }
 
