@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/beevik/etree"
 	resyntax "github.com/dlclark/regexp2/v2/syntax"
@@ -136,6 +138,31 @@ func compilePattern(syntax, pattern string) compiledPattern {
 	case "ExactMatch":
 		return compiledPattern{}
 	}
+	// The same patterns come back in file after file (HTTPS redirects,
+	// trailing slashes): remembered, up to a bound, in strings of their
+	// own (not pieces of a document's text, which they would keep alive).
+	if c, ok := compiledPatterns.Load(pattern); ok {
+		return c.(compiledPattern)
+	}
+	c := compileRegexPattern(pattern)
+	if len(pattern) <= maxRememberedPatternLen && rememberedPatterns.Add(1) <= maxRememberedPatterns {
+		compiledPatterns.Store(strings.Clone(pattern), c)
+	}
+	return c
+}
+
+// The remembered patterns are bounded in number and length.
+const (
+	maxRememberedPatterns   = 4096
+	maxRememberedPatternLen = 512
+)
+
+var (
+	compiledPatterns   sync.Map // pattern -> compiledPattern
+	rememberedPatterns atomic.Int64
+)
+
+func compileRegexPattern(pattern string) compiledPattern {
 	// Parsing is all a pattern's validity and its groups need; code
 	// generation would triple the cost.
 	tree, err := resyntax.Parse(pattern, resyntax.ParseOptions{RegexOptions: resyntax.ECMAScript})
