@@ -154,10 +154,12 @@ func eachDeclaration(doc *config.Document, f func(path string, decl *etree.Eleme
 // checkConfigSectionsPlacement: .NET and IIS require <configSections> to be
 // the first child of <configuration>, once.
 func (w *schemaWalk) checkConfigSectionsPlacement(root *etree.Element) {
-	for i, c := range root.ChildElements() {
+	i := 0
+	for c := range root.ChildElementsSeq() {
 		if c.Space == "" && c.Tag == "configSections" && i > 0 {
 			w.add(nameMisplacedSection, c, "", "Only one <configSections> element allowed. It must be the first child element of the root <configuration> element.")
 		}
+		i++
 	}
 }
 
