@@ -278,10 +278,10 @@ func (c *fsContext) shared(abs string) *parentDoc {
 	return pd
 }
 
-// load parses a parent for the files below it, which only read it: lean
-// (see readDocumentAs).
+// load parses a parent with every token (what migrate reads its parents
+// with); lint reads them lean (loadAs).
 func (c *fsContext) load(pd *parentDoc) (*config.Document, *report.Error) {
-	return c.loadAs(pd, true)
+	return c.loadAs(pd, false)
 }
 
 // loadAs parses a parent once. One that is read for context only and

@@ -26,6 +26,9 @@ func TestParentLoadedLeanAndFull(t *testing.T) {
 			t.Fatal(err)
 		}
 		// A full document is full; a lean one is the shared one, lean or not.
+		if full, _ := c.load(pd); full.Lean() {
+			t.Errorf("order %v: load (migrate's parents) gave a lean document", order)
+		}
 		for i, doc := range []*config.Document{first, second} {
 			if lean := order[i]; (!lean && doc.Lean()) || (lean && doc != pd.doc) {
 				t.Errorf("order %v: call %d (lean %v) gave lean %v", order, i, lean, doc.Lean())

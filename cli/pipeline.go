@@ -119,7 +119,7 @@ func (p *lintPipeline) contextFor(j *lintJob, doc *config.Document) validate.Con
 	if p.placed(j.in) && doc.Kind() == config.KindWebConfig {
 		var parents []*config.Document
 		for _, pd := range j.parents {
-			d, _ := p.fs.load(pd)
+			d, _ := p.fs.loadAs(pd, true) // only read: lean
 			parents = append(parents, d)
 		}
 		ctx = applyPlacement(ctx, place(j.in.path, doc, parents, j.appRoot))
