@@ -65,6 +65,7 @@ func (p *pass) modulesNotMigrated(scopes []string) {
 	base := p.base()
 	root := p.ctx.Server.RootHTTPModules
 	inRoot := exactSet(root, "name", "type")
+	var buf [256]byte
 	classic := p.effective(schema.HTTPModules, root, base)
 	var modules *moduleIndex // merged only when an entry needs it
 	modulesAt := func() *moduleIndex {
@@ -74,7 +75,7 @@ func (p *pass) modulesNotMigrated(scopes []string) {
 		return modules
 	}
 	for _, it := range classic {
-		if it.Doc != p.doc || it.Elem == nil || inRoot[exactKey(it, "name", "type")] {
+		if it.Doc != p.doc || it.Elem == nil || inRoot[string(appendExactKey(buf[:0], it, "name", "type"))] {
 			continue
 		}
 		name, typ := itemAttr(it, "name"), itemAttr(it, "type")
@@ -123,10 +124,11 @@ func (p *pass) handlersNotMigrated(scopes []string) {
 	var order []*etree.Element
 	root := p.ctx.Server.RootHTTPHandlers
 	inRoot := exactSet(root, "path", "verb", "type")
+	var buf [256]byte
 	for _, path := range scopes {
 		var handlers *handlerIndex // merged only when an entry needs it
 		for _, it := range p.effective(schema.HTTPHandlers, root, path) {
-			if it.Doc != p.doc || it.Elem == nil || inRoot[exactKey(it, "path", "verb", "type")] {
+			if it.Doc != p.doc || it.Elem == nil || inRoot[string(appendExactKey(buf[:0], it, "path", "verb", "type"))] {
 				continue
 			}
 			if handlers == nil {
@@ -322,6 +324,16 @@ func (x *handlerIndex) hasHandlerFor(it config.Item) bool {
 
 // exactKey is an entry's attributes as written, joined: equal keys are
 // the same entry for hasModule's and hasHandler's exact comparison.
+// appendExactKey appends exactKey(it, attrs...) to dst: looked up as
+// m[string(...)], it makes no string.
+func appendExactKey(dst []byte, it config.Item, attrs ...string) []byte {
+	for _, a := range attrs {
+		dst = append(dst, itemAttr(it, a)...)
+		dst = append(dst, 0)
+	}
+	return dst
+}
+
 func exactKey(it config.Item, attrs ...string) string {
 	var b strings.Builder
 	for _, a := range attrs {
