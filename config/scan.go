@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"encoding/binary"
 	"fmt"
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -374,13 +375,19 @@ func (s *scanner) finishElemSlabs() {
 func (s *scanner) charData() error {
 	start := s.pos
 	// Indentation first (nine text runs in ten are line ends, spaces and
-	// tabs up to a tag), spaces eight at a time; the loop below takes the
+	// tabs up to a tag), spaces a word at a time; the loop below takes the
 	// rest.
 	text, i, sawCR := s.text, s.pos, false
 	for i < len(text) {
 		c := text[i]
-		if c == ' ' && i+8 <= len(text) && binary.LittleEndian.Uint64(text[i:]) == eightSpaces {
-			i += 8
+		if c == ' ' && i+8 <= len(text) {
+			// The spaces of a word at once: the lowest byte that is not a
+			// space (if any) ends them.
+			if x := binary.LittleEndian.Uint64(text[i:]) ^ eightSpaces; x != 0 {
+				i += bits.TrailingZeros64(x) / 8
+			} else {
+				i += 8
+			}
 			continue
 		}
 		if c != ' ' && c != '\n' && c != '\t' {
