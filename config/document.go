@@ -2,7 +2,9 @@
 //
 // A Document is a beevik/etree tree for querying plus the byte span of every
 // token of the original text. The tree is never serialized: Bytes returns the
-// original bytes, with edits spliced in where the document was edited.
+// original bytes, with edits spliced in where the document was edited. A
+// document that is only read can be loaded lean (LoadLean): without the
+// tokens of indentation, and with attribute spans found on demand.
 package config
 
 import (
