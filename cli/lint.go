@@ -166,7 +166,8 @@ func runLint(c *ucli.Context, e *env) error {
 		}
 		deploy := newDeployPlan(c.StringSlice("transform"), c.String("configuration"))
 		meta := report.Meta{ToolVersion: toolVersion()}
-		live = newLiveReport(outs, e.stdout, meta, outColor, isTerminal(e.stdout), func(s report.Source) report.Source { return lintSource(c, s) })
+		showSecrets := c.Bool("show-secrets") // asked once, not for every file
+		live = newLiveReport(outs, e.stdout, meta, outColor, isTerminal(e.stdout), func(s report.Source) report.Source { return lintSource(showSecrets, s) })
 		if res, src, err = lintFiles(c.Args().Slice(), c.String("stdin-filename"), runtime, rootWeb, pol, opts, c.Bool("no-parents"), appRoots, deploy, live, e); err != nil {
 			return err
 		}
@@ -188,7 +189,7 @@ func runLint(c *ucli.Context, e *env) error {
 	if live != nil && live.active {
 		outs = slices.DeleteFunc(slices.Clone(outs), func(o output) bool { return o.file == "" })
 	}
-	if err := writeOutputs(outs, res, lintSource(c, src), meta, e, outColor); err != nil {
+	if err := writeOutputs(outs, res, lintSource(c.Bool("show-secrets"), src), meta, e, outColor); err != nil {
 		return err
 	}
 	if live != nil && live.active {

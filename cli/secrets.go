@@ -33,9 +33,9 @@ func redactChanges(show bool, files []diff.File) []diff.File {
 }
 
 // lintSource is where the text report quotes lines from: masked unless
-// --show-secrets.
-func lintSource(c *ucli.Context, src report.Source) report.Source {
-	if src == nil || !c.Bool("show-secrets") {
+// showSecrets (--show-secrets).
+func lintSource(showSecrets bool, src report.Source) report.Source {
+	if src == nil || !showSecrets {
 		return src
 	}
 	return report.Verbatim{Source: src}

@@ -65,6 +65,7 @@ type textStream struct {
 	bySev     [3]int
 	fixable   int
 	filesWith map[string]bool
+	lastFile  string     // the file of the last finding written
 	quoted    quotedLine // the last line quoted
 }
 
@@ -73,7 +74,10 @@ func (t *textStream) Findings(fs []validate.Finding, src Source) error {
 	for _, f := range fs {
 		t.count++
 		t.bySev[f.Severity]++
-		t.filesWith[f.File] = true
+		if f.File != t.lastFile { // a file's findings come together: one map write per file
+			t.filesWith[f.File] = true
+			t.lastFile = f.File
+		}
 		if f.Rule.FixedByMigrate {
 			t.fixable++
 		}
