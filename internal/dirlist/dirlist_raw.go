@@ -3,7 +3,10 @@
 package dirlist
 
 import (
+	"bytes"
+	"errors"
 	"io/fs"
+	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -97,7 +100,7 @@ func appendEntries(out []Entry, dir string, b []byte) ([]Entry, error) {
 		b = b[reclen:]
 		ino := *(*uint64)(unsafe.Pointer(&rec[0]))
 		name := rec[nameOff:]
-		if i := indexNUL(name); i >= 0 {
+		if i := bytes.IndexByte(name, 0); i >= 0 {
 			name = name[:i]
 		}
 		if ino == 0 || string(name) == "." || string(name) == ".." {
@@ -118,44 +121,17 @@ func appendEntries(out []Entry, dir string, b []byte) ([]Entry, error) {
 			e.Type = fs.ModeDevice | fs.ModeCharDevice
 		case unix.DT_BLK:
 			e.Type = fs.ModeDevice
-		default: // the file system does not say: ask
-			var st unix.Stat_t
-			if err := unix.Lstat(dir+"/"+e.Name, &st); err != nil {
-				if err == unix.ENOENT {
+		default: // the file system does not say: ask, as os.ReadDir does
+			fi, err := os.Lstat(dir + "/" + e.Name)
+			if err != nil {
+				if errors.Is(err, fs.ErrNotExist) {
 					continue // removed since: os.ReadDir leaves it out too
 				}
-				return out, &fs.PathError{Op: "lstat", Path: dir + "/" + e.Name, Err: err}
+				return out, err
 			}
-			e.Type = typeOfMode(st.Mode)
+			e.Type = fi.Mode().Type()
 		}
 		out = append(out, e)
 	}
 	return out, nil
-}
-
-func indexNUL(b []byte) int {
-	for i, c := range b {
-		if c == 0 {
-			return i
-		}
-	}
-	return -1
-}
-
-func typeOfMode(m uint32) fs.FileMode {
-	switch m & unix.S_IFMT {
-	case unix.S_IFDIR:
-		return fs.ModeDir
-	case unix.S_IFLNK:
-		return fs.ModeSymlink
-	case unix.S_IFIFO:
-		return fs.ModeNamedPipe
-	case unix.S_IFSOCK:
-		return fs.ModeSocket
-	case unix.S_IFCHR:
-		return fs.ModeDevice | fs.ModeCharDevice
-	case unix.S_IFBLK:
-		return fs.ModeDevice
-	}
-	return 0
 }
