@@ -10,11 +10,11 @@ import (
 // gives.
 func TestPatternCacheKeepsNoLongPatterns(t *testing.T) {
 	long := "^" + strings.Repeat("a", maxRememberedPatternLen) + "$"
-	before := rememberedPatterns.Load()
+	before := compiledPatterns.tried.Load()
 	if got, want := compilePattern("ECMAScript", long), compileRegexPattern(long); got != want {
 		t.Errorf("long pattern: %+v, want %+v", got, want)
 	}
-	if _, ok := compiledPatterns.Load(long); ok || rememberedPatterns.Load() != before {
+	if _, ok := compiledPatterns.load(long); ok || compiledPatterns.tried.Load() != before {
 		t.Errorf("a %d-byte pattern was remembered", len(long))
 	}
 	for _, p := range []string{`^patternCacheTest/(\d+)$`, `patternCacheTest(`, `(?<=x)patternCacheTest\1`} {
@@ -24,7 +24,7 @@ func TestPatternCacheKeepsNoLongPatterns(t *testing.T) {
 				t.Errorf("%q (call %d): %+v, want %+v", p, i+1, got, want)
 			}
 		}
-		if _, ok := compiledPatterns.Load(p); !ok {
+		if _, ok := compiledPatterns.load(p); !ok {
 			t.Errorf("%q was not remembered", p)
 		}
 	}

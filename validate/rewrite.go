@@ -4,8 +4,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/beevik/etree"
 	resyntax "github.com/dlclark/regexp2/v2/syntax"
@@ -141,26 +139,20 @@ func compilePattern(syntax, pattern string) compiledPattern {
 	// The same patterns come back in file after file (HTTPS redirects,
 	// trailing slashes): remembered, up to a bound, in strings of their
 	// own (not pieces of a document's text, which they would keep alive).
-	if c, ok := compiledPatterns.Load(pattern); ok {
-		return c.(compiledPattern)
+	if c, ok := compiledPatterns.load(pattern); ok {
+		return c
 	}
 	c := compileRegexPattern(pattern)
-	if len(pattern) <= maxRememberedPatternLen && rememberedPatterns.Add(1) <= maxRememberedPatterns {
-		compiledPatterns.Store(strings.Clone(pattern), c)
+	if len(pattern) <= maxRememberedPatternLen {
+		compiledPatterns.remember(strings.Clone(pattern), c)
 	}
 	return c
 }
 
 // The remembered patterns are bounded in number and length.
-const (
-	maxRememberedPatterns   = 4096
-	maxRememberedPatternLen = 512
-)
+const maxRememberedPatternLen = 512
 
-var (
-	compiledPatterns   sync.Map // pattern -> compiledPattern
-	rememberedPatterns atomic.Int64
-)
+var compiledPatterns = &runCache[string, compiledPattern]{max: 4096}
 
 func compileRegexPattern(pattern string) compiledPattern {
 	// Parsing is all a pattern's validity and its groups need; code

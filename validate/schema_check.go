@@ -6,7 +6,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"github.com/beevik/etree"
 
@@ -821,29 +820,22 @@ func (w *schemaWalk) child(prefix, tag string) childPath {
 	// Sections the schema only declares, and those files declare:
 	// remembered too, up to a bound, in strings of their own (not
 	// pieces of a document's text, which they would keep alive).
-	if v, ok := otherChildPaths.Load(key); ok {
-		return v.(childPath)
+	if cp, ok := otherChildPaths.load(key); ok {
+		return cp
 	}
-	if len(prefix)+len(tag) > maxOtherChildPathLen || otherChildPathCount.Add(1) > maxOtherChildPaths {
+	if len(prefix)+len(tag) > maxOtherChildPathLen {
 		return childPathOf(w.set, prefix+tag)
 	}
-	key = childKey{strings.Clone(prefix), strings.Clone(tag)}
 	cp := childPathOf(w.set, strings.Clone(prefix+tag))
-	otherChildPaths.Store(key, cp)
+	otherChildPaths.remember(childKey{strings.Clone(prefix), strings.Clone(tag)}, cp)
 	return cp
 }
 
 // The remembered paths are bounded in number and length: a file of
 // thousands of long unknown names must not pin megabytes for the run.
-const (
-	maxOtherChildPaths   = 4096
-	maxOtherChildPathLen = 256
-)
+const maxOtherChildPathLen = 256
 
-var (
-	otherChildPaths     sync.Map // childKey -> childPath
-	otherChildPathCount atomic.Int64
-)
+var otherChildPaths = &runCache[childKey, childPath]{max: 4096}
 
 func childPathOf(set *schema.Set, path string) childPath {
 	return childPath{path: path, sec: set.Lookup(path), reg: set.Declared(path), group: schema.IsGroup(path), addOn: &knownAddOn{addOnOf(path)}}
