@@ -13,22 +13,21 @@ import (
 	"unsafe"
 
 	"golang.org/x/sys/unix"
+
+	"github.com/iiscfg/iiscfg/internal/rawcall"
 )
 
 // Read lists dir, sorted by name, with the errors os.ReadDir gives. The
 // folder is read with getdents64 into a pooled buffer, without os.File
 // (its poller registration and per-entry objects were a third of a
 // walk's allocations) and without telling the Go scheduler of the system
-// calls: at 10,000 folders the hand-offs of a processor around each call
-// cost more than the calls (see safefile's sys_raw.go for the same
-// choice). Reading a folder is a copy from the kernel's cache, or a wait
-// for a disk that holds the processor as a busy goroutine would.
+// calls until one is interrupted (package rawcall says why).
 func Read(dir string) ([]Entry, error) {
 	fd, err := open(dir)
 	if err != nil {
 		return nil, &fs.PathError{Op: "open", Path: dir, Err: err}
 	}
-	defer unix.RawSyscall(unix.SYS_CLOSE, uintptr(fd), 0, 0)
+	defer rawcall.Syscall(unix.SYS_CLOSE, uintptr(fd), 0, 0)
 	bufp := buffers.Get().(*[]byte)
 	defer buffers.Put(bufp)
 	buf := *bufp
@@ -36,17 +35,23 @@ func Read(dir string) ([]Entry, error) {
 	for {
 		n, err := getdents(fd, buf)
 		if err != nil {
+			sortByName(out) // the entries read before the error, as os.ReadDir gives them
 			return out, &fs.PathError{Op: "readdirent", Path: dir, Err: err}
 		}
 		if n == 0 {
 			break
 		}
 		if out, err = appendEntries(out, dir, buf[:n]); err != nil {
+			sortByName(out)
 			return out, err
 		}
 	}
-	slices.SortFunc(out, func(a, b Entry) int { return strings.Compare(a.Name, b.Name) })
+	sortByName(out)
 	return out, nil
+}
+
+func sortByName(es []Entry) {
+	slices.SortFunc(es, func(a, b Entry) int { return strings.Compare(a.Name, b.Name) })
 }
 
 // buffers holds getdents64 buffers; 32 KiB takes about 1,000 entries a call.
@@ -62,7 +67,7 @@ func open(dir string) (int, error) {
 		return -1, err
 	}
 	for {
-		fd, _, errno := unix.RawSyscall6(unix.SYS_OPENAT, uintptr(atFDCWD), uintptr(unsafe.Pointer(p)),
+		fd, errno := rawcall.Syscall6(unix.SYS_OPENAT, uintptr(atFDCWD), uintptr(unsafe.Pointer(p)),
 			uintptr(unix.O_RDONLY|unix.O_DIRECTORY|unix.O_NONBLOCK|unix.O_CLOEXEC), 0, 0, 0)
 		switch errno {
 		case 0:
@@ -76,7 +81,7 @@ func open(dir string) (int, error) {
 
 func getdents(fd int, buf []byte) (int, error) {
 	for {
-		n, _, errno := unix.RawSyscall(unix.SYS_GETDENTS64, uintptr(fd), uintptr(unsafe.Pointer(unsafe.SliceData(buf))), uintptr(len(buf)))
+		n, errno := rawcall.Syscall(unix.SYS_GETDENTS64, uintptr(fd), uintptr(unsafe.Pointer(unsafe.SliceData(buf))), uintptr(len(buf)))
 		switch errno {
 		case 0:
 			return int(n), nil
@@ -98,13 +103,14 @@ func appendEntries(out []Entry, dir string, b []byte) ([]Entry, error) {
 		}
 		rec := b[:reclen]
 		b = b[reclen:]
-		ino := *(*uint64)(unsafe.Pointer(&rec[0]))
 		name := rec[nameOff:]
 		if i := bytes.IndexByte(name, 0); i >= 0 {
 			name = name[:i]
 		}
-		if ino == 0 || string(name) == "." || string(name) == ".." {
-			continue // a removed entry, or the folder and its parent
+		// An inode number of 0 is a real file on some file systems (FUSE,
+		// old XFS): os.ReadDir keeps it too (golang/go#76428).
+		if string(name) == "." || string(name) == ".." {
+			continue
 		}
 		e := Entry{Name: string(name)}
 		switch rec[18] {

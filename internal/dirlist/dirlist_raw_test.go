@@ -24,8 +24,9 @@ func record(ino uint64, typ byte, name string) []byte {
 }
 
 // A file system that does not give entry types (DT_UNKNOWN) has them
-// found by lstat; an entry removed since is left out, as are removed
-// records (inode 0), "." and "..".
+// found by lstat; an entry removed since is left out, as are "." and
+// "..". An inode number of 0 is a file like any other (FUSE file systems
+// give it), as for os.ReadDir.
 func TestAppendEntriesUnknownTypes(t *testing.T) {
 	dir := t.TempDir()
 	if err := os.Mkdir(filepath.Join(dir, "Views"), 0o755); err != nil {
@@ -45,7 +46,7 @@ func TestAppendEntriesUnknownTypes(t *testing.T) {
 		record(4, unix.DT_UNKNOWN, "web.config"),
 		record(5, unix.DT_UNKNOWN, "link"),
 		record(6, unix.DT_UNKNOWN, "gone"),
-		record(0, unix.DT_REG, "removed"),
+		record(0, unix.DT_REG, "inode-zero"),
 		record(7, unix.DT_FIFO, "fifo"),
 	} {
 		buf = append(buf, r...)
@@ -54,7 +55,7 @@ func TestAppendEntriesUnknownTypes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []Entry{{"Views", fs.ModeDir}, {"web.config", 0}, {"link", fs.ModeSymlink}, {"fifo", fs.ModeNamedPipe}}
+	want := []Entry{{"Views", fs.ModeDir}, {"web.config", 0}, {"link", fs.ModeSymlink}, {"inode-zero", 0}, {"fifo", fs.ModeNamedPipe}}
 	if len(got) != len(want) {
 		t.Fatalf("got %v, want %v", got, want)
 	}
