@@ -156,27 +156,45 @@ func (c *fsContext) candidates(path, abs string, inputs *inputNames) (parents []
 	// folders, finding it for each file was most of the time before the
 	// first file was judged).
 	above := filepath.Dir(dir)
-	c.mu.Lock()
-	chain, ok := c.above[above]
-	c.mu.Unlock()
-	if !ok {
-		chain = c.chainAbove(above, filepath.Join(filepath.Dir(path), ".."), inputs)
-	}
-	c.mu.Lock()
-	if !ok {
-		if c.above == nil {
-			c.above = map[string]chainAbove{}
-		}
-		c.above[above] = chain
-	}
-	for _, pd := range chain.parents {
-		pd.refs++
-	}
-	c.mu.Unlock()
+	chain := c.takeChainAbove(above, filepath.Join(filepath.Dir(path), ".."), inputs)
 	if appRoot == "" {
 		appRoot = chain.appRoot
 	}
 	return slices.Clip(chain.parents), appRoot, nil
+}
+
+// takeChainAbove returns the chain from folder dir up (whose display
+// path is up), found before or now, with a reference taken on each
+// parent. The references are taken under the lock that checks every
+// parent is still the one registered for its path: a parent released
+// meanwhile (release forgets the chains found) is not handed out.
+func (c *fsContext) takeChainAbove(dir, up string, inputs *inputNames) chainAbove {
+	for {
+		c.mu.Lock()
+		chain, found := c.above[dir]
+		c.mu.Unlock()
+		if !found {
+			chain = c.chainAbove(dir, up, inputs)
+		}
+		c.mu.Lock()
+		live := true
+		for _, pd := range chain.parents {
+			live = live && c.parents[pd.abs] == pd
+		}
+		if live {
+			if c.above == nil {
+				c.above = map[string]chainAbove{}
+			}
+			c.above[dir] = chain
+			for _, pd := range chain.parents {
+				pd.refs++
+			}
+			c.mu.Unlock()
+			return chain
+		}
+		delete(c.above, dir)
+		c.mu.Unlock()
+	}
 }
 
 // chainAbove is what is above a folder: the web.config files at and

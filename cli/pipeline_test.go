@@ -75,6 +75,9 @@ func TestChainAboveSharedThenRenewed(t *testing.T) {
 	}
 	c.release(a)
 	c.release(b)
+	// A chain read just before its parent was released (as a candidates
+	// running beside a release could) is not handed out again.
+	c.above = map[string]chainAbove{root: {parents: a}}
 	again, _, _ := c.candidates(filepath.Join(root, "a", "web.config"), "", nil)
 	if len(again) != 1 || again[0] == a[0] || again[0].refs != 1 {
 		t.Fatalf("after release: chain %v, want a new parent with 1 reference", again)
