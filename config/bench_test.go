@@ -11,26 +11,19 @@ import (
 )
 
 // BenchmarkLoad parses every corpus file (MB/s is over the corpus bytes).
-func BenchmarkLoad(b *testing.B) {
-	files, total := testutil.ReadCorpus(b)
-	b.SetBytes(total)
-	b.ReportAllocs()
-	for i := 0; i < b.N; i++ {
-		for _, f := range files {
-			_, _ = config.Load(f.Name, f.Data)
-		}
-	}
-}
+func BenchmarkLoad(b *testing.B) { benchmarkLoad(b, config.Load) }
 
 // BenchmarkLoadLean is BenchmarkLoad with LoadLean, as lint reads the
 // documents it only judges.
-func BenchmarkLoadLean(b *testing.B) {
+func BenchmarkLoadLean(b *testing.B) { benchmarkLoad(b, config.LoadLean) }
+
+func benchmarkLoad(b *testing.B, load func(name string, data []byte) (*config.Document, error)) {
 	files, total := testutil.ReadCorpus(b)
 	b.SetBytes(total)
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
 		for _, f := range files {
-			_, _ = config.LoadLean(f.Name, f.Data)
+			_, _ = load(f.Name, f.Data)
 		}
 	}
 }
